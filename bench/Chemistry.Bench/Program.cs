@@ -1,0 +1,1 @@
+Console.WriteLine("Chemistry.Bench: not written yet");

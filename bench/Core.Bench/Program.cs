@@ -1,0 +1,1 @@
+Console.WriteLine("Core.Bench: not written yet");

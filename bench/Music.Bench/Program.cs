@@ -1,0 +1,1 @@
+Console.WriteLine("Music.Bench: not written yet");
