@@ -18,9 +18,6 @@ public sealed record VaeConfig
     /// <summary>Hidden size of the GRU decoder.</summary>
     public int DecoderHidden { get; init; } = 512;
 
-    /// <summary>Number of decoder GRU layers.</summary>
-    public int DecoderLayers { get; init; } = 1;
-
     /// <summary>Longest sequence in tokens, including the end token.</summary>
     public int MaxLength { get; init; } = 120;
 

@@ -1,0 +1,40 @@
+namespace LatentWorkbench.Core.Latent.Decoding;
+
+/// <summary>How tokens are chosen at each decoding step.</summary>
+public enum DecodeStrategy
+{
+    /// <summary>The most likely allowed token.</summary>
+    Greedy,
+    /// <summary>Beam search of <see cref="DecodeOptions.BeamWidth"/> hypotheses; the best finished one is returned.</summary>
+    Beam,
+    /// <summary>Sampling with <see cref="DecodeOptions.Temperature"/> and nucleus <see cref="DecodeOptions.TopP"/>.</summary>
+    Sample,
+}
+
+/// <summary>Decoding settings. The domain's constraint, when it has one, is applied as a logit mask at every step.</summary>
+public sealed record DecodeOptions
+{
+    /// <summary>Token choice rule.</summary>
+    public DecodeStrategy Strategy { get; init; } = DecodeStrategy.Greedy;
+
+    /// <summary>Hypotheses kept by beam search.</summary>
+    public int BeamWidth { get; init; } = 4;
+
+    /// <summary>Softmax temperature for sampling (1 = model's distribution).</summary>
+    public double Temperature { get; init; } = 1.0;
+
+    /// <summary>Nucleus sampling: smallest set of tokens whose probability reaches this mass.</summary>
+    public double TopP { get; init; } = 1.0;
+
+    /// <summary>Seed for sampling.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Maximum tokens to emit (end token included); 0 = the model's maximum length.</summary>
+    public int MaxLength { get; init; }
+
+    /// <summary>Whether to apply the domain's decoding constraint.</summary>
+    public bool Constrained { get; init; } = true;
+
+    /// <summary>Greedy decoding with the constraint.</summary>
+    public static DecodeOptions Default { get; } = new();
+}

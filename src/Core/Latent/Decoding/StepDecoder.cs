@@ -1,0 +1,165 @@
+// Step-by-step GRU decoding (greedy, sampling, beam) with a per-step domain constraint applied as a mask.
+// The token and latent input projections are precomputed (DecoderWeights), so a step is two matmuls.
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Models;
+using static TorchSharp.torch;
+
+namespace LatentWorkbench.Core.Latent.Decoding;
+
+/// <summary>Decodes latent vectors into token ids. Not thread-safe: one owner (the model's worker).</summary>
+internal sealed class StepDecoder : IDisposable
+{
+    private readonly DecoderWeights _w;
+    private readonly int _hidden;
+    private readonly Device _device;
+
+    public StepDecoder(DecoderWeights weights, SpecialTokenIds specials, int vocabularySize, int maxLength, Device device)
+    {
+        _w = weights;
+        _hidden = (int)weights.HiddenWeight.shape[0];
+        Specials = specials;
+        VocabularySize = vocabularySize;
+        MaxLength = maxLength;
+        _device = device;
+    }
+
+    public SpecialTokenIds Specials { get; }
+
+    public int VocabularySize { get; }
+
+    public int MaxLength { get; }
+
+    /// <summary>Decodes each row of <paramref name="z"/> (B x Z).</summary>
+    public DecodedSequence[] Decode(float[][] z, DecodeOptions options, IDecodingConstraint? constraint)
+    {
+        if (z.Length == 0) return [];
+        var maxLength = options.MaxLength > 0 ? Math.Min(options.MaxLength, MaxLength) : MaxLength;
+        var active = options.Constrained ? constraint : null;
+        if (options.Strategy == DecodeStrategy.Beam)
+            return z.Select(row => Beam(row, Math.Max(1, options.BeamWidth), maxLength, active)).ToArray();
+        return Sequential(z, options, maxLength, active);
+    }
+
+    /// <summary>Greedy or sampled decoding of a batch.</summary>
+    private DecodedSequence[] Sequential(float[][] z, DecodeOptions options, int maxLength, IDecodingConstraint? constraint)
+    {
+        int batch = z.Length, vocab = VocabularySize;
+        var chooser = new TokenChooser(vocab, Specials, options);
+        var states = constraint is null ? null : Enumerable.Range(0, batch).Select(_ => constraint.Start()).ToArray();
+        var tokens = Enumerable.Range(0, batch).Select(_ => new List<int>()).ToArray();
+        var logp = new double[batch];
+        var finished = new bool[batch];
+        var next = new long[batch];
+        Array.Fill(next, Specials.Bos);
+        var logits = new float[batch * vocab];
+        using var scope = NewDisposeScope();
+        var (h, zProj) = Start(z);
+        for (int step = 0; step < maxLength && finished.Contains(false); step++)
+        {
+            using (var stepScope = NewDisposeScope())
+            {
+                var (stepLogits, hNext) = Step(tensor(next, device: _device), h, zProj);
+                CopyToHost(stepLogits, logits);
+                h.Dispose();
+                h = hNext.MoveToOuterDisposeScope();
+            }
+            for (int b = 0; b < batch; b++)
+            {
+                if (finished[b]) { next[b] = Specials.Eos; continue; }
+                var (id, lp) = chooser.Choose(logits.AsSpan(b * vocab, vocab), states?[b], maxLength - step);
+                logp[b] += lp;
+                next[b] = id;
+                if (id == Specials.Eos) finished[b] = true;
+                else { tokens[b].Add(id); states?[b].Push(id); }
+            }
+        }
+        return Enumerable.Range(0, batch).Select(b => new DecodedSequence([.. tokens[b]], finished[b], logp[b])).ToArray();
+    }
+
+    /// <summary>Beam search for one latent vector.</summary>
+    private DecodedSequence Beam(float[] z, int width, int maxLength, IDecodingConstraint? constraint)
+    {
+        int vocab = VocabularySize;
+        var chooser = new TokenChooser(vocab, Specials, DecodeOptions.Default);
+        var beams = new List<BeamHypothesis> { new([], 0, constraint?.Start()) };
+        var done = new List<BeamHypothesis>();
+        var logits = new float[vocab];
+        var rowLogProbs = new float[vocab];
+        using var scope = NewDisposeScope();
+        var (h, zProj) = Start([z]);
+        for (int step = 0; step < maxLength && beams.Count > 0 && done.Count < width; step++)
+        {
+            var prev = beams.Select(b => b.Tokens.Count == 0 ? (long)Specials.Bos : b.Tokens[^1]).ToArray();
+            var candidates = new List<(int Parent, int Token, double Score)>();
+            float[] all;
+            using (var stepScope = NewDisposeScope())
+            {
+                var rows = zProj.shape[0] == beams.Count ? zProj : zProj.narrow(0, 0, 1).expand(beams.Count, -1);
+                var (stepLogits, hNext) = Step(tensor(prev, device: _device), h, rows);
+                all = new float[beams.Count * vocab];
+                CopyToHost(stepLogits, all);
+                h.Dispose();
+                h = hNext.MoveToOuterDisposeScope();
+            }
+            for (int r = 0; r < beams.Count; r++)
+            {
+                all.AsSpan(r * vocab, vocab).CopyTo(logits);
+                chooser.LogProbabilities(logits, beams[r].State, maxLength - step, rowLogProbs);
+                for (int t = 0; t < vocab; t++)
+                    if (!float.IsNegativeInfinity(rowLogProbs[t])) candidates.Add((r, t, beams[r].LogProbability + rowLogProbs[t]));
+            }
+            var kept = new List<BeamHypothesis>();
+            var parents = new List<long>();
+            foreach (var (parent, token, score) in candidates.OrderByDescending(c => c.Score))
+            {
+                if (kept.Count + done.Count >= width) break;
+                var source = beams[parent];
+                if (token == Specials.Eos) { done.Add(source with { LogProbability = score, Finished = true }); continue; }
+                var state = source.State?.Clone();
+                state?.Push(token);
+                kept.Add(new BeamHypothesis([.. source.Tokens, token], score, state));
+                parents.Add(parent);
+            }
+            beams = kept;
+            if (beams.Count > 0)
+            {
+                var reordered = h.index_select(0, tensor(parents.ToArray(), device: _device));
+                h.Dispose();
+                h = reordered;
+            }
+        }
+        var best = done.Concat(beams).OrderByDescending(b => b.Finished).ThenByDescending(b => b.LogProbability).First();
+        return new DecodedSequence([.. best.Tokens], best.Finished, best.LogProbability);
+    }
+
+    /// <summary>Initial hidden state (B, H) and latent input projection (B, 3H).</summary>
+    private (Tensor H, Tensor ZProj) Start(float[][] z)
+    {
+        var flat = new float[z.Length * z[0].Length];
+        for (int i = 0; i < z.Length; i++) z[i].CopyTo(flat, i * z[0].Length);
+        var zt = tensor(flat, [z.Length, z[0].Length], device: _device);
+        return (tanh(addmm(_w.InitBias, zt, _w.InitWeight, 1, 1)), zt.matmul(_w.LatentWeight));
+    }
+
+    /// <summary>One GRU step: previous tokens (B), state (B, H), latent projection (B, 3H) -> logits (B, V), new state.</summary>
+    private (Tensor Logits, Tensor H) Step(Tensor previous, Tensor h, Tensor zProj)
+    {
+        var gi = _w.TokenTable.index_select(0, previous).add_(zProj); // (B, 3H)
+        var gh = addmm(_w.HiddenBias, h, _w.HiddenWeight, 1, 1);            // (B, 3H)
+        var rz = gi.narrow(1, 0, 2 * _hidden).add_(gh.narrow(1, 0, 2 * _hidden)).sigmoid_();
+        var n = gh.narrow(1, 2 * _hidden, _hidden).mul_(rz.narrow(1, 0, _hidden))
+            .add_(gi.narrow(1, 2 * _hidden, _hidden)).tanh_();
+        var hNext = lerp(n, h, rz.narrow(1, _hidden, _hidden)); // n + u * (h - n)
+        return (addmm(_w.OutputBias, hNext, _w.OutputWeight, 1, 1), hNext);
+    }
+
+    private static void CopyToHost(Tensor t, float[] destination)
+    {
+        using var host = t.device_type == TorchSharp.DeviceType.CPU ? t.alias() : t.cpu();
+        host.data<float>().CopyTo(destination);
+    }
+
+    public void Dispose() => _w.Dispose();
+
+    private sealed record BeamHypothesis(List<int> Tokens, double LogProbability, IConstraintState? State, bool Finished = false);
+}

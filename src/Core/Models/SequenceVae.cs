@@ -1,0 +1,120 @@
+// Sequence VAE (Bowman et al. 2016; Gomez-Bombarelli et al. 2018): bidirectional GRU encoder -> (mu, logvar),
+// GRU decoder conditioned on z through its initial state and every input step, optional property and tag heads.
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace LatentWorkbench.Core.Models;
+
+/// <summary>Outputs of one teacher-forced pass.</summary>
+internal sealed record VaeOutput(Tensor Logits, Tensor Mu, Tensor LogVar, Tensor Z, Tensor? Properties, Tensor? TagLogits);
+
+/// <summary>The network. Field names are checkpoint keys: renaming one breaks saved models.</summary>
+internal sealed class SequenceVae : Module<Tensor, Tensor, VaeOutput>
+{
+    private readonly Embedding embedding;
+    private readonly GRU encoder;
+    private readonly Linear to_mu;
+    private readonly Linear to_logvar;
+    private readonly Linear latent_to_hidden;
+    private readonly GRU decoder;
+    private readonly Linear output;
+    private readonly Sequential? property_head;
+    private readonly Linear? tag_head;
+
+    public SequenceVae(VaeConfig config, int vocabularySize) : base("sequence_vae")
+    {
+        Config = config;
+        VocabularySize = vocabularySize;
+        embedding = Embedding(vocabularySize, config.EmbeddingSize, padding_idx: 0);
+        encoder = GRU(config.EmbeddingSize, config.EncoderHidden, config.EncoderLayers, batchFirst: true, bidirectional: true);
+        var encoded = 2 * config.EncoderHidden * config.EncoderLayers;
+        to_mu = Linear(encoded, config.LatentSize);
+        to_logvar = Linear(encoded, config.LatentSize);
+        latent_to_hidden = Linear(config.LatentSize, config.DecoderHidden);
+        decoder = GRU(config.EmbeddingSize + config.LatentSize, config.DecoderHidden, 1, batchFirst: true);
+        output = Linear(config.DecoderHidden, vocabularySize);
+        if (config.PropertyNames.Count > 0)
+        {
+            property_head = config.PropertyHeadHidden > 0
+                ? Sequential(Linear(config.LatentSize, config.PropertyHeadHidden), Tanh(),
+                    Linear(config.PropertyHeadHidden, config.PropertyHeadHidden), Tanh(),
+                    Linear(config.PropertyHeadHidden, config.PropertyNames.Count))
+                : Sequential(Linear(config.LatentSize, config.PropertyNames.Count));
+        }
+        if (config.TagNames.Count > 0) tag_head = Linear(config.LatentSize, config.TagNames.Count);
+        RegisterComponents();
+    }
+
+    public VaeConfig Config { get; }
+
+    public int VocabularySize { get; }
+
+    /// <summary>Teacher-forced pass. encoderInput (B, T) item tokens; decoderInput (B, T+1) = [bos, tokens].</summary>
+    public override VaeOutput forward(Tensor encoderInput, Tensor decoderInput)
+    {
+        var (mu, logvar) = Encode(encoderInput, null);
+        var z = training ? mu + exp(0.5 * logvar) * randn_like(mu) : mu;
+        var logits = DecodeTeacherForced(z, decoderInput);
+        return new VaeOutput(logits, mu, logvar, z, PredictProperties(z), PredictTags(z));
+    }
+
+    /// <summary>Posterior parameters. tokens (B, T) padded with 0; lengths (B) or null when all are T long.</summary>
+    public (Tensor Mu, Tensor LogVar) Encode(Tensor tokens, Tensor? lengths)
+    {
+        var embedded = embedding.call(tokens); // (B, T, E)
+        Tensor final; // (layers * 2, B, H)
+        if (lengths is null)
+        {
+            (_, final) = encoder.call(embedded, null);
+        }
+        else
+        {
+            using var packed = TorchSharp.torch.nn.utils.rnn.pack_padded_sequence(embedded, lengths, batch_first: true, enforce_sorted: false);
+            var (outPacked, h) = encoder.call(packed, null);
+            outPacked.Dispose();
+            final = h;
+        }
+        var batch = tokens.shape[0];
+        var summary = final.permute(1, 0, 2).reshape(batch, -1); // (B, layers * 2 * H)
+        return (to_mu.call(summary), to_logvar.call(summary));
+    }
+
+    /// <summary>Initial decoder state from z: (B, H).</summary>
+    public Tensor InitialState(Tensor z) => functional.tanh(latent_to_hidden.call(z));
+
+    /// <summary>Logits (B, T, V) for decoder inputs (B, T) given z (B, Z).</summary>
+    public Tensor DecodeTeacherForced(Tensor z, Tensor decoderInput)
+    {
+        var steps = decoderInput.shape[1];
+        var embedded = embedding.call(decoderInput); // (B, T, E)
+        var zSteps = z.unsqueeze(1).expand(-1, steps, -1); // (B, T, Z)
+        var (outputs, _) = decoder.call(cat([embedded, zSteps], 2), InitialState(z).unsqueeze(0)); // (B, T, H)
+        return output.call(outputs);
+    }
+
+    public Tensor? PredictProperties(Tensor z) => property_head?.call(z);
+
+    public Tensor? PredictTags(Tensor z) => tag_head?.call(z);
+
+    /// <summary>Weights the step decoder needs, read once per model load (inference only).</summary>
+    public DecoderWeights ExportDecoderWeights()
+    {
+        using var _ = no_grad();
+        var parameters = decoder.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        var e = Config.EmbeddingSize;
+        var wih = parameters["weight_ih_l0"]; // (3H, E + Z)
+        // Token part of the input projection as a lookup table: (V, 3H); constant between steps.
+        var tokenTable = embedding.weight!.matmul(wih.narrow(1, 0, e).t()) + parameters["bias_ih_l0"];
+        return new DecoderWeights(
+            latent_to_hidden.weight!.t().contiguous().DetachFromDisposeScope(),
+            latent_to_hidden.bias!.detach().clone().DetachFromDisposeScope(),
+            tokenTable.detach().DetachFromDisposeScope(),
+            wih.narrow(1, e, Config.LatentSize).t().contiguous().DetachFromDisposeScope(),
+            parameters["weight_hh_l0"].t().contiguous().DetachFromDisposeScope(),
+            parameters["bias_hh_l0"].detach().clone().DetachFromDisposeScope(),
+            output.weight!.t().contiguous().DetachFromDisposeScope(),
+            output.bias!.detach().clone().DetachFromDisposeScope());
+    }
+}

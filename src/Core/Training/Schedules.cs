@@ -1,0 +1,24 @@
+namespace LatentWorkbench.Core.Training;
+
+/// <summary>Learning-rate and KL-weight schedules as pure functions of the step.</summary>
+public static class Schedules
+{
+    /// <summary>Linear warm-up to the peak, then cosine decay to <see cref="TrainingSettings.MinLearningRateFraction"/> of it.</summary>
+    public static double LearningRate(TrainingSettings s, long step, long totalSteps)
+    {
+        if (step < s.WarmupSteps) return s.LearningRate * (step + 1) / s.WarmupSteps;
+        var progress = Math.Clamp((double)(step - s.WarmupSteps) / Math.Max(1, totalSteps - s.WarmupSteps), 0, 1);
+        var floor = s.MinLearningRateFraction;
+        return s.LearningRate * (floor + (1 - floor) * 0.5 * (1 + Math.Cos(Math.PI * progress)));
+    }
+
+    /// <summary>KL weight: monotonic warm-up, or cyclical (Fu et al. 2019: ramp over half a cycle, hold the rest).</summary>
+    public static double KlWeight(TrainingSettings s, long step)
+    {
+        var period = Math.Max(1, s.KlWarmupSteps);
+        var fraction = s.KlSchedule == KlSchedule.Cyclical
+            ? Math.Min(1.0, 2.0 * (step % period) / period)
+            : Math.Min(1.0, (double)step / period);
+        return s.KlWeight * fraction;
+    }
+}

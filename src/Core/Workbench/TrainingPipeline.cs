@@ -1,0 +1,119 @@
+using LatentWorkbench.Core.Checkpoints;
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Latent;
+using LatentWorkbench.Core.Models;
+using LatentWorkbench.Core.Training;
+
+namespace LatentWorkbench.Core.Workbench;
+
+/// <summary>
+/// Trains a domain's model from its data: reads and tokenizes records, builds (or reuses, when resuming) the
+/// vocabulary, standardises property targets, runs <see cref="VaeTrainer"/>, and when training completes adds the
+/// attribute vectors (MusicVAE: mean latent of items high in an attribute minus that of items low in it).
+/// </summary>
+public static class TrainingPipeline
+{
+    /// <summary>Runs <paramref name="request"/> for <paramref name="module"/>.</summary>
+    public static TrainingOutcome Train(IDomainModule module, TrainRequest request, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var settings = request.Settings ?? module.Defaults.Training;
+        var records = module.Datasets.Read(request.Data, new DatasetOptions(Augment: true, settings.Seed, request.Limit)).ToList();
+        List<TrainingRecord> valid;
+        if (request.Valid is not null)
+        {
+            valid = module.Datasets.Read(request.Valid, new DatasetOptions(false, settings.Seed)).ToList();
+        }
+        else
+        {
+            var every = Math.Max(2, (int)Math.Round(1 / Math.Clamp(request.ValidFraction, 0.001, 0.5)));
+            valid = records.Where((_, i) => i % every == 0).ToList();
+            records = records.Where((_, i) => i % every != 0).ToList();
+        }
+        if (records.Count == 0) throw new InvalidDataException($"No usable items in '{request.Data}'.");
+        var config = request.Model ?? module.Defaults.Model;
+        if (config.PropertyNames.Count == 0)
+            config = config with { PropertyNames = records.SelectMany(r => r.Targets.Keys).Distinct().ToArray() };
+        var vocabulary = CheckpointStore.Exists(request.Output)
+            ? new Vocabulary(CheckpointStore.ReadManifest(request.Output).Vocabulary)
+            : Vocabulary.Build(records.Select(r => module.Tokenizer.Tokenize(r.Text)).Where(t => t.Ok).Select(t => t.Tokens));
+        var codec = new ItemCodec(module.Tokenizer, vocabulary, config.MaxLength);
+        var scaling = config.PropertyNames.ToDictionary(p => p, p => Scale(records, p));
+        var train = Encode(records, codec, config, scaling, out var dropped);
+        var held = Encode(valid, codec, config, scaling, out var droppedValid);
+        var notes = request.Notes + (dropped + droppedValid > 0 ? $"\n\n{dropped + droppedValid} items were skipped (unknown tokens or longer than {config.MaxLength - 1} tokens)." : "");
+        var run = new TrainingRun
+        {
+            OutputFolder = request.Output, DomainId = module.Id, Vocabulary = vocabulary, Model = config, Settings = settings,
+            Train = train, Valid = held, PropertyScaling = scaling, Device = request.Device, Notes = notes.Trim(),
+            DataFingerprint = Fingerprint(request.Data, records.Count),
+            TrainingHashes = records.Select(r => StableHash.Of(r.Text)).ToHashSet(),
+            Constraint = module.DecodingConstraint?.Create(vocabulary.Tokens, vocabulary.Specials),
+        };
+        var outcome = VaeTrainer.Train(run, progress, cancellation);
+        if (!outcome.Completed || module.Attributes.Count == 0) return outcome;
+        var reference = records.Where(r => codec.TryToIds(r.Text, out _, out _)).Take(run.ReferenceItems).ToList();
+        using var model = LatentModel.Load(request.Output, request.Device);
+        var latents = model.Encode(reference.Select(r => codec.ToIds(r.Text)).ToArray()).Select(c => c.Mean).ToArray();
+        var manifest = outcome.Manifest with { AttributeVectors = AttributeVectors(module, config, reference, latents) };
+        CheckpointStore.Commit(request.Output, manifest);
+        return outcome with { Manifest = manifest };
+    }
+
+    /// <summary>For each attribute: mean latent of the top quarter of items minus that of the bottom quarter.</summary>
+    public static Dictionary<string, float[]> AttributeVectors(IDomainModule module, VaeConfig config, IReadOnlyList<TrainingRecord> items, IReadOnlyList<float[]> latents)
+    {
+        var values = items.Select(r => module.Properties.Compute(r.Text)).ToArray();
+        var result = new Dictionary<string, float[]>();
+        foreach (var attribute in module.Attributes)
+        {
+            var key = attribute.Key;
+            var tag = key.StartsWith("p_", StringComparison.Ordinal) ? key[2..] : null;
+            var scored = Enumerable.Range(0, items.Count).Select(i => (i, v: tag is not null && config.TagNames.Contains(tag)
+                    ? (items[i].Tags.Contains(tag) ? 1.0 : 0.0)
+                    : values[i].GetValueOrDefault(key, double.NaN)))
+                .Where(p => !double.IsNaN(p.v)).OrderBy(p => p.v).ToArray();
+            if (scored.Length < 8) continue;
+            var quarter = scored.Length / 4;
+            var low = tag is not null ? scored.Where(p => p.v == 0).Select(p => p.i).ToArray() : scored.Take(quarter).Select(p => p.i).ToArray();
+            var high = tag is not null ? scored.Where(p => p.v == 1).Select(p => p.i).ToArray() : scored.TakeLast(quarter).Select(p => p.i).ToArray();
+            if (low.Length == 0 || high.Length == 0) continue;
+            result[key] = Enumerable.Range(0, latents[0].Length)
+                .Select(d => (float)(high.Average(i => latents[i][d]) - low.Average(i => latents[i][d]))).ToArray();
+        }
+        return result;
+    }
+
+    private static List<EncodedItem> Encode(IReadOnlyList<TrainingRecord> records, ItemCodec codec, VaeConfig config,
+        IReadOnlyDictionary<string, PropertyScale> scaling, out int dropped)
+    {
+        var items = new List<EncodedItem>(records.Count);
+        dropped = 0;
+        foreach (var r in records)
+        {
+            if (!codec.TryToIds(r.Text, out var ids, out _)) { dropped++; continue; }
+            var targets = config.PropertyNames.Select(p => r.Targets.TryGetValue(p, out var v)
+                ? (float)((v - scaling[p].Mean) / scaling[p].Std) : float.NaN).ToArray();
+            var tag = r.Tags.Select(t => config.TagNames.ToList().IndexOf(t)).FirstOrDefault(i => i >= 0, -1);
+            items.Add(new EncodedItem(ids, targets, tag));
+        }
+        return items;
+    }
+
+    private static PropertyScale Scale(IReadOnlyList<TrainingRecord> records, string property)
+    {
+        var values = records.Where(r => r.Targets.ContainsKey(property)).Select(r => r.Targets[property]).ToArray();
+        if (values.Length == 0) return new PropertyScale(0, 1);
+        var mean = values.Average();
+        var std = Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
+        return new PropertyScale(mean, std > 1e-9 ? std : 1);
+    }
+
+    private static string Fingerprint(string path, int count)
+    {
+        var files = Directory.Exists(path)
+            ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
+            : [path];
+        var description = string.Join("|", files.Select(f => $"{Path.GetFileName(f)}:{new FileInfo(f).Length}")) + $"|{count}";
+        return StableHash.Of(description).ToString("x16");
+    }
+}
