@@ -1,0 +1,43 @@
+using LatentWorkbench.Core.Checkpoints;
+
+namespace LatentWorkbench.Core.Tests.Checkpoints;
+
+public sealed class CheckpointStoreTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("latent-store-").FullName;
+
+    [Fact]
+    public void ReadManifest_MissingFolder_SaysWhatIsMissing()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => CheckpointStore.ReadManifest(Path.Combine(_folder, "nope")));
+        Assert.Contains("config.json", error.Message);
+    }
+
+    [Fact]
+    public void ReadManifest_Garbage_IsInvalidData()
+    {
+        File.WriteAllText(Path.Combine(_folder, "config.json"), "{ not json");
+        Assert.Throws<InvalidDataException>(() => CheckpointStore.ReadManifest(_folder));
+    }
+
+    [Fact]
+    public void Matrix_RoundTrips_AndRejectsTruncation()
+    {
+        var path = Path.Combine(_folder, "m.bin");
+        float[][] rows = [[1, 2, 3], [4, 5, 6]];
+        CheckpointStore.WriteMatrix(path, rows);
+        Assert.Equal(rows, CheckpointStore.ReadMatrix(path));
+        File.WriteAllBytes(path, File.ReadAllBytes(path)[..^4]);
+        Assert.Throws<InvalidDataException>(() => CheckpointStore.ReadMatrix(path));
+    }
+
+    [Fact]
+    public void StableHash_IsStableAndDiscriminates()
+    {
+        Assert.Equal(StableHash.Of("CCO"), StableHash.Of("CCO"));
+        Assert.NotEqual(StableHash.Of("CCO"), StableHash.Of("OCC"));
+        Assert.Equal(0xcbf29ce484222325UL, StableHash.Of(""));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

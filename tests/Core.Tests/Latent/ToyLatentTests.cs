@@ -1,0 +1,126 @@
+using LatentWorkbench.Core.Latent;
+using LatentWorkbench.Core.Latent.Decoding;
+using LatentWorkbench.Core.Runtime;
+using LatentWorkbench.Core.Tests.Toy;
+using LatentWorkbench.Core.Workbench;
+using TorchSharp;
+
+namespace LatentWorkbench.Core.Tests.Latent;
+
+[Collection(ToyModelCollection.Name)]
+public sealed class ToyLatentTests(ToyModelFixture toy)
+{
+    [Fact]
+    public void Interpolate_Endpoints_DecodeToTheInputs()
+    {
+        var pairs = toy.HeldOut.Take(40).Zip(toy.HeldOut.Skip(40).Take(40)).ToArray();
+        int exact = 0;
+        foreach (var (a, b) in pairs)
+        {
+            var path = toy.Model.Interpolate(a, b, 6);
+            Assert.Equal(6, path.Count);
+            Assert.Equal(0, path[0].T);
+            Assert.Equal(1, path[^1].T);
+            if (path[0].Text == a && path[^1].Text == b) exact++;
+        }
+        Assert.True(exact >= 0.9 * pairs.Length, $"{exact}/{pairs.Length} paths end on their inputs");
+    }
+
+    [Fact]
+    public void Navigate_TowardMoreA_RaisesThePropertyOnNearlyAllStarts()
+    {
+        var starts = toy.HeldOut.Where(s => ToyDomain.AShare(s) < 0.5).Take(40).ToArray();
+        var raised = starts.Count(s =>
+        {
+            var result = toy.Model.Navigate(new NavigationRequest(s, ObjectiveParser.Parse("a_share:max"), SamplesPerStep: 2));
+            return result.Best is { } best && best.Properties["a_share"] > ToyDomain.AShare(s);
+        });
+        Assert.True(raised >= 0.9 * starts.Length, $"{raised}/{starts.Length} navigations raised a_share");
+    }
+
+    [Fact]
+    public void SaveLoad_SameCheckpoint_GivesIdenticalOutputs()
+    {
+        using var again = DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu");
+        var items = toy.HeldOut.Take(20).ToArray();
+        var first = toy.Model.Encode(items);
+        var second = again.Encode(items);
+        for (int i = 0; i < items.Length; i++) Assert.Equal(first[i].Mean, second[i].Mean);
+        var z = first.Select(c => c.Mean).ToArray();
+        Assert.Equal(toy.Model.Decode(z).Select(p => p.Text), again.Decode(z).Select(p => p.Text));
+        Assert.Equal(toy.Model.Model.PredictProperties(z), again.Model.PredictProperties(z));
+    }
+
+    [Fact]
+    public void Decode_BeamAndSampling_ProduceConstrainedItems()
+    {
+        var z = toy.Model.Encode(toy.HeldOut.Take(10).ToArray()).Select(c => c.Mean).ToArray();
+        var beam = toy.Model.Decode(z, new DecodeOptions { Strategy = DecodeStrategy.Beam, BeamWidth = 3 });
+        Assert.True(beam.Zip(toy.HeldOut).Count(p => p.First.Text == p.Second) >= 8);
+        var sampled = toy.Model.Decode(z, new DecodeOptions { Strategy = DecodeStrategy.Sample, Temperature = 1.5, TopP = 0.9, Seed = 5 });
+        Assert.All(sampled.Concat(beam), p => Assert.DoesNotContain("HH", p.Text));
+        var again = toy.Model.Decode(z, new DecodeOptions { Strategy = DecodeStrategy.Sample, Temperature = 1.5, TopP = 0.9, Seed = 5 });
+        Assert.Equal(sampled.Select(p => p.Text), again.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void Inference_ThousandCalls_KeepsLiveTensorCountFlat()
+    {
+        using var model = DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu");
+        void Call(int i)
+        {
+            var item = toy.HeldOut[i % toy.HeldOut.Count];
+            var code = model.Encode([item]);
+            model.Decode([code[0].Mean]);
+            model.Model.PredictProperties([code[0].Mean]);
+        }
+        for (int i = 0; i < 10; i++) Call(i);
+        var before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        for (int i = 0; i < 1000; i++) Call(i);
+        Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
+    [Fact]
+    public async Task Worker_EightThreads_AllRequestsSucceed()
+    {
+        await using var worker = new ModelWorker(DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu"));
+        var tasks = Enumerable.Range(0, 8).Select(t => Task.Run(async () =>
+        {
+            for (int i = 0; i < 10; i++)
+            {
+                var item = toy.HeldOut[(t * 10 + i) % toy.HeldOut.Count];
+                var codes = await worker.EncodeAsync([item]);
+                var points = await worker.RunAsync(m => m.Decode([codes[0].Mean]));
+                Assert.Single(points);
+            }
+        })).ToArray();
+        await Task.WhenAll(tasks);
+        await Assert.ThrowsAsync<ItemInputException>(() => worker.EncodeAsync(["XYZ"]));
+    }
+
+    [Fact]
+    public void Encode_BadItem_ReportsPosition()
+    {
+        var error = Assert.Throws<ItemInputException>(() => toy.Model.Encode(["ABZ"]));
+        Assert.Equal(2, error.Position);
+        Assert.Throws<ItemInputException>(() => toy.Model.Interpolate("ABC", "ABD", 1));
+    }
+
+    [Fact]
+    public void OodScore_FarPoint_IsUnusualAndTrainingPointsAreMostlyUsual()
+    {
+        var far = Enumerable.Repeat(25f, toy.Model.Model.LatentSize).ToArray();
+        Assert.True(toy.Model.Model.OodScores([far])[0] > 1);
+        var codes = toy.Model.Encode(toy.Train.Take(300).ToArray()).Select(c => c.Mean).ToArray();
+        var unusual = toy.Model.Model.OodScores(codes).Count(s => s > 1);
+        Assert.True(unusual <= 15, $"{unusual}/300 training items flagged unusual");
+    }
+
+    [Fact]
+    public void MoveAlong_AttributeVector_RaisesAShare()
+    {
+        var starts = toy.HeldOut.Where(s => ToyDomain.AShare(s) < 0.3).Take(20).ToArray();
+        var raised = starts.Count(s => toy.Model.MoveAlong(s, "a_share", 2.0, 4)[^1].Properties.GetValueOrDefault("a_share") > ToyDomain.AShare(s));
+        Assert.True(raised >= 0.8 * starts.Length, $"{raised}/{starts.Length}");
+    }
+}
