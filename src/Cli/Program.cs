@@ -1,1 +1,3 @@
-return 0;
+using LatentWorkbench.Cli;
+
+return LatentApp.CreateDefault().Run(args);

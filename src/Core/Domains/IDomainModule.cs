@@ -16,6 +16,9 @@ public interface IDomainModule
     /// <summary>One sentence on what an item of this domain is.</summary>
     string Description { get; }
 
+    /// <summary>Name of the item field in JSON output and APIs, e.g. <c>smiles</c>, <c>sequence</c>.</summary>
+    string ItemField { get; }
+
     /// <summary>Splits item text into tokens and joins tokens back into text.</summary>
     ITokenizer Tokenizer { get; }
 

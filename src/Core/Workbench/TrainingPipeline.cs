@@ -83,7 +83,8 @@ public static class TrainingPipeline
         return result;
     }
 
-    private static List<EncodedItem> Encode(IReadOnlyList<TrainingRecord> records, ItemCodec codec, VaeConfig config,
+    /// <summary>Records as model inputs (standardised targets, tag index); records the codec rejects are counted in <paramref name="dropped"/>.</summary>
+    public static List<EncodedItem> Encode(IReadOnlyList<TrainingRecord> records, ItemCodec codec, VaeConfig config,
         IReadOnlyDictionary<string, PropertyScale> scaling, out int dropped)
     {
         var items = new List<EncodedItem>(records.Count);

@@ -8,13 +8,14 @@ namespace LatentWorkbench.Core.Tests.Toy;
 /// A synthetic sequence language for engine tests: items are 3..7 letters from ABCDEH written without spaces, never
 /// with two H in a row (the decoding constraint enforces it). Properties: share of A, and length.
 /// </summary>
-internal sealed class ToyDomain : IDomainModule
+public sealed class ToyDomain : IDomainModule
 {
     public const string Letters = "ABCDEH";
 
     public string Id => "toy";
     public string DisplayName => "Toy letters";
     public string Description => "Strings of 3 to 7 letters (A-E and H) with no HH.";
+    public string ItemField => "letters";
     public ITokenizer Tokenizer { get; } = new ToyTokenizer();
     public IItemValidator Validator { get; } = new ToyValidator();
     public IPropertyCalculator Properties { get; } = new ToyProperties();

@@ -24,7 +24,7 @@ public sealed class ToyModelFixture : IDisposable
         Model = DomainModel.Load(Domain, ModelFolder, "cpu");
     }
 
-    internal ToyDomain Domain { get; } = new();
+    public ToyDomain Domain { get; } = new();
     public string Folder { get; }
     public string TrainFile { get; }
     public string ValidFile { get; }

@@ -2,7 +2,7 @@ using LatentWorkbench.Core.Domains;
 
 namespace LatentWorkbench.Core.Tests.Toy;
 
-internal sealed class ToyTokenizer : ITokenizer
+public sealed class ToyTokenizer : ITokenizer
 {
     public TokenizeResult Tokenize(string text)
     {
@@ -14,7 +14,7 @@ internal sealed class ToyTokenizer : ITokenizer
     public string Detokenize(IReadOnlyList<string> tokens) => string.Concat(tokens);
 }
 
-internal sealed class ToyValidator : IItemValidator
+public sealed class ToyValidator : IItemValidator
 {
     public ValidationResult Validate(string text)
     {
@@ -29,7 +29,7 @@ internal sealed class ToyValidator : IItemValidator
     }
 }
 
-internal sealed class ToyProperties : IPropertyCalculator
+public sealed class ToyProperties : IPropertyCalculator
 {
     public IReadOnlyList<PropertyDefinition> Definitions { get; } =
     [
@@ -41,7 +41,7 @@ internal sealed class ToyProperties : IPropertyCalculator
         new Dictionary<string, double> { ["a_share"] = ToyDomain.AShare(text), ["length"] = text.Length };
 }
 
-internal sealed class ToySimilarity : ISimilarity
+public sealed class ToySimilarity : ISimilarity
 {
     public string Name => "1 - normalised edit distance";
 
@@ -58,7 +58,7 @@ internal sealed class ToySimilarity : ISimilarity
 }
 
 /// <summary>Reads a text file with one item per line; the a_share target comes from the item itself.</summary>
-internal sealed class ToyDatasets : IDatasetReader
+public sealed class ToyDatasets : IDatasetReader
 {
     public IEnumerable<TrainingRecord> Read(string path, DatasetOptions options) =>
         File.ReadLines(path).Where(l => l.Length > 0).Take(options.Limit > 0 ? options.Limit : int.MaxValue)
@@ -66,7 +66,7 @@ internal sealed class ToyDatasets : IDatasetReader
 }
 
 /// <summary>No H after H; the end token only after at least one letter.</summary>
-internal sealed class ToyConstraintFactory : IDecodingConstraintFactory
+public sealed class ToyConstraintFactory : IDecodingConstraintFactory
 {
     public IDecodingConstraint Create(IReadOnlyList<string> tokens, SpecialTokenIds specials) => new Constraint(tokens, specials);
 

@@ -1,0 +1,14 @@
+using System.CommandLine;
+using LatentWorkbench.Core.Domains;
+
+namespace LatentWorkbench.Cli;
+
+/// <summary>The domains and domain-specific commands that ship with the CLI.</summary>
+public static class BuiltInDomains
+{
+    /// <summary>Modules registered by default.</summary>
+    public static IEnumerable<IDomainModule> All() => [];
+
+    /// <summary>Domain subcommands (e.g. <c>chem</c>, <c>midi</c>).</summary>
+    public static IEnumerable<Command> ExtraCommands(CliContext context) => [];
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Workbench;
+
+namespace LatentWorkbench.Cli;
+
+/// <summary>What every command needs: the domains, the output streams, and how to open a model.</summary>
+public sealed class CliContext(DomainRegistry registry, TextWriter output, TextWriter error, bool interactive)
+{
+    /// <summary>Registered domains.</summary>
+    public DomainRegistry Registry { get; } = registry;
+    /// <summary>Standard output.</summary>
+    public TextWriter Output { get; } = output;
+    /// <summary>Standard error (messages and progress lines).</summary>
+    public TextWriter Error { get; } = error;
+    /// <summary>Whether a person watches a terminal (progress bars) rather than a script.</summary>
+    public bool Interactive { get; } = interactive;
+
+    /// <summary>The domain chosen with <c>--domain</c>.</summary>
+    public IDomainModule Domain(ParseResult parse) => Registry.Get(parse.GetRequiredValue(CommonOptions.Domain));
+
+    /// <summary>The model folder: <c>--model</c>, or the domain's default checkpoint.</summary>
+    public string ModelFolder(ParseResult parse, IDomainModule domain) =>
+        parse.GetValue(CommonOptions.Model) ?? ModelLocator.DefaultModelFolder(domain);
+
+    /// <summary>Opens the chosen domain's model on the chosen device.</summary>
+    public DomainModel OpenModel(ParseResult parse)
+    {
+        var domain = Domain(parse);
+        return DomainModel.Load(domain, ModelFolder(parse, domain), parse.GetValue(CommonOptions.Device));
+    }
+
+    /// <summary>Writes a result: JSON when <c>--json</c> was given (to its file, if named), else <paramref name="human"/>.</summary>
+    public void Write(ParseResult parse, object json, Action<TextWriter> human)
+    {
+        var jsonResult = parse.GetResult(CommonOptions.Json);
+        if (jsonResult is null) { human(Output); return; }
+        var file = parse.GetValue(CommonOptions.Json);
+        var text = JsonOutput.Serialize(json);
+        if (string.IsNullOrEmpty(file)) Output.WriteLine(text);
+        else
+        {
+            File.WriteAllText(file, text + Environment.NewLine);
+            Error.WriteLine($"wrote {file}");
+        }
+    }
+}

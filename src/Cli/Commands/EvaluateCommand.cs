@@ -1,0 +1,62 @@
+using System.CommandLine;
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Training;
+using LatentWorkbench.Core.Workbench;
+
+namespace LatentWorkbench.Cli.Commands;
+
+/// <summary>
+/// <c>latent evaluate --domain ID [--model DIR] --data HELDOUT --samples N [--json OUT]</c>: held-out reconstruction,
+/// KL, active units and property MAE, plus validity, uniqueness and novelty of N prior samples.
+/// </summary>
+public static class EvaluateCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var data = new Option<string>("--data") { Description = "Held-out data", Required = true };
+        var samples = new Option<int>("--samples") { Description = "Prior samples for validity/uniqueness/novelty", DefaultValueFactory = _ => 1000 };
+        var limit = new Option<int>("--limit") { Description = "Use at most this many held-out items", DefaultValueFactory = _ => 5000 };
+        var command = new Command("evaluate", "Measure a model on held-out data") { data, samples, limit };
+        command.WithModelOptions();
+        command.SetAction(parse =>
+        {
+            using var model = context.OpenModel(parse);
+            var records = model.Module.Datasets.Read(parse.GetRequiredValue(data), new DatasetOptions(Limit: Math.Max(1, parse.GetValue(limit)))).ToList();
+            var items = Encodable(model, records);
+            if (items.Count == 0) throw new InvalidDataException($"None of the items in '{parse.GetRequiredValue(data)}' can be read by this model.");
+            var metrics = Evaluator.Evaluate(model.Model, items, model.Module.DecodingConstraint?.Create(model.Model.Vocabulary.Tokens, model.Model.Vocabulary.Specials), 0);
+            var n = parse.GetValue(samples);
+            var points = n > 0 ? model.Sample(n, seed: 1) : [];
+            var valid = points.Where(p => p.Valid).ToArray();
+            var distinct = valid.Select(p => p.Text).Distinct().ToArray();
+            var novel = distinct.Count(t => model.Model.IsNovel(t) == true);
+            var json = new Dictionary<string, object?>
+            {
+                ["domain"] = model.Module.Id, ["items"] = items.Count, ["samples"] = points.Count,
+                ["valid"] = points.Count == 0 ? double.NaN : (double)valid.Length / points.Count,
+                ["unique"] = valid.Length == 0 ? double.NaN : (double)distinct.Length / valid.Length,
+                ["novelty"] = distinct.Length == 0 ? double.NaN : (double)novel / distinct.Length,
+                ["recon_exact"] = metrics.ExactReconstruction, ["token_accuracy_teacher_forced"] = metrics.TokenAccuracy,
+                ["kl"] = metrics.Kl, ["active_units"] = metrics.ActiveUnits, ["active_units_fraction"] = metrics.ActiveUnitsFraction,
+                ["reconstruction_nats_per_token"] = metrics.ReconstructionPerToken,
+                ["property_mae"] = metrics.PropertyMae.ToDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value),
+                ["tag_accuracy"] = metrics.TagAccuracy,
+            };
+            context.Write(parse, json, w => { foreach (var (k, v) in json) w.WriteLine($"{k,-32} {Format(v)}"); });
+            return CliErrors.Ok;
+        });
+        return command;
+    }
+
+    private static List<EncodedItem> Encodable(DomainModel model, IReadOnlyList<TrainingRecord> records) =>
+        TrainingPipeline.Encode(records, model.Codec, model.Model.Manifest.Model, model.Model.Manifest.PropertyScaling, out _);
+
+    private static string Format(object? v) => v switch
+    {
+        double d => d.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture),
+        IReadOnlyDictionary<string, double> m => string.Join(", ", m.Select(kv => $"{kv.Key}={kv.Value:0.0000}")),
+        null => "-",
+        _ => v.ToString() ?? "",
+    };
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace LatentWorkbench.Cli.Commands;
+
+/// <summary><c>latent sample --domain ID --n N</c>: items decoded from the prior.</summary>
+public static class SampleCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var count = new Option<int>("--n", "-n") { Description = "How many items", DefaultValueFactory = _ => 10 };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+        var strategy = DecodingOptions.Strategy();
+        var beam = DecodingOptions.Beam();
+        var temperature = DecodingOptions.Temperature();
+        var command = new Command("sample", "Decode random points of the prior") { count, seed, strategy, beam, temperature };
+        command.WithModelOptions();
+        command.SetAction(parse =>
+        {
+            using var model = context.OpenModel(parse);
+            var options = DecodingOptions.From(parse, strategy, beam, temperature, parse.GetValue(seed));
+            var points = model.Sample(parse.GetValue(count), parse.GetValue(seed), options);
+            context.Write(parse, new { points = points.Select(p => PointJson.Of(model.Module, p)).ToArray() },
+                w => { foreach (var p in points) w.WriteLine(PointJson.Line(p)); });
+            return CliErrors.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using LatentWorkbench.Core.Workbench;
+
+namespace LatentWorkbench.Cli.Commands;
+
+/// <summary><c>latent train --domain ID --data FILE [--valid FILE] --out DIR</c>: trains (or resumes) a model.</summary>
+public static class TrainCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var data = new Option<string>("--data") { Description = "Training data (file or folder, as the domain reads it)", Required = true };
+        var valid = new Option<string?>("--valid") { Description = "Held-out data (default: 5% of --data)" };
+        var output = new Option<string>("--out", "-o") { Description = "Checkpoint folder; an unfinished run there is resumed", Required = true };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs (default: the domain's)" };
+        var batch = new Option<int?>("--batch-size") { Description = "Batch size (default: the domain's)" };
+        var maxSteps = new Option<int?>("--max-steps") { Description = "Stop after this many steps in this run (resume later)" };
+        var limit = new Option<int>("--limit") { Description = "Use at most this many training items" };
+        var seed = new Option<int?>("--seed") { Description = "Random seed" };
+        var command = new Command("train", "Train a model (resumable; shows progress and ETA)") { data, valid, output, epochs, batch, maxSteps, limit, seed };
+        command.WithModelOptions();
+        command.SetAction((parse, cancellation) =>
+        {
+            var domain = context.Domain(parse);
+            var settings = domain.Defaults.Training;
+            if (parse.GetValue(epochs) is { } e) settings = settings with { Epochs = Positive(e, "--epochs") };
+            if (parse.GetValue(batch) is { } b) settings = settings with { BatchSize = Positive(b, "--batch-size") };
+            if (parse.GetValue(maxSteps) is { } m) settings = settings with { MaxStepsThisRun = Positive(m, "--max-steps") };
+            if (parse.GetValue(seed) is { } s) settings = settings with { Seed = s };
+            var request = new TrainRequest(parse.GetRequiredValue(data), parse.GetValue(valid), parse.GetRequiredValue(output),
+                Settings: settings, Device: parse.GetValue(CommonOptions.Device) ?? "auto", Limit: parse.GetValue(limit));
+            var outcome = TrainingPipeline.Train(domain, request, new ProgressPrinter(context.Error, context.Interactive && parse.GetResult(CommonOptions.Json) is null), cancellation);
+            var m2 = outcome.Manifest;
+            context.Write(parse, new { completed = outcome.Completed, folder = request.Output, step = m2.State.Step, epochs_done = m2.State.EpochsDone, metrics = m2.Metrics },
+                w => w.WriteLine(outcome.Completed
+                    ? $"Training complete: {request.Output} (step {m2.State.Step})"
+                    : $"Training paused at step {m2.State.Step}; run the same command to resume."));
+            return Task.FromResult(CliErrors.Ok);
+        });
+        return command;
+    }
+
+    private static int Positive(int value, string name) =>
+        value > 0 ? value : throw new ArgumentException($"{name} must be a positive number (got {value}).");
+}

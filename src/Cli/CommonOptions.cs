@@ -1,0 +1,37 @@
+using System.CommandLine;
+using LatentWorkbench.Core.Runtime;
+
+namespace LatentWorkbench.Cli;
+
+/// <summary>Options shared by the model commands.</summary>
+public static class CommonOptions
+{
+    /// <summary><c>--domain ID</c>.</summary>
+    public static Option<string> Domain { get; } = new("--domain", "-d") { Description = "Domain id (see `latent domains`)", Required = true };
+
+    /// <summary><c>--model DIR</c>.</summary>
+    public static Option<string?> Model { get; } = new("--model", "-m") { Description = "Checkpoint folder (default: the domain's model under sample-data/models)" };
+
+    /// <summary><c>--device auto|cpu|cuda</c>.</summary>
+    public static Option<string> Device { get; } = CreateDevice();
+
+    /// <summary><c>--json [FILE]</c>: machine-readable output, to standard output or to FILE.</summary>
+    public static Option<string?> Json { get; } = new("--json") { Description = "Print JSON (or write it to FILE)", Arity = ArgumentArity.ZeroOrOne, HelpName = "FILE" };
+
+    /// <summary>Adds the model options (domain, model, device, json) to <paramref name="command"/>.</summary>
+    public static Command WithModelOptions(this Command command)
+    {
+        command.Add(Domain);
+        command.Add(Model);
+        command.Add(Device);
+        command.Add(Json);
+        return command;
+    }
+
+    private static Option<string> CreateDevice()
+    {
+        var option = new Option<string>("--device") { Description = "Where tensors run", DefaultValueFactory = _ => "auto" };
+        option.AcceptOnlyFromAmong([.. DeviceSelector.Choices, "cuda:0", "cuda:1"]);
+        return option;
+    }
+}

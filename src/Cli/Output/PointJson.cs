@@ -1,0 +1,36 @@
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Workbench;
+
+namespace LatentWorkbench.Cli;
+
+/// <summary>The JSON shape of a decoded point, named in the domain's terms (e.g. <c>smiles</c>).</summary>
+public static class PointJson
+{
+    /// <summary>A dictionary for <paramref name="p"/>: t, the item, validity, novelty, properties, similarities, OOD.</summary>
+    public static Dictionary<string, object?> Of(IDomainModule domain, LatentPoint p, bool includeLatent = false)
+    {
+        var json = new Dictionary<string, object?>
+        {
+            ["t"] = p.T,
+            [domain.ItemField] = p.Text,
+            ["valid"] = p.Valid,
+            ["novel"] = p.Novel,
+            ["properties"] = p.Properties,
+        };
+        foreach (var (name, value) in p.Similarities) json[$"similarity_to_{name}"] = value;
+        json["ood_score"] = p.OodScore;
+        json["unusual"] = p.Unusual;
+        if (p.Error is not null) json["error"] = p.Error;
+        if (includeLatent) json["latent"] = p.Latent;
+        return json;
+    }
+
+    /// <summary>One human-readable line for <paramref name="p"/>.</summary>
+    public static string Line(LatentPoint p)
+    {
+        var props = string.Join(" ", p.Properties.Take(6).Select(kv => $"{kv.Key}={kv.Value:0.###}"));
+        var sims = string.Join(" ", p.Similarities.Select(kv => $"sim_{kv.Key}={kv.Value:0.00}"));
+        var flags = (p.Valid ? "" : " [invalid]") + (p.Novel == true ? " [novel]" : "") + (p.Unusual ? " [unusual]" : "");
+        return $"{p.T,5:0.00}  {p.Text}{flags}  {props} {sims}".TrimEnd();
+    }
+}

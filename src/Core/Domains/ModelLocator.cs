@@ -1,0 +1,23 @@
+namespace LatentWorkbench.Core.Domains;
+
+/// <summary>
+/// Finds a domain's default checkpoint: <c>sample-data/models/&lt;folder&gt;</c> next to the application, or in the
+/// nearest parent of the working directory that has one (a source checkout).
+/// </summary>
+public static class ModelLocator
+{
+    /// <summary>The default model folder of <paramref name="module"/> (which may not exist yet).</summary>
+    public static string DefaultModelFolder(IDomainModule module)
+    {
+        var relative = Path.Combine("sample-data", "models", module.Defaults.DefaultModelFolder);
+        foreach (var root in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, relative);
+                if (Directory.Exists(candidate)) return candidate;
+            }
+        }
+        return Path.Combine(AppContext.BaseDirectory, relative);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Tests.Toy;
+
+namespace LatentWorkbench.Cli.Tests.Commands;
+
+/// <summary>The `latent` commands end to end on the toy domain: train, then every model command, and the exit codes.</summary>
+public sealed class CliToyTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("latent-cli-").FullName;
+
+    private (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var app = new LatentApp(new CliContext(new DomainRegistry([new ToyDomain()]), output, error, interactive: false));
+        return (app.Run(args), output.ToString(), error.ToString());
+    }
+
+    private string TrainedModel()
+    {
+        var data = Path.Combine(_folder, "train.txt");
+        File.WriteAllLines(data, ToyDomain.Generate(1500, 11));
+        var model = Path.Combine(_folder, "model");
+        var (code, _, err) = Run("train", "--domain", "toy", "--data", data, "--out", model, "--epochs", "4", "--device", "cpu");
+        Assert.True(code == 0, err);
+        return model;
+    }
+
+    [Fact]
+    public void ModelCommands_AfterTraining_PrintJsonAndSucceed()
+    {
+        var model = TrainedModel();
+        var (code, json, err) = Run("interpolate", "--domain", "toy", "--model", model, "--from", "ABCD", "--to", "HEHE", "--steps", "5", "--json");
+        Assert.True(code == 0, err);
+        var points = JsonDocument.Parse(json).RootElement.GetProperty("points");
+        Assert.Equal(5, points.GetArrayLength());
+        foreach (var key in new[] { "t", "letters", "valid", "novel", "properties", "similarity_to_from", "similarity_to_to", "ood_score" })
+            Assert.True(points[0].TryGetProperty(key, out _), key);
+
+        Assert.Equal(0, Run("sample", "--domain", "toy", "--model", model, "-n", "5", "--json").Code);
+        var encodeFile = Path.Combine(_folder, "codes.json");
+        Assert.Equal(0, Run("encode", "--domain", "toy", "--model", model, "ABC", "HAH", "--json", encodeFile).Code);
+        var (decodeCode, decoded, _) = Run("decode", "--domain", "toy", "--model", model, "--input", encodeFile, "--json");
+        Assert.Equal(0, decodeCode);
+        Assert.Equal(2, JsonDocument.Parse(decoded).RootElement.GetProperty("points").GetArrayLength());
+        var (navCode, nav, navErr) = Run("navigate", "--domain", "toy", "--model", model, "--from", "BCDE", "--objective", "a_share:max", "--json");
+        Assert.True(navCode == 0, navErr);
+        Assert.True(JsonDocument.Parse(nav).RootElement.TryGetProperty("best", out _));
+        var (evalCode, eval, evalErr) = Run("evaluate", "--domain", "toy", "--model", model, "--data", Path.Combine(_folder, "train.txt"), "--samples", "50", "--json");
+        Assert.True(evalCode == 0, evalErr);
+        Assert.True(JsonDocument.Parse(eval).RootElement.GetProperty("token_accuracy_teacher_forced").GetDouble() > 0.3);
+    }
+
+    [Fact]
+    public void Domains_Json_ListsTheToyDomain()
+    {
+        var (code, json, _) = Run("domains", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal("toy", JsonDocument.Parse(json).RootElement.GetProperty("domains")[0].GetProperty("id").GetString());
+    }
+
+    [Theory]
+    [InlineData(1, "interpolate", "--domain", "toy")]                     // missing required options
+    [InlineData(1, "no-such-command")]
+    [InlineData(2, "interpolate", "--domain", "nope", "--from", "A", "--to", "B")] // unknown domain
+    [InlineData(2, "sample", "--domain", "toy", "--model", "/nonexistent/model")]   // missing model
+    public void BadCommandLines_GiveTheRightExitCode(int expected, params string[] args)
+    {
+        var (code, _, err) = Run(args);
+        Assert.Equal(expected, code);
+        Assert.False(string.IsNullOrWhiteSpace(err));
+    }
+
+    [Fact]
+    public void BadItem_ExitsWithTwoAndNamesThePosition()
+    {
+        var model = TrainedModel();
+        var (code, _, err) = Run("encode", "--domain", "toy", "--model", model, "ABZ");
+        Assert.Equal(2, code);
+        Assert.Contains("position 2", err);
+    }
+
+    [Fact]
+    public void Help_ListsTheCommands()
+    {
+        var (code, output, _) = Run("--help");
+        Assert.Equal(0, code);
+        foreach (var name in new[] { "domains", "train", "evaluate", "encode", "decode", "sample", "interpolate", "navigate" })
+            Assert.Contains(name, output);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
