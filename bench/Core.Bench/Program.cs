@@ -1,1 +1,65 @@
-Console.WriteLine("Core.Bench: not written yet");
+// Benchmark of the latent engine on the benchmark VAE of ../shared/bench/README.md: training, encoding and greedy
+// decoding throughput against the float32 GEMM ceiling measured in the same process. Prints one JSON line.
+using System.Diagnostics;
+using System.Text.Json;
+using LatentWorkbench.Core.Bench;
+using LatentWorkbench.Core.Checkpoints;
+using LatentWorkbench.Core.Latent;
+using LatentWorkbench.Core.Latent.Decoding;
+using LatentWorkbench.Core.Models;
+using LatentWorkbench.Core.Training;
+using static TorchSharp.torch;
+
+const int Vocab = 48, Length = 60, TrainBatch = 128, InferBatch = 256;
+const double TrainFlopPerToken = 8_994_816, EncodeFlopPerSeq = 58_982_400, DecodeFlopPerSeq = 118_898_688;
+var json = args.Contains("--json");
+random.manual_seed(1);
+var gemm = Measure.GemmGflops();
+var config = new VaeConfig { EmbeddingSize = 64, EncoderHidden = 256, LatentSize = 64, DecoderHidden = 512, MaxLength = Length };
+var vocabulary = new Vocabulary(["<pad>", "<bos>", "<eos>", "<unk>", .. Enumerable.Range(0, Vocab - 4).Select(i => $"t{i}")]);
+var manifest = new CheckpointManifest { DomainId = "bench", Vocabulary = vocabulary.Tokens, Model = config, Training = new TrainingSettings() };
+using var model = new LatentModel(manifest, new SequenceVae(config, Vocab), CPU, null);
+var rng = new Random(1);
+EncodedItem Item() => new(Enumerable.Range(0, Length - 1).Select(_ => rng.Next(4, Vocab)).ToArray(), [], -1);
+
+// Training: tokens per target position (59 item tokens + end = 60 per sequence).
+var trainItems = Enumerable.Range(0, TrainBatch).Select(_ => Item()).ToArray();
+var optimizer = optim.AdamW(model.Network.parameters(), 1e-3);
+var settings = new TrainingSettings { WordDropout = 0 };
+void TrainStep()
+{
+    using var scope = NewDisposeScope();
+    var batch = TrainingBatch.Build(trainItems, 0, false, 0, rng, CPU);
+    var terms = VaeLoss.Compute(model.Network.call(batch.Encoder, batch.DecoderInput), batch, settings, 1.0);
+    optimizer.zero_grad();
+    terms.Total.backward();
+    optimizer.step();
+}
+model.Network.train();
+var trainSeconds = Measure.Seconds(TrainStep, warmup: 2, runs: 8);
+var trainTokensPerSecond = TrainBatch * Length / trainSeconds;
+model.Network.eval();
+
+var encodeItems = Enumerable.Range(0, InferBatch).Select(_ => Item().Tokens).ToArray();
+var encodeSeconds = Measure.Seconds(() => model.Encode(encodeItems), warmup: 2, runs: 8);
+var z = model.Encode(encodeItems).Select(c => c.Mean).ToArray();
+var fullLength = new FullLengthConstraint(vocabulary.Specials.Eos);
+var options = DecodeOptions.Default with { MaxLength = Length };
+var decodeSeconds = Measure.Seconds(() => model.Decode(z, options, fullLength), warmup: 1, runs: 5);
+var singleSeconds = Measure.Seconds(() => model.Decode([z[0]], options, fullLength), warmup: 5, runs: 30);
+
+var result = new Dictionary<string, double>
+{
+    ["train_tokens_per_s"] = trainTokensPerSecond,
+    ["encode_seqs_per_s"] = InferBatch / encodeSeconds,
+    ["greedy_decode_seqs_per_s"] = InferBatch / decodeSeconds,
+    ["greedy_decode_single_ms"] = singleSeconds * 1000,
+    ["gemm_gflops"] = gemm,
+    ["train_gflops"] = trainTokensPerSecond * TrainFlopPerToken / 1e9,
+    ["train_efficiency"] = trainTokensPerSecond * TrainFlopPerToken / 1e9 / gemm,
+    ["encode_efficiency"] = InferBatch / encodeSeconds * EncodeFlopPerSeq / 1e9 / gemm,
+    ["decode_efficiency"] = InferBatch / decodeSeconds * DecodeFlopPerSeq / 1e9 / gemm,
+    ["threads"] = get_num_threads(),
+};
+var rounded = result.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 3));
+Console.WriteLine(json ? JsonSerializer.Serialize(rounded) : string.Join(Environment.NewLine, rounded.Select(kv => $"{kv.Key,-26} {kv.Value}")));
