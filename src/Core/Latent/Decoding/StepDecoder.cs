@@ -54,11 +54,14 @@ internal sealed class StepDecoder : IDisposable
         var logits = new float[batch * vocab];
         using var scope = NewDisposeScope();
         var (h, zProj) = Start(z);
+        var onHost = _device.type == TorchSharp.DeviceType.CPU;
+        var previous = onHost ? empty(batch, ScalarType.Int64) : null; // rewritten in place each step on the CPU
         for (int step = 0; step < maxLength && finished.Contains(false); step++)
         {
             using (var stepScope = NewDisposeScope())
             {
-                var (stepLogits, hNext) = Step(tensor(next, device: _device), h, zProj);
+                if (previous is not null) previous.data<long>().CopyFrom(next);
+                var (stepLogits, hNext) = Step(previous ?? tensor(next, device: _device), h, zProj);
                 CopyToHost(stepLogits, logits);
                 h.Dispose();
                 h = hNext.MoveToOuterDisposeScope();
@@ -155,7 +158,12 @@ internal sealed class StepDecoder : IDisposable
 
     private static void CopyToHost(Tensor t, float[] destination)
     {
-        using var host = t.device_type == TorchSharp.DeviceType.CPU ? t.alias() : t.cpu();
+        if (t.device_type == TorchSharp.DeviceType.CPU && t.is_contiguous())
+        {
+            t.data<float>().CopyTo(destination);
+            return;
+        }
+        using var host = t.cpu().contiguous();
         host.data<float>().CopyTo(destination);
     }
 

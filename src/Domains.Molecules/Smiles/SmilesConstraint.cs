@@ -1,0 +1,141 @@
+using LatentWorkbench.Core.Domains;
+
+namespace LatentWorkbench.Domains.Molecules.Smiles;
+
+/// <summary>
+/// Decoding constraint for SMILES: balanced branches, ring closures opened and closed on different, not yet bonded
+/// atoms, a valence budget per atom, bonds only where both ends have room, and enough steps left to close every
+/// open ring and branch. Aromaticity is checked after decoding (the decoder retries with beam search).
+/// </summary>
+public sealed class SmilesConstraintFactory : IDecodingConstraintFactory
+{
+    /// <summary>Rings open at once never exceed this.</summary>
+    public const int MaxOpenRings = 4;
+
+    /// <inheritdoc/>
+    public IDecodingConstraint Create(IReadOnlyList<string> tokens, SpecialTokenIds specials) =>
+        new Constraint(tokens.Select(SmilesToken.Classify).ToArray(), specials.Eos);
+
+    private sealed class Constraint(SmilesToken[] tokens, int eos) : IDecodingConstraint
+    {
+        public IConstraintState Start() => new SmilesConstraintState(tokens, eos);
+    }
+}
+
+/// <summary>Per-sequence state of <see cref="SmilesConstraintFactory"/>.</summary>
+internal sealed class SmilesConstraintState : IConstraintState
+{
+    private readonly SmilesToken[] _tokens;
+    private readonly int _eos;
+    private List<int> _room = [];                         // remaining valence per atom
+    private List<HashSet<int>> _neighbours = [];
+    private Stack<int> _branches = new();                 // atom to return to at ')'
+    private Dictionary<int, (int Atom, int Reserved)> _rings = [];
+    private int _current = -1, _pendingBond;
+    private SmilesTokenKind _last = SmilesTokenKind.Special;
+
+    public SmilesConstraintState(SmilesToken[] tokens, int eos)
+    {
+        _tokens = tokens;
+        _eos = eos;
+    }
+
+    public void FillAllowed(Span<bool> allowed, int remainingSteps)
+    {
+        var need = _rings.Count + _branches.Count + (_last is SmilesTokenKind.Bond or SmilesTokenKind.BranchOpen ? 1 : 0);
+        var closing = remainingSteps <= need + 2;
+        for (int id = 0; id < _tokens.Length; id++) allowed[id] = Allows(_tokens[id], closing);
+        allowed[_eos] = _current >= 0 && _branches.Count == 0 && _rings.Count == 0 && _pendingBond == 0
+            && _last is SmilesTokenKind.Atom or SmilesTokenKind.Ring or SmilesTokenKind.BranchClose;
+    }
+
+    private bool Allows(SmilesToken t, bool closing)
+    {
+        var afterAtom = _last is SmilesTokenKind.Atom or SmilesTokenKind.Ring;
+        var free = _current >= 0 ? _room[_current] : 0;
+        switch (t.Kind)
+        {
+            case SmilesTokenKind.Atom:
+                if (_current < 0) return t.Valence >= 0 && !closing;
+                var order = Math.Max(1, _pendingBond);
+                if (closing && _last is not (SmilesTokenKind.Bond or SmilesTokenKind.BranchOpen)) return false;
+                return t.Valence >= order && free >= order && _last != SmilesTokenKind.Special;
+            case SmilesTokenKind.Bond:
+                return !closing && _current >= 0 && (afterAtom || _last is SmilesTokenKind.BranchOpen or SmilesTokenKind.BranchClose)
+                    && free >= t.Order;
+            case SmilesTokenKind.BranchOpen:
+                return !closing && afterAtom && free >= 1;
+            case SmilesTokenKind.BranchClose:
+                return _branches.Count > 0 && _last is SmilesTokenKind.Atom or SmilesTokenKind.Ring or SmilesTokenKind.BranchClose;
+            case SmilesTokenKind.Ring:
+                if (!(afterAtom || (_last == SmilesTokenKind.Bond && _pendingBond > 0))) return false;
+                if (_rings.TryGetValue(t.Label, out var open))
+                {
+                    var ringOrder = Math.Max(open.Reserved, Math.Max(1, _pendingBond));
+                    return open.Atom != _current && !_neighbours[_current].Contains(open.Atom)
+                        && free >= ringOrder && _room[open.Atom] >= ringOrder - open.Reserved;
+                }
+                return !closing && _rings.Count < SmilesConstraintFactory.MaxOpenRings && free >= Math.Max(1, _pendingBond);
+            default:
+                return false;
+        }
+    }
+
+    public void Push(int id)
+    {
+        var t = _tokens[id];
+        switch (t.Kind)
+        {
+            case SmilesTokenKind.Atom:
+                _room.Add(t.Valence);
+                _neighbours.Add([]);
+                var atom = _room.Count - 1;
+                if (_current >= 0) Bond(_current, atom, Math.Max(1, _pendingBond));
+                _current = atom;
+                _pendingBond = 0;
+                break;
+            case SmilesTokenKind.Bond:
+                _pendingBond = t.Order;
+                break;
+            case SmilesTokenKind.BranchOpen:
+                _branches.Push(_current);
+                break;
+            case SmilesTokenKind.BranchClose:
+                _current = _branches.Pop();
+                break;
+            case SmilesTokenKind.Ring:
+                if (_rings.Remove(t.Label, out var open))
+                {
+                    var order = Math.Max(open.Reserved, Math.Max(1, _pendingBond));
+                    _room[open.Atom] -= order - open.Reserved;
+                    _room[_current] -= order;
+                    _neighbours[_current].Add(open.Atom);
+                    _neighbours[open.Atom].Add(_current);
+                }
+                else
+                {
+                    var reserved = Math.Max(1, _pendingBond);
+                    _room[_current] -= reserved;
+                    _rings[t.Label] = (_current, reserved);
+                }
+                _pendingBond = 0;
+                break;
+        }
+        _last = t.Kind;
+    }
+
+    private void Bond(int a, int b, int order)
+    {
+        _room[a] -= order;
+        _room[b] -= order;
+        _neighbours[a].Add(b);
+        _neighbours[b].Add(a);
+    }
+
+    public IConstraintState Clone() => new SmilesConstraintState(_tokens, _eos)
+    {
+        _room = [.. _room], _neighbours = _neighbours.Select(n => new HashSet<int>(n)).ToList(),
+        _branches = new Stack<int>(_branches.Reverse()), _rings = new Dictionary<int, (int, int)>(_rings),
+        _current = _current, _pendingBond = _pendingBond, _last = _last,
+    };
+}
