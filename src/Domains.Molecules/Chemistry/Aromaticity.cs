@@ -85,7 +85,17 @@ internal static class Aromaticity
         int sum = 0;
         foreach (int a in atoms) sum += electrons[a];
         if (!Huckel(sum)) return;
-        foreach (int r in rings) Mark(mol, r);
+        // As RDKit: a fused system marks its atoms and its perimeter bonds; bonds shared inside it stay as they are.
+        foreach (int r in rings)
+        {
+            foreach (int bi in mol.BondRings[r])
+            {
+                int uses = 0;
+                foreach (int s in rings) if (Array.IndexOf(mol.BondRings[s], bi) >= 0) uses++;
+                if (uses == 1) mol.Bonds[bi].Order = Bond.AromaticOrder;
+            }
+        }
+        foreach (int a in atoms) mol.Atoms[a].Aromatic = true;
     }
 
     /// <summary>Electrons an atom donates to a ring (0, 1, 2), or <see cref="None"/> when it cannot be aromatic.</summary>

@@ -5,10 +5,12 @@ namespace LatentWorkbench.Domains.Molecules.Chemistry;
 internal static class Crippen
 {
     private static readonly (SmartsPattern Pattern, CrippenTable.Entry Entry)[] HeavyTypes =
-        CrippenTable.Entries.Where(e => !e.Id.StartsWith('H')).Select(e => (SmartsParser.Parse(e.Smarts), e)).ToArray();
+        CrippenTable.Entries.Where(e => !IsHydrogenType(e)).Select(e => (SmartsParser.Parse(e.Smarts), e)).ToArray();
 
     private static readonly Dictionary<string, CrippenTable.Entry> HydrogenTypes =
-        CrippenTable.Entries.Where(e => e.Id.StartsWith('H')).GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
+        CrippenTable.Entries.Where(IsHydrogenType).GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
+
+    private static bool IsHydrogenType(CrippenTable.Entry e) => e.Smarts.StartsWith("[#1]", StringComparison.Ordinal);
 
     /// <summary>(logP, MR) of a molecule.</summary>
     public static (double LogP, double Mr) Compute(Molecule m)

@@ -60,6 +60,6 @@ public static class Descriptors
         if (a.Aromatic) return false;
         foreach (int bi in a.Bonds) if (m.Bonds[bi].Order != 1) return false;
         int lonePairs = a.Charge < 0 ? 1 : 0;
-        return a.Degree + a.Hydrogens + a.Radicals + lonePairs >= 4;
+        return a.Radicals == 0 && a.Degree + a.Hydrogens + lonePairs >= 4;
     }
 }

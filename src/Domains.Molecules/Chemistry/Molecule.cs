@@ -27,13 +27,13 @@ public sealed class Molecule
     /// <summary>Number of bonds in the graph.</summary>
     public int BondCount => Bonds.Count;
 
-    /// <summary>Number of atoms heavier than hydrogen.</summary>
+    /// <summary>Number of atoms heavier than hydrogen (dummy atoms do not count, as in RDKit).</summary>
     public int HeavyAtomCount
     {
         get
         {
             int n = 0;
-            foreach (var a in Atoms) if (a.Element != 1) n++;
+            foreach (var a in Atoms) if (a.Element > 1) n++;
             return n;
         }
     }

@@ -47,6 +47,12 @@ public static class MorganFingerprint
                 newHoods[i] = hoods[i];
                 if (dead[i]) continue;
                 var a = m.Atoms[i];
+                if (a.Bonds.Count == 0)
+                {
+                    // An isolated atom has no larger environment.
+                    dead[i] = true;
+                    continue;
+                }
                 pairs.Clear();
                 var hood = (ulong[])hoods[i].Clone();
                 foreach (int bi in a.Bonds)

@@ -19,15 +19,16 @@ internal sealed class RingSystemSolver(Molecule mol, List<int> atoms, List<int> 
             cycle.Add(bi);
             AddCandidate(candidates, seen, cycle);
         }
-        var chosen = Select(candidates, need);
-        if (chosen.Count < need)
+        // Cycles through pairs of adjacent ring bonds find every face of bridged systems (adamantane, cubane);
+        // skipped for very large ring systems to keep the work bounded.
+        if (bonds.Count <= 300)
         {
             foreach (int bi in bonds)
             {
                 var b = mol.Bonds[bi];
                 foreach (int alt in mol.Atoms[b.A].Bonds)
                 {
-                    if (alt == bi || !mol.Bonds[alt].InRing) continue;
+                    if (alt == bi || !_localBond.ContainsKey(alt)) continue;
                     var path = ShortestPath(mol.Bonds[alt].Other(b.A), b.B, bi, b.A);
                     if (path is null) continue;
                     path.Add(bi);
@@ -35,8 +36,18 @@ internal sealed class RingSystemSolver(Molecule mol, List<int> atoms, List<int> 
                     AddCandidate(candidates, seen, path);
                 }
             }
-            chosen = Select(candidates, need);
         }
+        var chosen = Select(candidates, need);
+        // RDKit's symmetrized SSSR: add other candidate rings no larger than an SSSR ring they share a bond with.
+        var chosenKeys = new HashSet<string>(chosen.Select(c => string.Join(",", c)));
+        var extras = new List<int[]>();
+        foreach (var c in candidates.OrderBy(c => c.Length))
+        {
+            if (chosenKeys.Contains(string.Join(",", c))) continue;
+            bool same = chosen.Any(r => r.Length == c.Length && r.Intersect(c).Any());
+            if (same && c.Length <= chosen.Max(r => r.Length)) extras.Add(c);
+        }
+        chosen.AddRange(extras);
         foreach (var ringBonds in chosen) Store(ringBonds);
     }
 

@@ -42,6 +42,7 @@ internal sealed class SmilesParser
                     _branches.Push((_prev, _i));
                     _i++;
                     if (_i < _s.Length && _s[_i] == ')') throw Error("empty branch", _i - 1);
+                    if (_i < _s.Length && _s[_i] == '(') throw Error("branch opened directly inside a branch", _i);
                     break;
                 case ')':
                     if (_branches.Count == 0) throw Error("unmatched ')'", _i);
@@ -52,6 +53,7 @@ internal sealed class SmilesParser
                 case '.':
                     if (_bondOrder != 0) throw Error("bond without an atom after it", _bondPos);
                     if (_prev < 0) throw Error("'.' without an atom before it", _i);
+                    if (_i + 1 >= _s.Length) throw Error("'.' without an atom after it", _i);
                     _prev = -1;
                     _i++;
                     break;
@@ -124,9 +126,11 @@ internal sealed class SmilesParser
             char dir = open.Dir;
             if (_bondOrder != 0)
             {
-                if (order != 0 && order != _bondOrder) throw Error($"ring bond {digit} has conflicting bond types", start);
-                order = _bondOrder;
-                dir = _bondDir == '/' ? '\\' : _bondDir == '\\' ? '/' : '\0';
+                if (order == 0)
+                {
+                    order = _bondOrder;
+                    dir = _bondDir == '/' ? '\\' : _bondDir == '\\' ? '/' : '\0';
+                }
             }
             if (order == 0) order = DefaultOrder(_mol.Atoms[open.Atom], atom);
             _mol.AddBondToSlot(open.Atom, open.Slot, _prev, order, dir, order == Bond.AromaticOrder && (open.Order == Bond.AromaticOrder || _bondOrder == Bond.AromaticOrder));
