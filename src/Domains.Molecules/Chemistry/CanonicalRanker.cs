@@ -1,0 +1,141 @@
+// Canonical atom ranking: iterative refinement of atom invariants by neighbour classes (Weininger's CANON idea),
+// with tetrahedral parity as an extra invariant once neighbours are distinguishable, then tie-breaking.
+namespace LatentWorkbench.Domains.Molecules.Chemistry;
+
+/// <summary>Canonical ranks and stereo-significance for the atoms of a molecule.</summary>
+internal sealed class CanonicalRanker
+{
+    private readonly Molecule _m;
+    private readonly int _n;
+    private long[] _cls;
+
+    private CanonicalRanker(Molecule m)
+    {
+        _m = m;
+        _n = m.Atoms.Count;
+        _cls = new long[_n];
+    }
+
+    /// <summary>Distinct ranks 0..n-1, and which chiral atoms keep their chirality (all neighbours distinguishable).</summary>
+    public static (int[] Ranks, bool[] KeepChirality, long[] Symmetry) Rank(Molecule m)
+    {
+        var r = new CanonicalRanker(m);
+        r.Initial();
+        r.Refine();
+        var keep = new bool[r._n];
+        for (int pass = 0; pass < 4; pass++)
+        {
+            var parity = new int[r._n];
+            bool changed = false;
+            for (int i = 0; i < r._n; i++)
+            {
+                if (m.Atoms[i].Chirality == 0 || keep[i]) continue;
+                parity[i] = r.Parity(i);
+                if (parity[i] == 0) continue;
+                keep[i] = true;
+                changed = true;
+            }
+            if (!changed) break;
+            for (int i = 0; i < r._n; i++) r._cls[i] = r._cls[i] * 4 + parity[i];
+            r.Normalize();
+            r.Refine();
+        }
+        var symmetry = (long[])r._cls.Clone();
+        while (r.BreakTie()) r.Refine();
+        var ranks = new int[r._n];
+        for (int i = 0; i < r._n; i++) ranks[i] = (int)r._cls[i];
+        return (ranks, keep, symmetry);
+    }
+
+    private void Initial()
+    {
+        for (int i = 0; i < _n; i++)
+        {
+            var a = _m.Atoms[i];
+            long v = a.Element;
+            v = v * 1024 + Math.Min(a.Isotope, 1023);
+            v = v * 64 + a.Charge + 32;
+            v = v * 16 + Math.Min(a.Degree, 15);
+            v = v * 16 + Math.Min(a.Hydrogens, 15);
+            v = v * 2 + (a.Aromatic ? 1 : 0);
+            v = v * 8 + Math.Min(_m.AtomRingCount[i], 7);
+            v = v * 8 + Math.Min(a.Radicals, 7);
+            _cls[i] = v;
+        }
+        Normalize();
+    }
+
+    /// <summary>Replaces class values by dense ranks 0..k-1 preserving order; returns k.</summary>
+    private int Normalize()
+    {
+        var distinct = _cls.Distinct().OrderBy(x => x).ToArray();
+        var index = new Dictionary<long, int>(distinct.Length);
+        for (int k = 0; k < distinct.Length; k++) index[distinct[k]] = k;
+        for (int i = 0; i < _n; i++) _cls[i] = index[_cls[i]];
+        return distinct.Length;
+    }
+
+    private void Refine()
+    {
+        int count = _cls.Distinct().Count();
+        var keys = new (long Cls, ulong Hash)[_n];
+        var nb = new List<long>(8);
+        while (true)
+        {
+            for (int i = 0; i < _n; i++)
+            {
+                nb.Clear();
+                foreach (int bi in _m.Atoms[i].Bonds)
+                {
+                    var b = _m.Bonds[bi];
+                    nb.Add(_cls[b.Other(i)] * 8 + b.Order);
+                }
+                nb.Sort();
+                ulong h = 1469598103934665603UL;
+                foreach (long x in nb) h = (h ^ (ulong)x) * 1099511628211UL + 0x9E3779B97F4A7C15UL;
+                keys[i] = (_cls[i], h);
+            }
+            var order = keys.Distinct().OrderBy(k => k.Cls).ThenBy(k => k.Hash).ToArray();
+            if (order.Length == count) return;
+            var index = new Dictionary<(long, ulong), int>(order.Length);
+            for (int k = 0; k < order.Length; k++) index[order[k]] = k;
+            for (int i = 0; i < _n; i++) _cls[i] = index[keys[i]];
+            count = order.Length;
+        }
+    }
+
+    /// <summary>Splits the lowest tied class by promoting its first member; false when all classes are distinct.</summary>
+    private bool BreakTie()
+    {
+        var seen = new Dictionary<long, int>();
+        long best = long.MaxValue;
+        int bestAtom = -1;
+        for (int i = 0; i < _n; i++)
+        {
+            if (seen.TryGetValue(_cls[i], out int first))
+            {
+                if (_cls[i] < best) { best = _cls[i]; bestAtom = first; }
+            }
+            else seen[_cls[i]] = i;
+        }
+        if (bestAtom < 0) return false;
+        for (int i = 0; i < _n; i++) _cls[i] = _cls[i] * 2 + (_cls[i] == best && i != bestAtom ? 1 : 0);
+        Normalize();
+        return true;
+    }
+
+    /// <summary>1 or 2: chirality relative to neighbours sorted by class; 0 when two neighbours share a class.</summary>
+    private int Parity(int i)
+    {
+        var input = Stereo.InputOrder(_m, i);
+        if (input.Count < 3) return 0;
+        var sorted = input.OrderBy(x => x < 0 ? -1 : _cls[x]).ToList();
+        for (int k = 1; k < sorted.Count; k++)
+        {
+            long prev = sorted[k - 1] < 0 ? -1 : _cls[sorted[k - 1]];
+            long cur = sorted[k] < 0 ? -1 : _cls[sorted[k]];
+            if (prev == cur) return 0;
+        }
+        return Stereo.Permute(_m.Atoms[i].Chirality, input, sorted);
+    }
+}

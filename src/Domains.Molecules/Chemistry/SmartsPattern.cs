@@ -1,0 +1,59 @@
+namespace LatentWorkbench.Domains.Molecules.Chemistry;
+
+/// <summary>
+/// A compiled SMARTS substructure query. Create with <see cref="Parse"/> (throws <see cref="SmilesException"/>
+/// naming the problem and position) and reuse it: a pattern is immutable and may be shared across threads.
+/// </summary>
+public sealed class SmartsPattern
+{
+    internal readonly SmartsNode[] Atoms;
+    internal readonly (int A, int B, SmartsNode Expr)[] Bonds;
+    internal readonly int[] Component;
+    /// <summary>For each query atom, the earlier query atom it is bonded to (-1 when it starts a component).</summary>
+    internal readonly int[] Parent;
+    /// <summary>For each query atom, the bonds to earlier query atoms: (earlier atom, bond expression).</summary>
+    internal readonly (int Other, SmartsNode Expr)[][] Back;
+
+    internal SmartsPattern(string text, SmartsNode[] atoms, (int A, int B, SmartsNode Expr)[] bonds, int[] component)
+    {
+        Text = text;
+        Atoms = atoms;
+        Bonds = bonds;
+        Component = component;
+        Parent = new int[atoms.Length];
+        var back = new List<(int, SmartsNode)>[atoms.Length];
+        for (int k = 0; k < atoms.Length; k++) { back[k] = new(); Parent[k] = -1; }
+        foreach (var (a, b, e) in bonds)
+        {
+            int lo = Math.Min(a, b), hi = Math.Max(a, b);
+            back[hi].Add((lo, e));
+        }
+        for (int k = 0; k < atoms.Length; k++)
+        {
+            if (back[k].Count > 0) Parent[k] = back[k].Min(t => t.Item1);
+        }
+        Back = back.Select(l => l.ToArray()).ToArray();
+    }
+
+    /// <summary>The SMARTS text this pattern was built from.</summary>
+    public string Text { get; }
+
+    /// <summary>Parses a SMARTS string.</summary>
+    /// <exception cref="SmilesException">The SMARTS is malformed; the message names the position.</exception>
+    public static SmartsPattern Parse(string smarts) => SmartsParser.Parse(smarts);
+
+    /// <summary>True when the pattern occurs in the molecule.</summary>
+    public bool IsMatch(Molecule molecule) => new SmartsMatcher(this, molecule).Any();
+
+    /// <summary>All distinct matches (each a unique set of atoms), as molecule atom indices in query atom order.</summary>
+    public IReadOnlyList<int[]> Matches(Molecule molecule) => new SmartsMatcher(this, molecule).All();
+
+    /// <summary>Number of distinct matches (unique atom sets), as RDKit's uniquified GetSubstructMatches counts them.</summary>
+    public int CountMatches(Molecule molecule) => new SmartsMatcher(this, molecule).All().Count;
+
+    /// <summary>True when the pattern matches with its first query atom on the given molecule atom.</summary>
+    public bool MatchesAtom(Molecule molecule, int atomIndex) => new SmartsMatcher(this, molecule).MatchesAt(atomIndex);
+
+    /// <inheritdoc />
+    public override string ToString() => Text;
+}

@@ -1,0 +1,179 @@
+// SMILES writer: depth-first from the lowest-ranked atom, neighbours in rank order, ring closures at the atoms that
+// open them; chirality re-expressed for the written neighbour order; double-bond geometry as '/' and '\'.
+namespace LatentWorkbench.Domains.Molecules.Chemistry;
+
+/// <summary>Writes a molecule as SMILES with the atom order given by a rank array.</summary>
+internal sealed class SmilesWriter
+{
+    private readonly Molecule _m;
+    private readonly int[] _rank;
+    private readonly bool[] _keepChiral;
+    private readonly DoubleBondStereo _db;
+    private readonly System.Text.StringBuilder _sb = new();
+    private readonly List<(int Child, int Bond)>[] _children;
+    private readonly List<int>[] _ringBonds;
+    private readonly int[] _parentBond;
+
+    public SmilesWriter(Molecule m, int[] rank, bool[] keepChiral, bool[] keepDouble)
+    {
+        _m = m;
+        _rank = rank;
+        _keepChiral = keepChiral;
+        _db = new DoubleBondStereo(m, keepDouble);
+        int n = m.Atoms.Count;
+        _children = new List<(int, int)>[n];
+        _ringBonds = new List<int>[n];
+        _parentBond = new int[n];
+        for (int i = 0; i < n; i++) { _children[i] = new(); _ringBonds[i] = new(); _parentBond[i] = -1; }
+    }
+
+    public string Write()
+    {
+        int n = _m.Atoms.Count;
+        var byRank = Enumerable.Range(0, n).OrderBy(i => _rank[i]).ToArray();
+        var visited = new bool[n];
+        var isRing = new bool[_m.Bonds.Count];
+        var roots = new List<int>();
+        foreach (int start in byRank)
+        {
+            if (visited[start]) continue;
+            roots.Add(start);
+            BuildTree(start, visited, isRing);
+        }
+        var digitOf = new Dictionary<int, int>();
+        var written = new bool[n];
+        var freeDigits = new SortedSet<int>(Enumerable.Range(1, 99));
+        for (int r = 0; r < roots.Count; r++)
+        {
+            if (r > 0) _sb.Append('.');
+            WriteTree(roots[r], written, digitOf, freeDigits);
+        }
+        return _sb.ToString();
+    }
+
+    private void BuildTree(int root, bool[] visited, bool[] isRing)
+    {
+        var stack = new Stack<(int Atom, int[] Nbrs, int Next)>();
+        visited[root] = true;
+        stack.Push((root, SortedBonds(root), 0));
+        while (stack.Count > 0)
+        {
+            var (v, nbrs, next) = stack.Pop();
+            if (next >= nbrs.Length) continue;
+            stack.Push((v, nbrs, next + 1));
+            int bi = nbrs[next];
+            if (bi == _parentBond[v] || isRing[bi]) continue;
+            int w = _m.Bonds[bi].Other(v);
+            if (!visited[w])
+            {
+                visited[w] = true;
+                _parentBond[w] = bi;
+                _children[v].Add((w, bi));
+                stack.Push((w, SortedBonds(w), 0));
+            }
+            else
+            {
+                isRing[bi] = true;
+                _ringBonds[v].Add(bi);
+                _ringBonds[w].Add(bi);
+            }
+        }
+    }
+
+    private int[] SortedBonds(int v) => _m.Atoms[v].Bonds.OrderBy(bi => _rank[_m.Bonds[bi].Other(v)]).ToArray();
+
+    private void WriteTree(int root, bool[] written, Dictionary<int, int> digitOf, SortedSet<int> free)
+    {
+        // Frames: atom and index of the next child; a negative atom means "write ')'".
+        var stack = new Stack<(int Atom, int From, int NextChild)>();
+        stack.Push((root, -1, -1));
+        while (stack.Count > 0)
+        {
+            var (v, from, next) = stack.Pop();
+            if (v < 0) { _sb.Append(')'); continue; }
+            if (next < 0)
+            {
+                if (from >= 0) _sb.Append(BondSymbol(_parentBond[v], from, v, ringClosure: false));
+                WriteAtom(v, from, written, digitOf, free);
+                next = 0;
+            }
+            var kids = _children[v];
+            if (next >= kids.Count) continue;
+            var (child, _) = kids[next];
+            bool last = next == kids.Count - 1;
+            if (!last)
+            {
+                stack.Push((v, from, next + 1));
+                stack.Push((-1, -1, 0));
+                _sb.Append('(');
+            }
+            stack.Push((child, v, -1));
+        }
+    }
+
+    private void WriteAtom(int v, int from, bool[] written, Dictionary<int, int> digitOf, SortedSet<int> free)
+    {
+        written[v] = true;
+        var closing = new List<int>();
+        var opening = new List<int>();
+        foreach (int bi in _ringBonds[v])
+        {
+            if (written[_m.Bonds[bi].Other(v)]) closing.Add(bi);
+            else opening.Add(bi);
+        }
+        closing.Sort((x, y) => digitOf[x].CompareTo(digitOf[y]));
+        opening.Sort((x, y) => _rank[_m.Bonds[x].Other(v)].CompareTo(_rank[_m.Bonds[y].Other(v)]));
+        var order = new List<int>(4);
+        if (from >= 0) order.Add(from);
+        var atomText = AtomText(v, order, closing, opening);
+        _sb.Append(atomText);
+        foreach (int bi in closing)
+        {
+            AppendDigit(digitOf[bi]);
+            free.Add(digitOf[bi]);
+        }
+        foreach (int bi in opening)
+        {
+            int d = free.Min;
+            free.Remove(d);
+            digitOf[bi] = d;
+            _sb.Append(BondSymbol(bi, v, _m.Bonds[bi].Other(v), ringClosure: true));
+            AppendDigit(d);
+        }
+    }
+
+    private void AppendDigit(int d) => _sb.Append(d < 10 ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : "%" + d.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private string AtomText(int v, List<int> order, List<int> closing, List<int> opening)
+    {
+        var a = _m.Atoms[v];
+        int tag = 0;
+        if (a.Chirality != 0 && _keepChiral[v])
+        {
+            var input = Stereo.InputOrder(_m, v);
+            if (input.Contains(-1)) order.Add(-1);
+            foreach (int bi in closing) order.Add(_m.Bonds[bi].Other(v));
+            foreach (int bi in opening) order.Add(_m.Bonds[bi].Other(v));
+            foreach (var (child, _) in _children[v]) order.Add(child);
+            if (order.Count == input.Count) tag = Stereo.Permute(a.Chirality, input, order);
+        }
+        return AtomSymbols.Text(_m, v, tag);
+    }
+
+    private string BondSymbol(int bi, int from, int to, bool ringClosure)
+    {
+        var b = _m.Bonds[bi];
+        switch (b.Order)
+        {
+            case 2: return "=";
+            case 3: return "#";
+            case Bond.AromaticOrder: return "";
+        }
+        if (!ringClosure)
+        {
+            char d = _db.Marker(bi, from, to);
+            if (d != '\0') return d.ToString();
+        }
+        return _m.Atoms[from].Aromatic && _m.Atoms[to].Aromatic ? "-" : "";
+    }
+}

@@ -1,0 +1,72 @@
+// Valence rules as RDKit 2022.09 applies them: allowed valence lists shifted by the formal charge.
+namespace LatentWorkbench.Domains.Molecules.Chemistry;
+
+/// <summary>Allowed valences, implicit hydrogens and radicals.</summary>
+internal static class Valence
+{
+    /// <summary>The charge offset RDKit adds to each allowed valence of an element.</summary>
+    public static int ChargeOffset(int element, int charge)
+    {
+        int chr = charge;
+        if (element > 0 && ElementTable.OuterElectrons[element] < 4) chr = -chr;
+        if (element == 6 && chr > 0) chr = -chr;
+        return chr;
+    }
+
+    /// <summary>Sum of Kekulé bond orders plus written hydrogens.</summary>
+    public static int Explicit(Molecule mol, Atom a)
+    {
+        int v = Math.Max(a.BracketH, 0) + a.MergedH;
+        foreach (int bi in a.Bonds)
+        {
+            var b = mol.Bonds[bi];
+            v += b.Order == Bond.AromaticOrder ? b.KekuleOrder : b.Order;
+        }
+        return v;
+    }
+
+    /// <summary>Checks every atom's valence and sets its hydrogen and radical counts.</summary>
+    public static void Assign(Molecule mol)
+    {
+        for (int i = 0; i < mol.Atoms.Count; i++)
+        {
+            var a = mol.Atoms[i];
+            int ev = Explicit(mol, a);
+            if (a.Element == 0)
+            {
+                a.Hydrogens = Math.Max(a.BracketH, 0);
+                continue;
+            }
+            var list = ElementTable.Valences[a.Element];
+            int chr = ChargeOffset(a.Element, a.Charge);
+            bool any = Array.IndexOf(list, -1) >= 0;
+            int chosen = -1;
+            foreach (int v in list)
+            {
+                if (v >= 0 && v + chr >= ev) { chosen = v + chr; break; }
+            }
+            if (chosen < 0 && !any)
+            {
+                throw new SmilesException(
+                    $"explicit valence {ev} of atom {i} ({ElementTable.Symbols[a.Element]}) at position {a.Position} is greater than permitted",
+                    a.Position);
+            }
+            if (a.BracketH >= 0)
+            {
+                a.Hydrogens = a.BracketH + a.MergedH;
+                int v0 = list[0];
+                a.Radicals = chosen >= 0 && v0 >= 0 && ElementTable.OuterElectrons[a.Element] >= 3 ? Math.Max(0, SmallestAtLeast(list, chr, ev) - ev) : 0;
+            }
+            else
+            {
+                a.Hydrogens = a.MergedH + (chosen < 0 ? 0 : chosen - ev);
+            }
+        }
+    }
+
+    private static int SmallestAtLeast(int[] list, int chr, int ev)
+    {
+        foreach (int v in list) if (v >= 0 && v + chr >= ev) return v + chr;
+        return ev;
+    }
+}
