@@ -20,7 +20,8 @@ var vocabulary = new Vocabulary(["<pad>", "<bos>", "<eos>", "<unk>", .. Enumerab
 var manifest = new CheckpointManifest { DomainId = "bench", Vocabulary = vocabulary.Tokens, Model = config, Training = new TrainingSettings() };
 using var model = new LatentModel(manifest, new SequenceVae(config, Vocab), CPU, null);
 var rng = new Random(1);
-EncodedItem Item() => new(Enumerable.Range(0, Length - 1).Select(_ => rng.Next(4, Vocab)).ToArray(), [], -1);
+var ragged = args.Contains("--ragged");
+EncodedItem Item() => new(Enumerable.Range(0, ragged ? rng.Next(30, Length) : Length - 1).Select(_ => rng.Next(4, Vocab)).ToArray(), [], -1);
 
 // Training: tokens per target position (59 item tokens + end = 60 per sequence).
 var trainItems = Enumerable.Range(0, TrainBatch).Select(_ => Item()).ToArray();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Domains.Molecules;
 
 namespace LatentWorkbench.Cli;
 
@@ -7,7 +8,7 @@ namespace LatentWorkbench.Cli;
 public static class BuiltInDomains
 {
     /// <summary>Modules registered by default.</summary>
-    public static IEnumerable<IDomainModule> All() => [];
+    public static IEnumerable<IDomainModule> All() => [new MoleculesModule()];
 
     /// <summary>Domain subcommands (e.g. <c>chem</c>, <c>midi</c>).</summary>
     public static IEnumerable<Command> ExtraCommands(CliContext context) => [];

@@ -14,7 +14,8 @@ internal sealed record VaeOutput(Tensor Logits, Tensor Mu, Tensor LogVar, Tensor
 internal sealed class SequenceVae : Module<Tensor, Tensor, VaeOutput>
 {
     private readonly Embedding embedding;
-    private readonly GRU encoder;
+    private readonly GRU encoder_fwd;
+    private readonly GRU encoder_bwd;
     private readonly Linear to_mu;
     private readonly Linear to_logvar;
     private readonly Linear latent_to_hidden;
@@ -28,8 +29,11 @@ internal sealed class SequenceVae : Module<Tensor, Tensor, VaeOutput>
         Config = config;
         VocabularySize = vocabularySize;
         embedding = Embedding(vocabularySize, config.EmbeddingSize, padding_idx: 0);
-        encoder = GRU(config.EmbeddingSize, config.EncoderHidden, config.EncoderLayers, batchFirst: true, bidirectional: true);
-        var encoded = 2 * config.EncoderHidden * config.EncoderLayers;
+        // Two one-directional GRUs rather than one bidirectional GRU over packed sequences: libtorch's packed
+        // path is ~25x slower on CPU. The backward GRU reads each item reversed within its own length.
+        encoder_fwd = GRU(config.EmbeddingSize, config.EncoderHidden, config.EncoderLayers, batchFirst: true);
+        encoder_bwd = GRU(config.EmbeddingSize, config.EncoderHidden, config.EncoderLayers, batchFirst: true);
+        var encoded = 2 * config.EncoderHidden;
         to_mu = Linear(encoded, config.LatentSize);
         to_logvar = Linear(encoded, config.LatentSize);
         latent_to_hidden = Linear(config.LatentSize, config.DecoderHidden);
@@ -60,24 +64,27 @@ internal sealed class SequenceVae : Module<Tensor, Tensor, VaeOutput>
         return new VaeOutput(logits, mu, logvar, z, PredictProperties(z), PredictTags(z));
     }
 
-    /// <summary>Posterior parameters. tokens (B, T) padded with 0; lengths (B) or null when all are T long.</summary>
+    /// <summary>Posterior parameters. tokens (B, T) padded with 0 after each item; lengths (B) or null when all are T long.</summary>
     public (Tensor Mu, Tensor LogVar) Encode(Tensor tokens, Tensor? lengths)
     {
-        var embedded = embedding.call(tokens); // (B, T, E)
-        Tensor final; // (layers * 2, B, H)
+        var (batch, steps) = (tokens.shape[0], tokens.shape[1]);
+        Tensor reversed, last; // last: index of each item's final position, (B, 1, H)
         if (lengths is null)
         {
-            (_, final) = encoder.call(embedded, null);
+            reversed = tokens.flip(1);
+            last = full(batch, 1, Config.EncoderHidden, steps - 1, dtype: ScalarType.Int64, device: tokens.device);
         }
         else
         {
-            using var packed = TorchSharp.torch.nn.utils.rnn.pack_padded_sequence(embedded, lengths, batch_first: true, enforce_sorted: false);
-            var (outPacked, h) = encoder.call(packed, null);
-            outPacked.Dispose();
-            final = h;
+            var lens = lengths.to(ScalarType.Int64).to(tokens.device).unsqueeze(1);             // (B, 1)
+            var positions = arange(steps, dtype: ScalarType.Int64, device: tokens.device).unsqueeze(0); // (1, T)
+            var source = where(positions.lt(lens), lens - 1 - positions, positions);          // reverse within length
+            reversed = tokens.gather(1, source);
+            last = (lens - 1).unsqueeze(2).expand(-1, 1, Config.EncoderHidden);
         }
-        var batch = tokens.shape[0];
-        var summary = final.permute(1, 0, 2).reshape(batch, -1); // (B, layers * 2 * H)
+        var (forward, _) = encoder_fwd.call(embedding.call(tokens), null);    // (B, T, H)
+        var (backward, _) = encoder_bwd.call(embedding.call(reversed), null); // (B, T, H)
+        var summary = cat([forward.gather(1, last).squeeze(1), backward.gather(1, last).squeeze(1)], 1); // (B, 2H)
         return (to_mu.call(summary), to_logvar.call(summary));
     }
 

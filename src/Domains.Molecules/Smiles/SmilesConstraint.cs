@@ -10,7 +10,7 @@ namespace LatentWorkbench.Domains.Molecules.Smiles;
 public sealed class SmilesConstraintFactory : IDecodingConstraintFactory
 {
     /// <summary>Rings open at once never exceed this.</summary>
-    public const int MaxOpenRings = 4;
+    public const int MaxOpenRings = 6;
 
     /// <inheritdoc/>
     public IDecodingConstraint Create(IReadOnlyList<string> tokens, SpecialTokenIds specials) =>
@@ -64,7 +64,7 @@ internal sealed class SmilesConstraintState : IConstraintState
                 return !closing && _current >= 0 && (afterAtom || _last is SmilesTokenKind.BranchOpen or SmilesTokenKind.BranchClose)
                     && free >= t.Order;
             case SmilesTokenKind.BranchOpen:
-                return !closing && afterAtom && free >= 1;
+                return !closing && (afterAtom || _last == SmilesTokenKind.BranchClose) && free >= 1;
             case SmilesTokenKind.BranchClose:
                 return _branches.Count > 0 && _last is SmilesTokenKind.Atom or SmilesTokenKind.Ring or SmilesTokenKind.BranchClose;
             case SmilesTokenKind.Ring:
