@@ -64,6 +64,19 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public void Decode_SingleSequenceHostPath_MatchesBatchedTensorPath()
+    {
+        var z = toy.Model.Encode(toy.HeldOut.Take(30).ToArray()).Select(c => c.Mean).ToArray();
+        var batched = toy.Model.Model.Decode(z, DecodeOptions.Default, null);
+        for (int i = 0; i < z.Length; i++)
+        {
+            var single = toy.Model.Model.Decode([z[i]], DecodeOptions.Default, null)[0];
+            Assert.Equal(batched[i].TokenIds, single.TokenIds);
+            Assert.Equal(batched[i].LogProbability, single.LogProbability, 3);
+        }
+    }
+
+    [Fact]
     public void Inference_ThousandCalls_KeepsLiveTensorCountFlat()
     {
         using var model = DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu");

@@ -12,6 +12,7 @@ internal sealed class StepDecoder : IDisposable
     private readonly DecoderWeights _w;
     private readonly int _hidden;
     private readonly Device _device;
+    private HostGru? _host;
 
     public StepDecoder(DecoderWeights weights, SpecialTokenIds specials, int vocabularySize, int maxLength, Device device)
     {
@@ -37,6 +38,8 @@ internal sealed class StepDecoder : IDisposable
         var active = options.Constrained ? constraint : null;
         if (options.Strategy == DecodeStrategy.Beam)
             return z.Select(row => Beam(row, Math.Max(1, options.BeamWidth), maxLength, active)).ToArray();
+        if (z.Length == 1 && _device.type == TorchSharp.DeviceType.CPU)
+            return [Single(z[0], options, maxLength, active)];
         return Sequential(z, options, maxLength, active);
     }
 
@@ -77,6 +80,31 @@ internal sealed class StepDecoder : IDisposable
             }
         }
         return Enumerable.Range(0, batch).Select(b => new DecodedSequence([.. tokens[b]], finished[b], logp[b])).ToArray();
+    }
+
+    /// <summary>One sequence on the CPU: the GRU steps run on the host (<see cref="HostGru"/>).</summary>
+    private DecodedSequence Single(float[] z, DecodeOptions options, int maxLength, IDecodingConstraint? constraint)
+    {
+        _host ??= new HostGru(_w);
+        var chooser = new TokenChooser(VocabularySize, Specials, options);
+        var state = constraint?.Start();
+        var (h, zProj) = _host.Start(z);
+        var gh = new float[3 * _host.Hidden];
+        var logits = new float[VocabularySize];
+        var tokens = new List<int>();
+        double logp = 0;
+        int previous = Specials.Bos;
+        for (int step = 0; step < maxLength; step++)
+        {
+            _host.Step(previous, h, zProj, gh, logits);
+            var (id, lp) = chooser.Choose(logits, state, maxLength - step);
+            logp += lp;
+            if (id == Specials.Eos) return new DecodedSequence([.. tokens], true, logp);
+            tokens.Add(id);
+            state?.Push(id);
+            previous = id;
+        }
+        return new DecodedSequence([.. tokens], false, logp);
     }
 
     /// <summary>Beam search for one latent vector.</summary>
