@@ -37,15 +37,19 @@ public static class ClipCutter
         return Windows(bars, notes, barsPerClip, minNotes, allowShorterLast);
     }
 
-    /// <summary>Clips of a performed score whose beats are given by <paramref name="beats"/> (each beat counts as a quarter).</summary>
+    /// <summary>
+    /// Clips of a performed score whose beats are given by <paramref name="beats"/> (each beat counts as a quarter);
+    /// note times are first mapped onto the table with <see cref="BeatAligner.Fit"/>.
+    /// </summary>
     public static IReadOnlyList<Clip> CutAligned(MidiScore score, BeatGrid beats, int barsPerClip, int minNotes = DefaultMinNotes)
     {
         ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(beats);
         var map = score.TempoMap;
-        var notes = Pitched(score)
-            .Select(n => new TimedNote(beats.BeatAt(map.Seconds(n.Start)), beats.BeatAt(map.Seconds(n.End)), n.Pitch, n.Velocity))
-            .ToList();
+        var pitched = Pitched(score).ToList();
+        var (scale, offset) = BeatAligner.Fit(pitched.Select(n => map.Seconds(n.Start)).ToList(), beats);
+        double Beat(long tick) => beats.BeatAt(scale * map.Seconds(tick) + offset);
+        var notes = pitched.Select(n => new TimedNote(Beat(n.Start), Beat(n.End), n.Pitch, n.Velocity)).ToList();
         var bars = new List<BarSpan>();
         for (int i = 0; i < beats.BarNumbers.Count;)
         {
