@@ -33,4 +33,24 @@ public static class MidiInspector
             : new TempoMap(file.Ppq, tempos).Seconds(end);
         return new MidiSummary(file.Format, file.DeclaredTracks, file.Ppq, notes, tempos.Count, end, seconds, file.Warnings);
     }
+
+    /// <summary>
+    /// Like <see cref="Inspect"/> but never throws for bad input: <paramref name="error"/> is a one-line message
+    /// (what and at which byte) when the file cannot be read. For <c>latent midi inspect</c>, which exits with code 2.
+    /// </summary>
+    public static bool TryInspect(byte[] bytes, out MidiSummary? summary, out string? error)
+    {
+        try
+        {
+            summary = Inspect(bytes);
+            error = null;
+            return true;
+        }
+        catch (MidiFormatException ex)
+        {
+            summary = null;
+            error = ex.Message;
+            return false;
+        }
+    }
 }

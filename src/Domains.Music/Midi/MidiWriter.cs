@@ -6,6 +6,8 @@ namespace LatentWorkbench.Domains.Music.Midi;
 /// </summary>
 public static class MidiWriter
 {
+    private const long MaxDelta = 0x0FFFFFFF;
+
     /// <summary>The bytes of a format 1 file for <paramref name="score"/>.</summary>
     public static byte[] Write(MidiScore score)
     {
@@ -74,13 +76,28 @@ public static class MidiWriter
         foreach (var (tick, data) in events)
         {
             long t = Math.Max(tick, last);
+            last = Bridge(ms, last, t);
             ms.Write(VarLen(t - last));
             ms.Write(data);
             last = t;
         }
-        ms.Write(VarLen(Math.Max(0, endTick - last)));
+        endTick = Math.Max(endTick, last);
+        last = Bridge(ms, last, endTick);
+        ms.Write(VarLen(endTick - last));
         ms.Write([0xFF, MidiMeta.EndOfTrack, 0]);
         return ms.ToArray();
+    }
+
+    /// <summary>Gaps longer than a delta time can hold are bridged with empty text events.</summary>
+    private static long Bridge(Stream s, long last, long target)
+    {
+        while (target - last > MaxDelta)
+        {
+            s.Write(VarLen(MaxDelta));
+            s.Write([0xFF, MidiMeta.Text, 0]);
+            last += MaxDelta;
+        }
+        return last;
     }
 
     private static void WriteChunk(Stream s, string tag, byte[] data)

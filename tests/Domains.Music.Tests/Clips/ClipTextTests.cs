@@ -57,4 +57,14 @@ public class ClipTextTests
         var bad = tokenizer.Tokenize("M4 BAR Q1");
         Assert.Equal(7, bad.ErrorPosition);
     }
+
+    [Fact]
+    public void Validator_ReturnsCanonicalText_OrErrorWithPosition()
+    {
+        var validator = new ClipValidator();
+        Assert.Equal("M4 BAR P0 N60 D12 V3", validator.Validate("  M4  BAR P0 N60 D12 V3 ").Canonical);
+        var bad = validator.Validate("M4 BAR P0 X");
+        Assert.False(bad.IsValid);
+        Assert.Equal(10, bad.Position);
+    }
 }

@@ -28,6 +28,7 @@ public class MidiFuzzTests(ITestOutputHelper output)
                     var summary = MidiInspector.Inspect(mutant);
                     var score = MidiScore.FromFile(MidiReader.Read(mutant));
                     Assert.True(score.AllNotes().Count <= summary.Notes);
+                    Assert.Equal(score.AllNotes().Count, MidiScore.FromBytes(MidiWriter.Write(score)).AllNotes().Count);
                     results++;
                 }
                 catch (MidiFormatException ex)

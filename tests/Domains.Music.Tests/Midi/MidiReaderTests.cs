@@ -99,4 +99,21 @@ public class MidiReaderTests
         Assert.Equal(2.0, map.Seconds(300), 9);
         Assert.Equal(300, map.Tick(2.0), 6);
     }
+
+    [Fact]
+    public void TryInspect_GivesOneLineError_WhenUnreadable()
+    {
+        Assert.False(MidiInspector.TryInspect([1, 2, 3], out var summary, out var error));
+        Assert.Null(summary);
+        Assert.DoesNotContain('\n', error!);
+        Assert.Contains("at byte 0", error);
+    }
+
+    [Fact]
+    public void Write_BridgesGapsLongerThanADeltaTime()
+    {
+        var score = new MidiScore(96, [], [], [new MidiPart("", 0, 0, [new MidiNote(60, 0x1FFFFFFFL, 10, 90, 0)])], 0x1FFFFFFFL + 10);
+        var back = MidiScore.FromBytes(MidiWriter.Write(score));
+        Assert.Equal(score.Parts[0].Notes, back.Parts[0].Notes);
+    }
 }
