@@ -51,6 +51,39 @@ public class MidiOracleTests(ITestOutputHelper output)
         Assert.Empty(disagreements);
     }
 
+    [SkippableFact]
+    public void Write_IsReadBackByPublicParsers_ForSamplesAndRewrittenSharedFiles()
+    {
+        Skip.IfNot(Directory.Exists(Path.Combine(OracleDir, "node_modules", "midi-file")),
+            $"oracle not installed: run `npm ci` in {OracleDir}");
+        var sources = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "sample-data", "music"), "*.mid", SearchOption.AllDirectories)
+            .Concat(TestPaths.SharedMidiFiles().Where((_, i) => i % 25 == 0)).ToList();
+        var dir = Directory.CreateTempSubdirectory("music-oracle");
+        try
+        {
+            var written = new Dictionary<string, int>();
+            foreach (var (source, i) in sources.Select((s, i) => (s, i)))
+            {
+                var score = MidiScore.FromBytes(File.ReadAllBytes(source));
+                var path = Path.Combine(dir.FullName, $"{i}.mid");
+                File.WriteAllBytes(path, MidiWriter.Write(score));
+                written[path] = score.AllNotes().Count;
+            }
+            var oracle = RunOracle([.. written.Keys]);
+            Skip.If(oracle is null, "node is not on PATH");
+            var wrong = written.Where(w =>
+                oracle![w.Key].GetProperty("midiFile").GetProperty("notes").GetInt32() != w.Value
+                || oracle[w.Key].GetProperty("tone").GetProperty("notes").GetInt32() != w.Value
+                || oracle[w.Key].GetProperty("midiFile").GetProperty("format").GetInt32() != 1).Select(w => w.Key).ToList();
+            output.WriteLine($"{written.Count} written files, {written.Count - wrong.Count} read back with every note by both parsers");
+            Assert.Empty(wrong);
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
     private static Dictionary<string, JsonElement>? RunOracle(IReadOnlyList<string> files)
     {
         var psi = new ProcessStartInfo("node", Path.Combine(OracleDir, "inspect.js"))
