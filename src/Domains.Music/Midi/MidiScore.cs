@@ -26,7 +26,8 @@ public sealed record MidiScore(int Ppq, IReadOnlyList<TempoChange> Tempos, IRead
     /// Builds notes from a file's events: a note on with velocity 0 ends a note; overlapping notes of the same pitch
     /// and channel end first-in first-out; with <paramref name="applySustain"/> a note released while the sustain
     /// pedal (CC64 &gt;= 64) is down sounds until the pedal is lifted or the same key is struck again.
-    /// Format 0 files give a part per channel; formats 1 and 2 a part per track and channel.
+    /// Format 0 files give a part per channel; formats 1 and 2 a part per track and channel (format 2 sequences are
+    /// laid over each other from tick 0, with one merged tempo map). Key signatures and texts: <see cref="MidiMetaEvents"/>.
     /// </summary>
     public static MidiScore FromFile(MidiFile file, bool applySustain = true) => ScoreBuilder.Build(file, applySustain);
 }

@@ -48,6 +48,8 @@ public class MidiReaderTests
         Assert.Equal(500_000, score.Tempos.Single().MicrosecondsPerQuarter);
         Assert.Equal(new TimeSignatureChange(0, 3, 4), score.TimeSignatures.Single());
         Assert.Equal(("Pn", 5), (score.Parts.Single().Name, score.Parts.Single().Program));
+        Assert.Equal(new KeySignatureChange(0, -2, false), MidiMetaEvents.KeySignatures(file).Single());
+        Assert.Equal((0, 0L, "A"), MidiMetaEvents.Texts(file, MidiMeta.Marker).Single());
     }
 
     [Fact]
@@ -115,5 +117,16 @@ public class MidiReaderTests
         var score = new MidiScore(96, [], [], [new MidiPart("", 0, 0, [new MidiNote(60, 0x1FFFFFFFL, 10, 90, 0)])], 0x1FFFFFFFL + 10);
         var back = MidiScore.FromBytes(MidiWriter.Write(score));
         Assert.Equal(score.Parts[0].Notes, back.Parts[0].Notes);
+    }
+
+    [Fact]
+    public void Inspect_ReportsCountsAndSeconds_AsSnakeCaseJson()
+    {
+        var score = new MidiScore(480, [new TempoChange(0, 500_000), new TempoChange(960, 1_000_000)], [new TimeSignatureChange(0, 4, 4)],
+            [new MidiPart("", 0, 0, [new MidiNote(60, 0, 480, 90, 0), new MidiNote(62, 960, 960, 90, 0)])], 1920);
+        var summary = MidiInspector.Inspect(MidiWriter.Write(score));
+        Assert.Equal(new MidiSummary(1, 2, 480, 2, 2, 1920, 3.0, []) with { Warnings = summary.Warnings }, summary);
+        Assert.Empty(summary.Warnings);
+        Assert.Equal("""{"format":1,"tracks":2,"ppq":480,"notes":2,"tempo_events":2,"end_tick":1920,"duration_seconds":3,"warnings":[]}""", summary.ToJson());
     }
 }
