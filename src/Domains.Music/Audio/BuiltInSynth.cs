@@ -11,7 +11,7 @@ namespace LatentWorkbench.Domains.Music.Audio;
 public sealed class BuiltInSynth : IAudioRenderer
 {
     /// <summary>Longest audio rendered (seconds); later notes are left out so memory stays bounded.</summary>
-    public const double MaxSeconds = 1800;
+    public const double MaxSeconds = 600;
 
     private const int Rate = WavWriter.SampleRate;
 

@@ -9,8 +9,8 @@ namespace LatentWorkbench.Domains.Music.Midi;
 /// </summary>
 public static class MidiReader
 {
-    /// <summary>Largest file accepted (bytes); larger inputs are refused before reading.</summary>
-    public const int MaxFileBytes = 256 * 1024 * 1024;
+    /// <summary>Largest file accepted (32 MiB; real MIDI files are rarely above a few MiB); larger inputs are refused before reading, which bounds memory at about 16 bytes of events per input byte.</summary>
+    public const int MaxFileBytes = 32 * 1024 * 1024;
 
     /// <summary>Reads a file from disk.</summary>
     public static MidiFile ReadFile(string path) => Read(File.ReadAllBytes(path));
