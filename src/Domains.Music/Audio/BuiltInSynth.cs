@@ -14,6 +14,7 @@ public sealed class BuiltInSynth : IAudioRenderer
     public const double MaxSeconds = 600;
 
     private const int Rate = WavWriter.SampleRate;
+    private const double Quiet = 1.5e-5;
 
     /// <inheritdoc />
     public string Name => "built-in synthesizer";
@@ -74,8 +75,9 @@ public sealed class BuiltInSynth : IAudioRenderer
             double step = 2 * Math.PI * f / Rate;
             double cr = Math.Cos(step), sr = Math.Sin(step);
             double c = 1, s = 0;
-            // Stop once the partial has decayed below -80 dB of its start: nothing audible is lost, time is saved.
-            int audible = (int)Math.Min(length, Math.Log(1e-4) / Math.Log(decay) + 1);
+            // Stop once the partial is below half a 16-bit step (about -96 dBFS): nothing audible is lost, time is saved.
+            double level = gain * amp;
+            int audible = level <= Quiet ? 0 : (int)Math.Min(length, Math.Log(Quiet / level) / Math.Log(decay) + 1);
             for (int t = 0; t < audible; t++)
             {
                 mono[first + t] += (float)(amp * s) * envelope[t];
