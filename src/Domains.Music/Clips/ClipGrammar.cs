@@ -4,7 +4,7 @@ namespace LatentWorkbench.Domains.Music.Clips;
 /// The clip token grammar as an incremental state machine, shared by the text parser and the decoding constraint:
 /// meter first, at most <see cref="ClipVocabulary.MaxBars"/> bars, positions increasing within a bar, pitches
 /// increasing within a position, every note complete (pitch, duration, velocity), a duration never past the last
-/// possible bar, and at most <see cref="ClipVocabulary.MaxPolyphony"/> notes sounding at once.
+/// possible bar, no key struck again while it still sounds (MIDI could not tell the two notes apart), and at most <see cref="ClipVocabulary.MaxPolyphony"/> notes sounding at once.
 /// </summary>
 internal sealed class ClipGrammar
 {
@@ -16,7 +16,7 @@ internal sealed class ClipGrammar
     private int _position = -1;
     private int _pitch = -1;
     private int _duration;
-    private List<int> _ends = [];
+    private List<(int End, int Pitch)> _ends = [];
     private List<ClipNote>? _notes;
 
     public ClipGrammar(bool collectNotes) => _notes = collectNotes ? [] : null;
@@ -40,7 +40,7 @@ internal sealed class ClipGrammar
         ClipTokenKind.Position => _phase is Phase.AfterBar or Phase.AfterNote && value > _position && value < _stepsPerBar
             && Sounding(Absolute(value)) < ClipVocabulary.MaxPolyphony,
         ClipTokenKind.Pitch => (_phase == Phase.AfterPosition || (_phase == Phase.AfterNote && value > _pitch))
-            && Sounding(Absolute(_position)) < ClipVocabulary.MaxPolyphony,
+            && Sounding(Absolute(_position)) < ClipVocabulary.MaxPolyphony && !IsSounding(value, Absolute(_position)),
         ClipTokenKind.Duration => _phase == Phase.AfterPitch && Absolute(_position) + value <= ClipVocabulary.MaxBars * _stepsPerBar,
         ClipTokenKind.Velocity => _phase == Phase.AfterDuration,
         _ => false,
@@ -65,7 +65,7 @@ internal sealed class ClipGrammar
                 _position = value;
                 _pitch = -1;
                 int now = Absolute(value);
-                _ends.RemoveAll(e => e <= now);
+                _ends.RemoveAll(e => e.End <= now);
                 break;
             case ClipTokenKind.Pitch:
                 _pitch = value;
@@ -74,7 +74,7 @@ internal sealed class ClipGrammar
                 _duration = value;
                 break;
             case ClipTokenKind.Velocity:
-                _ends.Add(Absolute(_position) + _duration);
+                _ends.Add((Absolute(_position) + _duration, _pitch));
                 _notes?.Add(new ClipNote(Absolute(_position), _pitch, _duration, ClipVocabulary.VelocityBins[value - 1]));
                 break;
         }
@@ -94,7 +94,7 @@ internal sealed class ClipGrammar
     private int Sounding(int step)
     {
         int n = 0;
-        foreach (int end in _ends)
+        foreach (var (end, _) in _ends)
         {
             if (end > step)
             {
@@ -103,6 +103,8 @@ internal sealed class ClipGrammar
         }
         return n;
     }
+
+    private bool IsSounding(int pitch, int step) => _ends.Exists(e => e.Pitch == pitch && e.End > step);
 
     private static Phase Next(ClipTokenKind kind) => kind switch
     {

@@ -6,7 +6,8 @@ public static class ClipText
     /// <summary>
     /// The canonical text of <paramref name="clip"/>: notes sorted by step and pitch, durations and velocities
     /// written as their nearest bins, pitches outside 21..108 and notes past the last bar dropped, and notes that
-    /// would make more than <see cref="ClipVocabulary.MaxPolyphony"/> sound at once left out.
+    /// would make more than <see cref="ClipVocabulary.MaxPolyphony"/> sound at once left out; a note is shortened to end
+    /// where its key is struck again.
     /// </summary>
     public static string ToText(Clip clip)
     {
@@ -20,11 +21,20 @@ public static class ClipText
         var notes = clip.Notes
             .Where(n => n.Pitch is >= ClipVocabulary.MinPitch and <= ClipVocabulary.MaxPitch && n.Step >= 0 && n.Step < bars * stepsPerBar)
             .GroupBy(n => (n.Step, n.Pitch)).Select(g => g.First())
-            .OrderBy(n => n.Step).ThenBy(n => n.Pitch);
+            .OrderBy(n => n.Step).ThenBy(n => n.Pitch).ToList();
+        // A note ends where the same key is struck again (MIDI note offs could not tell them apart otherwise).
+        var nextStrike = new int[notes.Count];
+        var seen = new Dictionary<int, int>();
+        for (int i = notes.Count - 1; i >= 0; i--)
+        {
+            nextStrike[i] = seen.TryGetValue(notes[i].Pitch, out int next) ? next : int.MaxValue;
+            seen[notes[i].Pitch] = notes[i].Step;
+        }
         int bar = 0;
         int position = -1;
-        foreach (var n in notes)
+        for (int i = 0; i < notes.Count; i++)
         {
+            var n = notes[i];
             while (bar <= n.Step / stepsPerBar)
             {
                 Add(grammar, tokens, ClipTokenKind.Bar, 0);
@@ -42,7 +52,8 @@ public static class ClipText
                 continue;
             }
             int d = ClipVocabulary.QuantizeDuration(n.Duration);
-            d = ClipVocabulary.DurationBins.Where(b => b <= d && n.Step + b <= horizon).DefaultIfEmpty(1).Max();
+            int limit = Math.Min(horizon, nextStrike[i]) - n.Step;
+            d = ClipVocabulary.DurationBins.Where(b => b <= d && b <= limit).DefaultIfEmpty(1).Max();
             Add(grammar, tokens, ClipTokenKind.Pitch, n.Pitch);
             Add(grammar, tokens, ClipTokenKind.Duration, d);
             Add(grammar, tokens, ClipTokenKind.Velocity, ClipVocabulary.VelocityBin(n.Velocity));

@@ -22,6 +22,7 @@ public class ClipTextTests
     [InlineData("M4 BAR P0 N60 D12", "ends too early", 17)]
     [InlineData("M4 BAR P0 N60 D13 V3", "unknown token 'D13'", 14)]
     [InlineData("BAR P0", "not allowed", 0)]
+    [InlineData("M4 BAR P0 N60 D24 V3 P12 N60 D12 V3", "not allowed", 25)]
     [InlineData("M4 BAR BAR BAR BAR BAR", "not allowed", 19)]
     public void Parse_ReportsErrorAndPosition_WhenMalformed(string text, string error, int position)
     {
@@ -66,5 +67,12 @@ public class ClipTextTests
         var bad = validator.Validate("M4 BAR P0 X");
         Assert.False(bad.IsValid);
         Assert.Equal(10, bad.Position);
+    }
+
+    [Fact]
+    public void ToText_EndsANoteWhereItsKeyIsStruckAgain()
+    {
+        var clip = new Clip(4, 1, [new ClipNote(0, 60, 48, 80), new ClipNote(12, 60, 12, 80)]);
+        Assert.Equal("M4 BAR P0 N60 D12 V3 P12 N60 D12 V3", ClipText.ToText(clip));
     }
 }
