@@ -41,7 +41,7 @@ public sealed class MusicDatasetReader(int barsPerClip = 4) : IDatasetReader
         }
     }
 
-    /// <summary>The clips of one file with their style tags (no augmentation).</summary>
+    /// <summary>The clips of one file (no augmentation); its style tags are <see cref="TagsOf"/>.</summary>
     public IReadOnlyList<Clip> ClipsOf(string file) => Cut(file, new BeatTableFinder());
 
     /// <summary>Style tags of a path: the names in <see cref="Styles"/> that appear as one of its folder names.</summary>
