@@ -1,3 +1,4 @@
+using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Domains.Music.Clips;
 using LatentWorkbench.Domains.Music.Midi;
 
@@ -58,5 +59,14 @@ public class SampleClipsTests
             Assert.True(parsed.Clip.Notes.Count >= 8, item.Name);
             Assert.Contains(item.Tags.Single(), new[] { "jazz", "classical" });
         }
+    }
+
+    [Fact]
+    public void DatasetReader_ReadsCommittedSamples_WithStyleTags()
+    {
+        var records = new MusicDatasetReader(2).Read(Folder, new DatasetOptions()).ToList();
+        Assert.True(records.Count(r => r.Tags.SequenceEqual(["jazz"])) >= 24);
+        Assert.True(records.Count(r => r.Tags.SequenceEqual(["classical"])) >= 24);
+        Assert.All(records, r => Assert.Equal(7, r.Targets.Count));
     }
 }
