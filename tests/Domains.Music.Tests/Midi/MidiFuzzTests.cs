@@ -17,11 +17,13 @@ public class MidiFuzzTests(ITestOutputHelper output)
         var seeds = Seeds();
         int results = 0, errors = 0;
         double worstMs = 0;
+        long worstBytes = 0;
         foreach (var seed in seeds)
         {
             for (int i = 0; i < MutantsPerSeed; i++)
             {
                 var mutant = Mutate(seed, rng);
+                long allocated = GC.GetAllocatedBytesForCurrentThread();
                 var clock = Stopwatch.StartNew();
                 try
                 {
@@ -37,10 +39,13 @@ public class MidiFuzzTests(ITestOutputHelper output)
                     errors++;
                 }
                 worstMs = Math.Max(worstMs, clock.Elapsed.TotalMilliseconds);
+                worstBytes = Math.Max(worstBytes, GC.GetAllocatedBytesForCurrentThread() - allocated);
             }
         }
-        output.WriteLine($"{results + errors} mutants: {results} read, {errors} clear errors, worst {worstMs:0.00} ms");
+        output.WriteLine($"{results + errors} mutants: {results} read, {errors} clear errors, worst {worstMs:0.00} ms, worst {worstBytes / 1024} KiB allocated");
         Assert.Equal(seeds.Count * MutantsPerSeed, results + errors);
+        // Inputs are under 2 KiB: an allocation sized from an unchecked length would show up as many MiB here.
+        Assert.True(worstBytes < 1 << 20, $"a mutant allocated {worstBytes} bytes");
     }
 
     private static List<byte[]> Seeds()
