@@ -23,7 +23,9 @@ public static class ClipCutter
         var notes = Pitched(score).Select(n => new TimedNote(n.Start / ppq, n.End / ppq, n.Pitch, n.Velocity)).ToList();
         var bars = new List<BarSpan>();
         var signatures = score.TimeSignatures.Count > 0 ? score.TimeSignatures : [new TimeSignatureChange(0, 4, 4)];
-        double end = score.EndTick / ppq;
+        // Bars past the last note (plus one clip of room for trailing rests) cannot hold anything: do not list them.
+        double lastNote = notes.Count == 0 ? 0 : notes.Max(n => n.End);
+        double end = Math.Min(score.EndTick / ppq, lastNote + barsPerClip * 8.0);
         for (int s = 0; s < signatures.Count && bars.Count < 100_000; s++)
         {
             double from = signatures[s].Tick / ppq;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LatentWorkbench.Domains.Music.Clips;
 using LatentWorkbench.Domains.Music.Midi;
 using Xunit.Abstractions;
 using static LatentWorkbench.Domains.Music.Tests.Midi.MidiTestFiles;
@@ -31,18 +32,20 @@ public class MidiFuzzTests(ITestOutputHelper output)
                     var score = MidiScore.FromFile(MidiReader.Read(mutant));
                     Assert.True(score.AllNotes().Count <= summary.Notes);
                     Assert.Equal(score.AllNotes().Count, MidiScore.FromBytes(MidiWriter.Write(score)).AllNotes().Count);
+                    worstBytes = Math.Max(worstBytes, GC.GetAllocatedBytesForCurrentThread() - allocated);
+                    Assert.All(ClipCutter.Cut(score, 2, minNotes: 1), c => Assert.True(ClipText.Parse(ClipText.ToText(c)).Ok));
                     results++;
                 }
                 catch (MidiFormatException ex)
                 {
+                    worstBytes = Math.Max(worstBytes, GC.GetAllocatedBytesForCurrentThread() - allocated);
                     Assert.Contains(" at byte ", ex.Message);
                     errors++;
                 }
                 worstMs = Math.Max(worstMs, clock.Elapsed.TotalMilliseconds);
-                worstBytes = Math.Max(worstBytes, GC.GetAllocatedBytesForCurrentThread() - allocated);
             }
         }
-        output.WriteLine($"{results + errors} mutants: {results} read, {errors} clear errors, worst {worstMs:0.00} ms, worst {worstBytes / 1024} KiB allocated");
+        output.WriteLine($"{results + errors} mutants: {results} read, {errors} clear errors, worst {worstMs:0.00} ms, worst {worstBytes / 1024} KiB allocated reading and writing");
         Assert.Equal(seeds.Count * MutantsPerSeed, results + errors);
         // Inputs are under 2 KiB: an allocation sized from an unchecked length would show up as many MiB here.
         Assert.True(worstBytes < 1 << 20, $"a mutant allocated {worstBytes} bytes");
