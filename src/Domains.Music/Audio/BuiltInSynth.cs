@@ -62,29 +62,43 @@ public sealed class BuiltInSynth : IAudioRenderer
             double r = t < held ? 1 : 1 - (double)(t - held) / release;
             envelope[t] = (float)(gain * a * Math.Max(0, r));
         }
-        for (int k = 0; k < voice.Partials.Length; k++)
+        // Oscillators are run three at a time so their recurrences overlap in the CPU (the loop is latency bound).
+        int count = (voice.Partials.Length + 2) / 3 * 3;
+        Span<double> amp = stackalloc double[count], decay = stackalloc double[count];
+        Span<double> cr = stackalloc double[count], sr = stackalloc double[count];
+        Span<int> audible = stackalloc int[count];
+        for (int k = 0; k < count; k++)
         {
             double f = frequency * (k + 1) * (1 + 0.0004 * k * k);
-            if (f >= Rate * 0.45)
-            {
-                break;
-            }
+            bool used = k < voice.Partials.Length && f < Rate * 0.45;
             // Velocity brightens: upper partials scale with velocity^(k/2); each decays faster than the one below.
-            double amp = voice.Partials[k] * Math.Pow(velocity, 0.5 * k);
-            double decay = Math.Exp(-1.0 / (tau / Math.Pow(k + 1, 0.7) * Rate));
-            double step = 2 * Math.PI * f / Rate;
-            double cr = Math.Cos(step), sr = Math.Sin(step);
-            double c = 1, s = 0;
+            amp[k] = used ? voice.Partials[k] * Math.Pow(velocity, 0.5 * k) : 0;
+            decay[k] = Math.Exp(-1.0 / (tau / Math.Pow(k + 1, 0.7) * Rate));
+            cr[k] = Math.Cos(2 * Math.PI * f / Rate);
+            sr[k] = used ? Math.Sin(2 * Math.PI * f / Rate) : 0;
             // Stop once the partial is below half a 16-bit step (about -96 dBFS): nothing audible is lost, time is saved.
-            double level = gain * amp;
-            int audible = level <= Quiet ? 0 : (int)Math.Min(length, Math.Log(Quiet / level) / Math.Log(decay) + 1);
-            for (int t = 0; t < audible; t++)
+            double level = gain * amp[k];
+            audible[k] = level <= Quiet ? 0 : (int)Math.Min(length, Math.Log(Quiet / level) / Math.Log(decay[k]) + 1);
+        }
+        for (int k = 0; k < count; k += 3)
+        {
+            int n = Math.Max(audible[k], Math.Max(audible[k + 1], audible[k + 2]));
+            double a1 = amp[k], a2 = amp[k + 1], a3 = amp[k + 2], d1 = decay[k], d2 = decay[k + 1], d3 = decay[k + 2];
+            double cr1 = cr[k], cr2 = cr[k + 1], cr3 = cr[k + 2], sr1 = sr[k], sr2 = sr[k + 1], sr3 = sr[k + 2];
+            double c1 = 1, c2 = 1, c3 = 1, s1 = 0, s2 = 0, s3 = 0;
+            for (int t = 0; t < n; t++)
             {
-                mono[first + t] += (float)(amp * s) * envelope[t];
-                double nc = c * cr - s * sr;
-                s = s * cr + c * sr;
-                c = nc;
-                amp *= decay;
+                mono[first + t] += (float)(a1 * s1 + a2 * s2 + a3 * s3) * envelope[t];
+                double n1 = c1 * cr1 - s1 * sr1, n2 = c2 * cr2 - s2 * sr2, n3 = c3 * cr3 - s3 * sr3;
+                s1 = s1 * cr1 + c1 * sr1;
+                s2 = s2 * cr2 + c2 * sr2;
+                s3 = s3 * cr3 + c3 * sr3;
+                c1 = n1;
+                c2 = n2;
+                c3 = n3;
+                a1 *= d1;
+                a2 *= d2;
+                a3 *= d3;
             }
         }
     }
