@@ -1,1 +1,18 @@
-Console.WriteLine("Music.Bench: not written yet");
+// Music benchmark: prints one JSON line with MIDI parse throughput and built-in synth speed (one core).
+using System.Text.Json;
+using LatentWorkbench.Music.Bench;
+
+var corpus = BenchCorpus.Load(args.Length > 0 ? args[0] : null);
+var (timesRealTime, audioSeconds) = MusicBenchmarks.Render(corpus.RenderSet);
+var result = new Dictionary<string, object>
+{
+    ["corpus"] = corpus.Description,
+    ["files"] = corpus.Files.Count,
+    ["bytes"] = corpus.TotalBytes,
+    ["parse_mb_per_s"] = Math.Round(MusicBenchmarks.ParseMegabytesPerSecond(corpus), 1),
+    ["parse_and_notes_mb_per_s"] = Math.Round(MusicBenchmarks.ScoreMegabytesPerSecond(corpus), 1),
+    ["render_x_realtime"] = Math.Round(timesRealTime, 1),
+    ["render_audio_seconds"] = Math.Round(audioSeconds, 1),
+    ["renderer"] = "built-in synthesizer",
+};
+Console.WriteLine(JsonSerializer.Serialize(result));
