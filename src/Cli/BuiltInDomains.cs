@@ -1,6 +1,8 @@
 using System.CommandLine;
+using LatentWorkbench.Cli.Commands.Domains;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Domains.Molecules;
+using LatentWorkbench.Domains.Music;
 
 namespace LatentWorkbench.Cli;
 
@@ -8,8 +10,8 @@ namespace LatentWorkbench.Cli;
 public static class BuiltInDomains
 {
     /// <summary>Modules registered by default.</summary>
-    public static IEnumerable<IDomainModule> All() => [new MoleculesModule()];
+    public static IEnumerable<IDomainModule> All() => [new MoleculesModule(), new MusicModule()];
 
-    /// <summary>Domain subcommands (e.g. <c>chem</c>, <c>midi</c>).</summary>
-    public static IEnumerable<Command> ExtraCommands(CliContext context) => [];
+    /// <summary>Domain subcommands: <c>chem</c> and <c>midi</c>.</summary>
+    public static IEnumerable<Command> ExtraCommands(CliContext context) => [ChemCommand.Create(context), MidiCommand.Create(context)];
 }

@@ -17,7 +17,11 @@ public sealed class CliContext(DomainRegistry registry, TextWriter output, TextW
     public bool Interactive { get; } = interactive;
 
     /// <summary>The domain chosen with <c>--domain</c>.</summary>
-    public IDomainModule Domain(ParseResult parse) => Registry.Get(parse.GetRequiredValue(CommonOptions.Domain));
+    public IDomainModule Domain(ParseResult parse)
+    {
+        CommonOptions.ApplyThreads(parse);
+        return Registry.Get(parse.GetRequiredValue(CommonOptions.Domain));
+    }
 
     /// <summary>The model folder: <c>--model</c>, or the domain's default checkpoint.</summary>
     public string ModelFolder(ParseResult parse, IDomainModule domain) =>

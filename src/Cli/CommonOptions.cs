@@ -18,14 +18,26 @@ public static class CommonOptions
     /// <summary><c>--json [FILE]</c>: machine-readable output, to standard output or to FILE.</summary>
     public static Option<string?> Json { get; } = new("--json") { Description = "Print JSON (or write it to FILE)", Arity = ArgumentArity.ZeroOrOne, HelpName = "FILE" };
 
-    /// <summary>Adds the model options (domain, model, device, json) to <paramref name="command"/>.</summary>
+    /// <summary><c>--threads N</c>: CPU threads for tensor work (default: libtorch's choice, one per core).</summary>
+    public static Option<int?> Threads { get; } = new("--threads") { Description = "CPU threads for tensor work (1 avoids stalls on a busy machine)" };
+
+    /// <summary>Adds the model options (domain, model, device, threads, json) to <paramref name="command"/>.</summary>
     public static Command WithModelOptions(this Command command)
     {
         command.Add(Domain);
         command.Add(Model);
         command.Add(Device);
+        command.Add(Threads);
         command.Add(Json);
         return command;
+    }
+
+    /// <summary>Applies <c>--threads</c>, when given.</summary>
+    public static void ApplyThreads(ParseResult parse)
+    {
+        if (parse.GetValue(Threads) is not { } threads) return;
+        if (threads < 1) throw new ArgumentException($"--threads must be at least 1 (got {threads}).");
+        TorchSharp.torch.set_num_threads(threads);
     }
 
     private static Option<string> CreateDevice()

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using LatentWorkbench.Core.Domains;
+
+namespace LatentWorkbench.Cli.Tests.Commands;
+
+/// <summary>The domain subcommands (`chem`, `midi`) on the built-in domains.</summary>
+public sealed class DomainCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("latent-cli-domain-").FullName;
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var app = new LatentApp(new CliContext(new DomainRegistry(BuiltInDomains.All()), output, error, interactive: false));
+        return (app.Run(args), output.ToString(), error.ToString());
+    }
+
+    private static string SampleMidi()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LatentWorkbench.sln"))) dir = dir.Parent;
+        return Directory.GetFiles(Path.Combine(dir!.FullName, "sample-data", "music", "jazz"), "*.mid").Order().First();
+    }
+
+    [Fact]
+    public void ChemDescribe_WritesTheDocumentedColumns()
+    {
+        var input = Path.Combine(_folder, "in.smi");
+        File.WriteAllLines(input, ["CCO ethanol", "c1ccccc1", "C1CC", ""]);
+        var output = Path.Combine(_folder, "out.csv");
+        var (code, _, err) = Run("chem", "describe", "--input", input, "--output", output);
+        Assert.True(code == 0, err);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal("smiles,valid,canonical,mw,exact_mw,logp,mr,tpsa,hbd,hba,rotb,rings,arom_rings,fsp3,heavy,qed,ecfp4_bits,error", lines[0]);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("CCO,1,CCO,", lines[1]);
+        Assert.StartsWith("C1CC,0,", lines[3]);
+    }
+
+    [Fact]
+    public void MidiInspect_Json_ReportsTheFile()
+    {
+        var (code, json, err) = Run("midi", "inspect", SampleMidi(), "--json");
+        Assert.True(code == 0, err);
+        var root = JsonDocument.Parse(json).RootElement;
+        Assert.Equal(1, root.GetProperty("format").GetInt32());
+        Assert.True(root.GetProperty("notes").GetInt32() > 0);
+        foreach (var key in new[] { "tracks", "ppq", "tempo_events", "end_tick", "duration_seconds", "warnings" })
+            Assert.True(root.TryGetProperty(key, out _), key);
+    }
+
+    [Fact]
+    public void MidiInspect_Garbage_ExitsWithTwoAndOneLine()
+    {
+        var file = Path.Combine(_folder, "bad.mid");
+        File.WriteAllBytes(file, [0x4D, 0x54, 0x68, 0x64, 0, 0, 0, 6, 0, 1]);
+        var (code, _, err) = Run("midi", "inspect", file);
+        Assert.Equal(2, code);
+        Assert.Single(err.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void MidiRender_WritesWave()
+    {
+        var output = Path.Combine(_folder, "x.wav");
+        var (code, _, err) = Run("midi", "render", SampleMidi(), "--out", output, "--built-in");
+        Assert.True(code == 0, err);
+        var bytes = File.ReadAllBytes(output);
+        Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        Assert.Equal("WAVE", System.Text.Encoding.ASCII.GetString(bytes, 8, 4));
+    }
+
+    [Fact]
+    public void Domains_ListsMoleculesAndMusic()
+    {
+        var (code, json, _) = Run("domains", "--json");
+        Assert.Equal(0, code);
+        var ids = JsonDocument.Parse(json).RootElement.GetProperty("domains").EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToArray();
+        Assert.Equal(["molecules", "music"], ids);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
