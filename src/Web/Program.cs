@@ -1,6 +1,14 @@
+using LatentWorkbench.Web;
+using LatentWorkbench.Web.Apis;
+
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddLatentWorkbench();
+
 var app = builder.Build();
-app.MapGet("/", () => "LatentWorkbench");
+app.UseLatentWorkbenchPipeline();
+app.MapDomainsApi();
+app.MapWorkbenchPages();
 app.Run();
 
 /// <summary>Entry point, visible to the API tests.</summary>

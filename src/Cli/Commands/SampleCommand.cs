@@ -1,3 +1,4 @@
+using LatentWorkbench.Core.Workbench;
 using System.CommandLine;
 
 namespace LatentWorkbench.Cli.Commands;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LatentWorkbench.Core.Workbench;
 
 namespace LatentWorkbench.Cli;
 
@@ -15,16 +16,4 @@ public static class JsonOutput
 
     /// <summary>Serializes <paramref name="value"/>.</summary>
     public static string Serialize(object value) => JsonSerializer.Serialize(value, value.GetType(), Options);
-
-    private sealed class FiniteDoubleConverter : JsonConverter<double>
-    {
-        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
-
-        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
-        {
-            if (double.IsFinite(value)) writer.WriteNumberValue(Math.Round(value, 6));
-            else writer.WriteNullValue();
-        }
-    }
 }

@@ -1,7 +1,6 @@
 using LatentWorkbench.Core.Domains;
-using LatentWorkbench.Core.Workbench;
 
-namespace LatentWorkbench.Cli;
+namespace LatentWorkbench.Core.Workbench;
 
 /// <summary>The JSON shape of a decoded point, named in the domain's terms (e.g. <c>smiles</c>).</summary>
 public static class PointJson

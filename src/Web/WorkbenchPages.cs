@@ -1,0 +1,17 @@
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Web.Components;
+
+namespace LatentWorkbench.Web;
+
+/// <summary>Maps the Razor pages, including the domain modules' own component assemblies.</summary>
+public static class WorkbenchPages
+{
+    /// <summary>Maps <see cref="App"/> with interactive server rendering.</summary>
+    public static WebApplication MapWorkbenchPages(this WebApplication app)
+    {
+        var registry = app.Services.GetRequiredService<DomainRegistry>();
+        var assemblies = registry.Modules.Select(m => m.GetType().Assembly).Where(a => a != typeof(Program).Assembly).Distinct().ToArray();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddAdditionalAssemblies(assemblies);
+        return app;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Workbench;
+using LatentWorkbench.Domains.Molecules;
+using LatentWorkbench.Domains.Music;
+using LatentWorkbench.Web.Services;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+
+namespace LatentWorkbench.Web;
+
+/// <summary>Service registration and the request pipeline of the workbench host.</summary>
+public static class WorkbenchSetup
+{
+    /// <summary>Largest request body the API accepts.</summary>
+    public const long MaxRequestBytes = 4 * 1024 * 1024;
+
+    /// <summary>Registers domains, the model hub, MudBlazor, Razor components, OpenAPI and JSON settings.</summary>
+    public static WebApplicationBuilder AddLatentWorkbench(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBytes);
+        builder.Services.AddSingleton<IDomainModule, MoleculesModule>();
+        builder.Services.AddSingleton<IDomainModule, MusicModule>();
+        builder.Services.AddSingleton(sp => new DomainRegistry(sp.GetServices<IDomainModule>()));
+        builder.Services.AddSingleton<ModelHub>();
+        builder.Services.AddMudServices();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.Converters.Add(new FiniteDoubleConverter());
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+        return builder;
+    }
+
+    /// <summary>Error pages, static files, antiforgery, OpenAPI document and its reference page.</summary>
+    public static WebApplication UseLatentWorkbenchPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            // Kestrel enforces the limit while reading; this also answers early, with a problem body, when the length is declared.
+            if (context.Request.Path.StartsWithSegments("/api") && context.Request.ContentLength > MaxRequestBytes)
+            {
+                await TypedResults.Problem($"The request body is larger than {MaxRequestBytes / (1024 * 1024)} MiB.",
+                    statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large").ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/reference");
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Tests.Toy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LatentWorkbench.Web.Tests;
+
+/// <summary>The web app with only the toy domain, serving the toy model trained once for the test run.</summary>
+public sealed class ToyWebFactory : WebApplicationFactory<Program>
+{
+    public ToyModelFixture Toy { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Models:toy", Toy.ModelFolder);
+        builder.UseSetting("Device", "cpu");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IDomainModule>();
+            services.AddSingleton<IDomainModule>(Toy.Domain);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Toy.Dispose();
+    }
+}
