@@ -1,8 +1,8 @@
 namespace LatentWorkbench.Core.Domains;
 
 /// <summary>
-/// Finds a domain's default checkpoint: <c>sample-data/models/&lt;folder&gt;</c> next to the application, or in the
-/// nearest parent of the working directory that has one (a source checkout).
+/// Finds a domain's default checkpoint: <c>sample-data/models/&lt;folder&gt;</c> in the nearest parent of the working
+/// directory that has one (a source checkout), else next to the application (a published copy).
 /// </summary>
 public static class ModelLocator
 {
@@ -10,7 +10,7 @@ public static class ModelLocator
     public static string DefaultModelFolder(IDomainModule module)
     {
         var relative = Path.Combine("sample-data", "models", module.Defaults.DefaultModelFolder);
-        foreach (var root in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        foreach (var root in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
             {

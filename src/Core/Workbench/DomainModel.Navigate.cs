@@ -30,7 +30,7 @@ public sealed partial class DomainModel
             .Where(p => p.Valid && p.Text != startText)
             .GroupBy(p => p.Text).Select(g => g.First())
             .Select(p => new ScoredCandidate(p, Score(p, request.Objective), p.Similarities.GetValueOrDefault("start")))
-            .Where(c => c.Similarity >= request.MinSimilarity && !double.IsNaN(c.Score))
+            .Where(c => c.Similarity >= request.MinSimilarity && !double.IsNaN(c.Score) && (request.Accept?.Invoke(c.Point) ?? true))
             .OrderByDescending(c => c.Score).ToArray();
         var objective = string.Join(",", request.Objective.Select(t => $"{t.Property}:{(t.Kind == ObjectiveKind.Target ? t.Target.ToString(System.Globalization.CultureInfo.InvariantCulture) : t.Kind == ObjectiveKind.Maximize ? "max" : "min")}@{t.Weight}"));
         return new NavigationResult(startPoint, candidates.FirstOrDefault()?.Point, candidates, trajectory, objective);

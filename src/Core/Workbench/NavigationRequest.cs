@@ -10,5 +10,6 @@ namespace LatentWorkbench.Core.Workbench;
 /// <param name="SamplesPerStep">Extra decodes around each trajectory point (neighbourhood sampling).</param>
 /// <param name="SampleRadius">Standard deviation of that neighbourhood, in latent units.</param>
 /// <param name="Seed">Seed of the neighbourhood samples.</param>
+/// <param name="Accept">Further constraint on candidates (e.g. a substructure must stay), or null.</param>
 public sealed record NavigationRequest(string Start, IReadOnlyList<ObjectiveTerm> Objective, double MinSimilarity = 0,
-    AscentSettings? Ascent = null, int SamplesPerStep = 4, double SampleRadius = 0.5, int Seed = 1);
+    AscentSettings? Ascent = null, int SamplesPerStep = 4, double SampleRadius = 0.5, int Seed = 1, Func<LatentPoint, bool>? Accept = null);
