@@ -60,6 +60,7 @@ internal sealed class CanonicalRanker
             v = v * 2 + (a.Aromatic ? 1 : 0);
             v = v * 8 + Math.Min(_m.AtomRingCount[i], 7);
             v = v * 8 + Math.Min(a.Radicals, 7);
+            v = v * 1024 + Math.Min(a.AtomClass, 1023);
             _cls[i] = v;
         }
         Normalize();

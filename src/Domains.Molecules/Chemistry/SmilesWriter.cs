@@ -93,7 +93,7 @@ internal sealed class SmilesWriter
             if (v < 0) { _sb.Append(')'); continue; }
             if (next < 0)
             {
-                if (from >= 0) _sb.Append(BondSymbol(_parentBond[v], from, v, ringClosure: false));
+                if (from >= 0) _sb.Append(BondSymbol(_parentBond[v], from, v));
                 WriteAtom(v, from, written, digitOf, free);
                 next = 0;
             }
@@ -137,7 +137,7 @@ internal sealed class SmilesWriter
             int d = free.Min;
             free.Remove(d);
             digitOf[bi] = d;
-            _sb.Append(BondSymbol(bi, v, _m.Bonds[bi].Other(v), ringClosure: true));
+            _sb.Append(BondSymbol(bi, v, _m.Bonds[bi].Other(v)));
             AppendDigit(d);
         }
     }
@@ -160,7 +160,7 @@ internal sealed class SmilesWriter
         return AtomSymbols.Text(_m, v, tag);
     }
 
-    private string BondSymbol(int bi, int from, int to, bool ringClosure)
+    private string BondSymbol(int bi, int from, int to)
     {
         var b = _m.Bonds[bi];
         switch (b.Order)
@@ -169,11 +169,8 @@ internal sealed class SmilesWriter
             case 3: return "#";
             case Bond.AromaticOrder: return "";
         }
-        if (!ringClosure)
-        {
-            char d = _db.Marker(bi, from, to);
-            if (d != '\0') return d.ToString();
-        }
+        char d = _db.Marker(bi, from, to);
+        if (d != '\0') return d.ToString();
         return _m.Atoms[from].Aromatic && _m.Atoms[to].Aromatic ? "-" : "";
     }
 }
