@@ -69,59 +69,81 @@ internal sealed class CanonicalRanker
     /// <summary>Replaces class values by dense ranks 0..k-1 preserving order; returns k.</summary>
     private int Normalize()
     {
-        var distinct = _cls.Distinct().OrderBy(x => x).ToArray();
-        var index = new Dictionary<long, int>(distinct.Length);
-        for (int k = 0; k < distinct.Length; k++) index[distinct[k]] = k;
-        for (int i = 0; i < _n; i++) _cls[i] = index[_cls[i]];
-        return distinct.Length;
+        var idx = new int[_n];
+        for (int i = 0; i < _n; i++) idx[i] = i;
+        var keys = (long[])_cls.Clone();
+        Array.Sort(keys, idx);
+        int k = -1;
+        long prev = long.MinValue;
+        for (int j = 0; j < _n; j++)
+        {
+            if (j == 0 || keys[j] != prev) k++;
+            prev = keys[j];
+            _cls[idx[j]] = k;
+        }
+        _count = k + 1;
+        return _count;
     }
+
+    private int _count;
 
     private void Refine()
     {
-        int count = _cls.Distinct().Count();
-        var keys = new (long Cls, ulong Hash)[_n];
-        var nb = new List<long>(8);
+        var hash = new ulong[_n];
+        var idx = new int[_n];
+        Span<long> nb = stackalloc long[16];
         while (true)
         {
             for (int i = 0; i < _n; i++)
             {
-                nb.Clear();
-                foreach (int bi in _m.Atoms[i].Bonds)
+                var bonds = _m.Atoms[i].Bonds;
+                var list = bonds.Count <= 16 ? nb[..bonds.Count] : new long[bonds.Count];
+                for (int k = 0; k < bonds.Count; k++)
                 {
-                    var b = _m.Bonds[bi];
-                    nb.Add(_cls[b.Other(i)] * 8 + b.Order);
+                    var b = _m.Bonds[bonds[k]];
+                    list[k] = _cls[b.Other(i)] * 8 + b.Order;
                 }
-                nb.Sort();
+                list.Sort();
                 ulong h = 1469598103934665603UL;
-                foreach (long x in nb) h = (h ^ (ulong)x) * 1099511628211UL + 0x9E3779B97F4A7C15UL;
-                keys[i] = (_cls[i], h);
+                foreach (long x in list) h = (h ^ (ulong)x) * 1099511628211UL + 0x9E3779B97F4A7C15UL;
+                hash[i] = h;
+                idx[i] = i;
             }
-            var order = keys.Distinct().OrderBy(k => k.Cls).ThenBy(k => k.Hash).ToArray();
-            if (order.Length == count) return;
-            var index = new Dictionary<(long, ulong), int>(order.Length);
-            for (int k = 0; k < order.Length; k++) index[order[k]] = k;
-            for (int i = 0; i < _n; i++) _cls[i] = index[keys[i]];
-            count = order.Length;
+            Array.Sort(idx, (x, y) =>
+            {
+                int c = _cls[x].CompareTo(_cls[y]);
+                return c != 0 ? c : hash[x].CompareTo(hash[y]);
+            });
+            var next = new long[_n];
+            int k2 = -1;
+            for (int j = 0; j < _n; j++)
+            {
+                int a = idx[j];
+                if (j == 0 || _cls[a] != _cls[idx[j - 1]] || hash[a] != hash[idx[j - 1]]) k2++;
+                next[a] = k2;
+            }
+            bool changed = k2 + 1 != _count;
+            _cls = next;
+            _count = k2 + 1;
+            if (!changed) return;
         }
     }
 
     /// <summary>Splits the lowest tied class by promoting its first member; false when all classes are distinct.</summary>
     private bool BreakTie()
     {
-        var seen = new Dictionary<long, int>();
-        long best = long.MaxValue;
-        int bestAtom = -1;
+        if (_count == _n) return false;
+        var size = new int[_count];
+        var first = new int[_count];
+        for (int i = _n - 1; i >= 0; i--) { size[_cls[i]]++; first[_cls[i]] = i; }
+        int best = Array.FindIndex(size, c => c > 1);
+        if (best < 0) return false;
+        int bestAtom = first[best];
         for (int i = 0; i < _n; i++)
         {
-            if (seen.TryGetValue(_cls[i], out int first))
-            {
-                if (_cls[i] < best) { best = _cls[i]; bestAtom = first; }
-            }
-            else seen[_cls[i]] = i;
+            if (_cls[i] > best || (_cls[i] == best && i != bestAtom)) _cls[i]++;
         }
-        if (bestAtom < 0) return false;
-        for (int i = 0; i < _n; i++) _cls[i] = _cls[i] * 2 + (_cls[i] == best && i != bestAtom ? 1 : 0);
-        Normalize();
+        _count++;
         return true;
     }
 

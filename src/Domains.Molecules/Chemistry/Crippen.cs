@@ -13,10 +13,10 @@ internal static class Crippen
     private static bool IsHydrogenType(CrippenTable.Entry e) => e.Smarts.StartsWith("[#1]", StringComparison.Ordinal);
 
     /// <summary>(logP, MR) of a molecule.</summary>
-    public static (double LogP, double Mr) Compute(Molecule m)
+    public static (double LogP, double Mr) Compute(Molecule m, SmartsMatcher? shared = null)
     {
         double logp = 0, mr = 0;
-        var cache = new Dictionary<SmartsPattern, sbyte[]>(ReferenceEqualityComparer.Instance);
+        var matcher = shared ?? new SmartsMatcher(m);
         for (int i = 0; i < m.Atoms.Count; i++)
         {
             var a = m.Atoms[i];
@@ -30,7 +30,7 @@ internal static class Crippen
             }
             foreach (var (pattern, entry) in HeavyTypes)
             {
-                if (!new SmartsMatcher(pattern, m, cache).MatchesAt(i)) continue;
+                if (!matcher.MatchesAt(pattern, i)) continue;
                 logp += entry.LogP;
                 mr += entry.Mr;
                 break;

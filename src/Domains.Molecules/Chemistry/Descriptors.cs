@@ -19,13 +19,13 @@ public static class Descriptors
     public static double Tpsa(Molecule m) => Chemistry.Tpsa.Compute(m);
 
     /// <summary>Hydrogen-bond donors (RDKit Lipinski.NumHDonors).</summary>
-    public static int HBondDonors(Molecule m) => Lipinski.Donors(m);
+    public static int HBondDonors(Molecule m) => Lipinski.Donors(new SmartsMatcher(m), m);
 
     /// <summary>Hydrogen-bond acceptors (RDKit Lipinski.NumHAcceptors).</summary>
-    public static int HBondAcceptors(Molecule m) => Lipinski.Acceptors(m);
+    public static int HBondAcceptors(Molecule m) => Lipinski.Acceptors(new SmartsMatcher(m), m);
 
     /// <summary>Rotatable bonds (RDKit CalcNumRotatableBonds, strict default).</summary>
-    public static int RotatableBonds(Molecule m) => Lipinski.RotatableBonds(m);
+    public static int RotatableBonds(Molecule m) => Lipinski.RotatableBonds(new SmartsMatcher(m));
 
     /// <summary>Number of SSSR rings.</summary>
     public static int RingCount(Molecule m) => m.AtomRings.Count;

@@ -31,13 +31,13 @@ internal static class Qed
     private static readonly SmartsPattern[] Alerts = QedAlerts.Smarts.Select(SmartsParser.Parse).ToArray();
 
     /// <summary>QED from precomputed MW, logP, TPSA, donors and strict rotatable bonds.</summary>
-    public static double Compute(Molecule m, double mw, double logp, double tpsa, int hbd, int rotb)
+    public static double Compute(SmartsMatcher matcher, Molecule m, double mw, double logp, double tpsa, int hbd, int rotb)
     {
         int hba = 0;
-        foreach (var p in AcceptorPatterns) hba += Lipinski.CountAtoms(p, m);
+        foreach (var p in AcceptorPatterns) hba += Lipinski.CountAtoms(matcher, p, m);
         int alerts = 0;
-        foreach (var p in Alerts) if (p.IsMatch(m)) alerts++;
-        double[] x = [mw, logp, hba, hbd, tpsa, rotb, AromaticRings(m), alerts];
+        foreach (var p in Alerts) if (matcher.Any(p)) alerts++;
+        double[] x = [mw, logp, hba, hbd, tpsa, rotb, AromaticRings(matcher, m), alerts];
         double t = 0, wsum = 0;
         for (int i = 0; i < 8; i++)
         {
@@ -56,14 +56,13 @@ internal static class Qed
     }
 
     /// <summary>RDKit's QED ring count: SSSR size after deleting aliphatic ring atoms that touch a non-aromatic atom.</summary>
-    private static int AromaticRings(Molecule m)
+    private static int AromaticRings(SmartsMatcher matcher, Molecule m)
     {
-        var matcher = new SmartsMatcher(AliphaticRingAtom, m);
         var removed = new bool[m.Atoms.Count];
         int atoms = 0;
         for (int i = 0; i < m.Atoms.Count; i++)
         {
-            removed[i] = matcher.MatchesAt(i);
+            removed[i] = matcher.MatchesAt(AliphaticRingAtom, i);
             if (!removed[i]) atoms++;
         }
         int bonds = 0;

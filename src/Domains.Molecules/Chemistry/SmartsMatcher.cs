@@ -1,50 +1,77 @@
 // Substructure search by backtracking over query atoms in parse order (depth = query size, so recursion is shallow).
 namespace LatentWorkbench.Domains.Molecules.Chemistry;
 
-/// <summary>Matches one <see cref="SmartsPattern"/> against one <see cref="Molecule"/>.</summary>
+/// <summary>
+/// Matches SMARTS patterns against one <see cref="Molecule"/>. One matcher can run many patterns: buffers and the
+/// cache of recursive-SMARTS results are reused. Not thread-safe.
+/// </summary>
 internal sealed class SmartsMatcher
 {
-    private readonly SmartsPattern _q;
     private readonly Molecule _m;
-    private readonly int[] _map;
     private readonly bool[] _used;
     private readonly Dictionary<SmartsPattern, sbyte[]> _recursive;
+    private SmartsPattern _q = null!;
+    private int[] _map = new int[8];
     private List<int[]>? _results;
     private HashSet<string>? _seen;
     private bool _stopAtFirst;
+    private bool _found;
+    private SmartsMatcher? _child;
 
-    public SmartsMatcher(SmartsPattern q, Molecule m, Dictionary<SmartsPattern, sbyte[]>? recursiveCache = null)
+    public SmartsMatcher(Molecule m, Dictionary<SmartsPattern, sbyte[]>? recursiveCache = null)
     {
-        _q = q;
         _m = m;
-        _map = new int[q.Atoms.Length];
         _used = new bool[m.Atoms.Count];
         _recursive = recursiveCache ?? new Dictionary<SmartsPattern, sbyte[]>(ReferenceEqualityComparer.Instance);
     }
 
-    public bool Any()
+    public SmartsMatcher(SmartsPattern q, Molecule m)
+        : this(m) => Use(q);
+
+    private void Use(SmartsPattern q)
     {
-        _stopAtFirst = true;
-        _results = new List<int[]>();
-        Extend(0, -1);
-        return _results.Count > 0;
+        _q = q;
+        if (_map.Length < q.Atoms.Length) _map = new int[q.Atoms.Length];
     }
 
-    public List<int[]> All()
+    public bool Any() => Any(_q);
+
+    public List<int[]> All() => All(_q);
+
+    public bool MatchesAt(int atom) => MatchesAt(_q, atom);
+
+    public bool Any(SmartsPattern q)
     {
+        Use(q);
+        if (q.Atoms.Length == 0) return false;
+        _stopAtFirst = true;
+        _results = null;
+        _found = false;
+        Extend(0, -1);
+        return _found;
+    }
+
+    public List<int[]> All(SmartsPattern q)
+    {
+        Use(q);
+        _stopAtFirst = false;
         _results = new List<int[]>();
         _seen = new HashSet<string>();
-        Extend(0, -1);
+        _found = false;
+        if (q.Atoms.Length > 0) Extend(0, -1);
         return _results;
     }
 
-    public bool MatchesAt(int atom)
+    public bool MatchesAt(SmartsPattern q, int atom)
     {
-        if (_q.Atoms.Length == 0) return false;
+        Use(q);
+        if (q.Atoms.Length == 0) return false;
+        if (q.FirstElement >= 0 && _m.Atoms[atom].Element != q.FirstElement) return false;
         _stopAtFirst = true;
-        _results = new List<int[]>();
+        _results = null;
+        _found = false;
         Extend(0, atom);
-        return _results.Count > 0;
+        return _found;
     }
 
     private bool Extend(int k, int fixedFirst)
@@ -90,14 +117,16 @@ internal sealed class SmartsMatcher
 
     private void Report()
     {
-        var hit = (int[])_map.Clone();
+        _found = true;
+        if (_results is null) return;
+        var hit = _map[.._q.Atoms.Length];
         if (_seen is not null)
         {
             var key = (int[])hit.Clone();
             Array.Sort(key);
             if (!_seen.Add(string.Join(",", key))) return;
         }
-        _results!.Add(hit);
+        _results.Add(hit);
     }
 
     public bool AtomMatches(SmartsNode e, int ai)
@@ -137,7 +166,10 @@ internal sealed class SmartsMatcher
                     _recursive[e.Sub!] = cache;
                 }
                 if (cache[ai] == 0)
-                    cache[ai] = new SmartsMatcher(e.Sub!, _m, _recursive).MatchesAt(ai) ? (sbyte)1 : (sbyte)2;
+                {
+                    _child ??= new SmartsMatcher(_m, _recursive);
+                    cache[ai] = _child.MatchesAt(e.Sub!, ai) ? (sbyte)1 : (sbyte)2;
+                }
                 return cache[ai] == 1;
             }
             default: return false;

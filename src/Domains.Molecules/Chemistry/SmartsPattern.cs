@@ -33,7 +33,18 @@ public sealed class SmartsPattern
             if (back[k].Count > 0) Parent[k] = back[k].Min(t => t.Item1);
         }
         Back = back.Select(l => l.ToArray()).ToArray();
+        FirstElement = atoms.Length > 0 ? RequiredElement(atoms[0]) : -1;
     }
+
+    /// <summary>The atomic number the first query atom must have, or -1 when it is not fixed.</summary>
+    internal int FirstElement { get; }
+
+    private static int RequiredElement(SmartsNode e) => e.Kind switch
+    {
+        SmartsKind.AliphaticElement or SmartsKind.AromaticElement or SmartsKind.AtomicNumber or SmartsKind.Element => e.Value,
+        SmartsKind.And => RequiredElement(e.Children![0]) is >= 0 and var z ? z : RequiredElement(e.Children[1]),
+        _ => -1,
+    };
 
     /// <summary>The SMARTS text this pattern was built from.</summary>
     public string Text { get; }
@@ -43,16 +54,16 @@ public sealed class SmartsPattern
     public static SmartsPattern Parse(string smarts) => SmartsParser.Parse(smarts);
 
     /// <summary>True when the pattern occurs in the molecule.</summary>
-    public bool IsMatch(Molecule molecule) => new SmartsMatcher(this, molecule).Any();
+    public bool IsMatch(Molecule molecule) => new SmartsMatcher(molecule).Any(this);
 
     /// <summary>All distinct matches (each a unique set of atoms), as molecule atom indices in query atom order.</summary>
-    public IReadOnlyList<int[]> Matches(Molecule molecule) => new SmartsMatcher(this, molecule).All();
+    public IReadOnlyList<int[]> Matches(Molecule molecule) => new SmartsMatcher(molecule).All(this);
 
     /// <summary>Number of distinct matches (unique atom sets), as RDKit's uniquified GetSubstructMatches counts them.</summary>
-    public int CountMatches(Molecule molecule) => new SmartsMatcher(this, molecule).All().Count;
+    public int CountMatches(Molecule molecule) => new SmartsMatcher(molecule).All(this).Count;
 
     /// <summary>True when the pattern matches with its first query atom on the given molecule atom.</summary>
-    public bool MatchesAtom(Molecule molecule, int atomIndex) => new SmartsMatcher(this, molecule).MatchesAt(atomIndex);
+    public bool MatchesAtom(Molecule molecule, int atomIndex) => new SmartsMatcher(molecule).MatchesAt(this, atomIndex);
 
     /// <inheritdoc />
     public override string ToString() => Text;
