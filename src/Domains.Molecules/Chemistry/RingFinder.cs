@@ -16,7 +16,7 @@ internal static class RingFinder
         var stack = new Stack<int>();
         var atoms = new List<int>();
         var bonds = new List<int>();
-        var buffers = new RingBuffers(n);
+        var buffers = new RingBuffers(n, mol.Bonds.Count);
         for (int s = 0; s < n; s++)
         {
             if (system[s] >= 0 || !mol.Atoms[s].InRing) continue;

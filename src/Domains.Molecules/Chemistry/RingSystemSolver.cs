@@ -3,7 +3,7 @@ namespace LatentWorkbench.Domains.Molecules.Chemistry;
 /// <summary>SSSR of one ring system (a connected set of ring bonds), plus RDKit's symmetric extra rings.</summary>
 internal sealed class RingSystemSolver(Molecule mol, List<int> atoms, List<int> bonds, RingBuffers buffers)
 {
-    private readonly Dictionary<int, int> _localBond = new();
+    private readonly int[] _local = buffers.LocalBond;
 
     public void Solve()
     {
@@ -13,7 +13,19 @@ internal sealed class RingSystemSolver(Molecule mol, List<int> atoms, List<int> 
             Store(bonds.ToArray());
             return;
         }
-        for (int i = 0; i < bonds.Count; i++) _localBond[bonds[i]] = i;
+        for (int i = 0; i < bonds.Count; i++) _local[bonds[i]] = i;
+        try
+        {
+            SolveSystem();
+        }
+        finally
+        {
+            foreach (int bi in bonds) _local[bi] = -1;
+        }
+    }
+
+    private void SolveSystem()
+    {
         int need = bonds.Count - atoms.Count + 1;
         var candidates = new List<int[]>();
         var seen = new HashSet<int[]>(IntArrayComparer.Instance);
@@ -31,7 +43,7 @@ internal sealed class RingSystemSolver(Molecule mol, List<int> atoms, List<int> 
         {
             foreach (int a in atoms)
             {
-                var ab = mol.Atoms[a].Bonds.Where(_localBond.ContainsKey).ToList();
+                var ab = mol.Atoms[a].Bonds.Where(bi => _local[bi] >= 0).ToList();
                 if (ab.Count < 3) continue;
                 foreach (int bi in ab)
                 {
@@ -78,7 +90,7 @@ internal sealed class RingSystemSolver(Molecule mol, List<int> atoms, List<int> 
         {
             if (chosen.Count == need) break;
             var v = new ulong[words];
-            foreach (int bi in cyc) { int l = _localBond[bi]; v[l >> 6] ^= 1UL << (l & 63); }
+            foreach (int bi in cyc) { int l = _local[bi]; v[l >> 6] ^= 1UL << (l & 63); }
             foreach (var (bv, pivot) in basis)
             {
                 if ((v[pivot >> 6] & (1UL << (pivot & 63))) != 0)
@@ -117,7 +129,7 @@ internal sealed class RingSystemSolver(Molecule mol, List<int> atoms, List<int> 
             int a = queue.Dequeue();
             foreach (int bi in mol.Atoms[a].Bonds)
             {
-                if (bi == avoidBond || !mol.Bonds[bi].InRing || !_localBond.ContainsKey(bi)) continue;
+                if (bi == avoidBond || _local[bi] < 0) continue;
                 int o = mol.Bonds[bi].Other(a);
                 if (mark[o] == stamp) continue;
                 mark[o] = stamp;

@@ -43,7 +43,7 @@ internal sealed class SmartsMatcher
     public bool Any(SmartsPattern q)
     {
         Use(q);
-        if (q.Atoms.Length == 0) return false;
+        if (q.Atoms.Length == 0 || !HasElements(q)) return false;
         _stopAtFirst = true;
         _results = null;
         _found = false;
@@ -58,8 +58,41 @@ internal sealed class SmartsMatcher
         _results = new List<int[]>();
         _seen = new HashSet<string>();
         _found = false;
-        if (q.Atoms.Length > 0) Extend(0, -1);
+        if (q.Atoms.Length > 0 && HasElements(q)) Extend(0, -1);
         return _results;
+    }
+
+    private bool[]? _present;
+
+    private int _aromaticAtoms;
+
+    /// <summary>Cheap necessary conditions: required elements present, enough aromatic atoms.</summary>
+    private bool HasElements(SmartsPattern q)
+    {
+        if (_present is null)
+        {
+            _present = new bool[ElementTable.Symbols.Length];
+            foreach (var a in _m.Atoms)
+            {
+                _present[a.Element] = true;
+                if (a.Aromatic) _aromaticAtoms++;
+            }
+        }
+        if (q.AromaticAtoms > _aromaticAtoms || q.Atoms.Length > _m.Atoms.Count) return false;
+        foreach (int z in q.RequiredElements) if (!_present[z]) return false;
+        return true;
+    }
+
+    private bool HasFirstBonds(int a)
+    {
+        foreach (var e in _q.FirstBonds)
+        {
+            bool any = false;
+            foreach (int bi in _m.Atoms[a].Bonds)
+                if (BondMatches(e, _m.Bonds[bi])) { any = true; break; }
+            if (!any) return false;
+        }
+        return true;
     }
 
     public bool MatchesAt(SmartsPattern q, int atom)
@@ -94,15 +127,20 @@ internal sealed class SmartsMatcher
         }
         else
         {
+            int z = k == 0 ? _q.FirstElement : -1;
             for (int a = 0; a < _m.Atoms.Count; a++)
-                if (TryAtom(k, a, fixedFirst)) return true;
+                if ((z < 0 || _m.Atoms[a].Element == z) && TryAtom(k, a, fixedFirst)) return true;
         }
         return false;
     }
 
     private bool TryAtom(int k, int a, int fixedFirst)
     {
-        if (_used[a] || !AtomMatches(_q.Atoms[k], a)) return false;
+        if (_used[a]) return false;
+        var allowed = _q.Allowed[k];
+        if (allowed is not null && !allowed[_m.Atoms[a].Element]) return false;
+        if (k == 0 && !HasFirstBonds(a)) return false;
+        if (!AtomMatches(_q.Atoms[k], a)) return false;
         foreach (var (other, expr) in _q.Back[k])
         {
             int bi = _m.FindBond(_map[other], a);

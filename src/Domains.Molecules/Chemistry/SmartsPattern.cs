@@ -34,7 +34,56 @@ public sealed class SmartsPattern
         }
         Back = back.Select(l => l.ToArray()).ToArray();
         FirstElement = atoms.Length > 0 ? RequiredElement(atoms[0]) : -1;
+        RequiredElements = atoms.Select(RequiredElement).Where(z => z >= 0).Distinct().ToArray();
+        Allowed = atoms.Select(AllowedElements).ToArray();
+        AromaticAtoms = atoms.Count(RequiresAromatic);
+        FirstBonds = bonds.Where(b => b.A == 0 || b.B == 0).Select(b => b.Expr).ToArray();
     }
+
+    /// <summary>Per query atom, the atomic numbers it can match (null when any).</summary>
+    internal bool[]?[] Allowed { get; }
+
+    /// <summary>Number of query atoms that must be aromatic.</summary>
+    internal int AromaticAtoms { get; }
+
+    /// <summary>Bond expressions at the first query atom: a candidate needs a bond matching each.</summary>
+    internal SmartsNode[] FirstBonds { get; }
+
+    private static bool[]? AllowedElements(SmartsNode e)
+    {
+        switch (e.Kind)
+        {
+            case SmartsKind.AliphaticElement or SmartsKind.AromaticElement or SmartsKind.AtomicNumber or SmartsKind.Element:
+                var one = new bool[ElementTable.Symbols.Length];
+                if (e.Value >= 0 && e.Value < one.Length) one[e.Value] = true;
+                return one;
+            case SmartsKind.Or:
+                var l = AllowedElements(e.Children![0]);
+                var r = AllowedElements(e.Children[1]);
+                if (l is null || r is null) return null;
+                for (int z = 0; z < l.Length; z++) l[z] |= r[z];
+                return l;
+            case SmartsKind.And:
+                var x = AllowedElements(e.Children![0]);
+                var y = AllowedElements(e.Children[1]);
+                if (x is null) return y;
+                if (y is null) return x;
+                for (int z = 0; z < x.Length; z++) x[z] &= y[z];
+                return x;
+            default:
+                return null;
+        }
+    }
+
+    private static bool RequiresAromatic(SmartsNode e) => e.Kind switch
+    {
+        SmartsKind.Aromatic or SmartsKind.AromaticElement => true,
+        SmartsKind.And => RequiresAromatic(e.Children![0]) || RequiresAromatic(e.Children[1]),
+        _ => false,
+    };
+
+    /// <summary>Atomic numbers that some query atom fixes: a molecule lacking one cannot match.</summary>
+    internal int[] RequiredElements { get; }
 
     /// <summary>The atomic number the first query atom must have, or -1 when it is not fixed.</summary>
     internal int FirstElement { get; }

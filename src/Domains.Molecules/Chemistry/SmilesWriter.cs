@@ -8,7 +8,7 @@ internal sealed class SmilesWriter
     private readonly Molecule _m;
     private readonly int[] _rank;
     private readonly bool[] _keepChiral;
-    private readonly DoubleBondStereo _db;
+    private readonly DoubleBondStereo? _db;
     private readonly System.Text.StringBuilder _sb = new();
     private readonly List<(int Child, int Bond)>[] _children;
     private readonly List<int>[] _ringBonds;
@@ -19,7 +19,7 @@ internal sealed class SmilesWriter
         _m = m;
         _rank = rank;
         _keepChiral = keepChiral;
-        _db = new DoubleBondStereo(m, keepDouble);
+        _db = m.Bonds.Exists(b => b.Direction != '\0') ? new DoubleBondStereo(m, keepDouble) : null;
         int n = m.Atoms.Count;
         _children = new List<(int, int)>[n];
         _ringBonds = new List<int>[n];
@@ -30,7 +30,9 @@ internal sealed class SmilesWriter
     public string Write()
     {
         int n = _m.Atoms.Count;
-        var byRank = Enumerable.Range(0, n).OrderBy(i => _rank[i]).ToArray();
+        var byRank = new int[n];
+        for (int i = 0; i < n; i++) byRank[i] = i;
+        Array.Sort((int[])_rank.Clone(), byRank);
         var visited = new bool[n];
         var isRing = new bool[_m.Bonds.Count];
         var roots = new List<int>();
@@ -42,7 +44,7 @@ internal sealed class SmilesWriter
         }
         var digitOf = new Dictionary<int, int>();
         var written = new bool[n];
-        var freeDigits = new SortedSet<int>(Enumerable.Range(1, 99));
+        var freeDigits = new DigitPool();
         for (int r = 0; r < roots.Count; r++)
         {
             if (r > 0) _sb.Append('.');
@@ -80,9 +82,20 @@ internal sealed class SmilesWriter
         }
     }
 
-    private int[] SortedBonds(int v) => _m.Atoms[v].Bonds.OrderBy(bi => _rank[_m.Bonds[bi].Other(v)]).ToArray();
+    private int[] SortedBonds(int v)
+    {
+        var list = _m.Atoms[v].Bonds;
+        var result = new int[list.Count];
+        for (int k = 0; k < result.Length; k++)
+        {
+            int bi = list[k], r = _rank[_m.Bonds[bi].Other(v)], j = k;
+            while (j > 0 && _rank[_m.Bonds[result[j - 1]].Other(v)] > r) { result[j] = result[j - 1]; j--; }
+            result[j] = bi;
+        }
+        return result;
+    }
 
-    private void WriteTree(int root, bool[] written, Dictionary<int, int> digitOf, SortedSet<int> free)
+    private void WriteTree(int root, bool[] written, Dictionary<int, int> digitOf, DigitPool free)
     {
         // Frames: atom and index of the next child; a negative atom means "write ')'".
         var stack = new Stack<(int Atom, int From, int NextChild)>();
@@ -111,7 +124,7 @@ internal sealed class SmilesWriter
         }
     }
 
-    private void WriteAtom(int v, int from, bool[] written, Dictionary<int, int> digitOf, SortedSet<int> free)
+    private void WriteAtom(int v, int from, bool[] written, Dictionary<int, int> digitOf, DigitPool free)
     {
         written[v] = true;
         var closing = new List<int>();
@@ -130,12 +143,11 @@ internal sealed class SmilesWriter
         foreach (int bi in closing)
         {
             AppendDigit(digitOf[bi]);
-            free.Add(digitOf[bi]);
+            free.Release(digitOf[bi]);
         }
         foreach (int bi in opening)
         {
-            int d = free.Min;
-            free.Remove(d);
+            int d = free.Take();
             digitOf[bi] = d;
             _sb.Append(BondSymbol(bi, v, _m.Bonds[bi].Other(v)));
             AppendDigit(d);
@@ -169,7 +181,7 @@ internal sealed class SmilesWriter
             case 3: return "#";
             case Bond.AromaticOrder: return "";
         }
-        char d = _db.Marker(bi, from, to);
+        char d = _db?.Marker(bi, from, to) ?? '\0';
         if (d != '\0') return d.ToString();
         return _m.Atoms[from].Aromatic && _m.Atoms[to].Aromatic ? "-" : "";
     }
