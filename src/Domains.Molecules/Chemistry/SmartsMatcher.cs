@@ -42,6 +42,7 @@ internal sealed class SmartsMatcher
 
     public bool Any(SmartsPattern q)
     {
+        q = q.Fast;
         Use(q);
         if (q.Atoms.Length == 0 || !HasElements(q)) return false;
         _stopAtFirst = true;
@@ -53,6 +54,7 @@ internal sealed class SmartsMatcher
 
     public List<int[]> All(SmartsPattern q)
     {
+        q = q.Fast;
         Use(q);
         _stopAtFirst = false;
         _results = new List<int[]>();
@@ -157,7 +159,8 @@ internal sealed class SmartsMatcher
     {
         _found = true;
         if (_results is null) return;
-        var hit = _map[.._q.Atoms.Length];
+        var hit = new int[_q.Atoms.Length];
+        for (int k = 0; k < hit.Length; k++) hit[_q.Order[k]] = _map[k];
         if (_seen is not null)
         {
             var key = (int[])hit.Clone();

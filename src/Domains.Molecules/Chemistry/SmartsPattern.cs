@@ -38,6 +38,52 @@ public sealed class SmartsPattern
         Allowed = atoms.Select(AllowedElements).ToArray();
         AromaticAtoms = atoms.Count(RequiresAromatic);
         FirstBonds = bonds.Where(b => b.A == 0 || b.B == 0).Select(b => b.Expr).ToArray();
+        Fast = this;
+        Order = Enumerable.Range(0, atoms.Length).ToArray();
+    }
+
+    /// <summary>The same query with atoms reordered so that searches start at the most selective atom.</summary>
+    internal SmartsPattern Fast { get; private set; }
+
+    /// <summary>For each atom position of this pattern, the atom index in the pattern as written.</summary>
+    internal int[] Order { get; private set; }
+
+    /// <summary>Builds <see cref="Fast"/>: per component, breadth-first from the most selective atom.</summary>
+    internal void Optimize()
+    {
+        int n = Atoms.Length;
+        var adj = new List<int>[n];
+        for (int k = 0; k < n; k++) adj[k] = new List<int>();
+        foreach (var (a, b, _) in Bonds) { adj[a].Add(b); adj[b].Add(a); }
+        var order = new List<int>(n);
+        var placed = new bool[n];
+        foreach (int comp in Component.Distinct())
+        {
+            int start = -1, best = -1;
+            for (int k = 0; k < n; k++)
+            {
+                if (Component[k] != comp) continue;
+                int score = Allowed[k] is not { } set ? 0 : set[6] ? 1 : 3;
+                if (score > best) { best = score; start = k; }
+            }
+            var queue = new Queue<int>();
+            queue.Enqueue(start);
+            placed[start] = true;
+            while (queue.Count > 0)
+            {
+                int v = queue.Dequeue();
+                order.Add(v);
+                foreach (int w in adj[v]) if (!placed[w]) { placed[w] = true; queue.Enqueue(w); }
+            }
+        }
+        if (order.Count != n || order.SequenceEqual(Enumerable.Range(0, n))) return;
+        var pos = new int[n];
+        for (int k = 0; k < n; k++) pos[order[k]] = k;
+        var fast = new SmartsPattern(
+            Text, order.Select(k => Atoms[k]).ToArray(), Bonds.Select(b => (pos[b.A], pos[b.B], b.Expr)).ToArray(),
+            order.Select(k => Component[k]).ToArray());
+        fast.Order = order.ToArray();
+        Fast = fast;
     }
 
     /// <summary>Per query atom, the atomic numbers it can match (null when any).</summary>
