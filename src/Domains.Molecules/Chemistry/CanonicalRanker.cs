@@ -90,7 +90,6 @@ internal sealed class CanonicalRanker
     private void Refine()
     {
         var hash = new ulong[_n];
-        var idx = new int[_n];
         Span<long> nb = stackalloc long[16];
         while (true)
         {
@@ -107,20 +106,16 @@ internal sealed class CanonicalRanker
                 ulong h = 1469598103934665603UL;
                 foreach (long x in list) h = (h ^ (ulong)x) * 1099511628211UL + 0x9E3779B97F4A7C15UL;
                 hash[i] = h;
-                idx[i] = i;
             }
-            Array.Sort(idx, (x, y) =>
-            {
-                int c = _cls[x].CompareTo(_cls[y]);
-                return c != 0 ? c : hash[x].CompareTo(hash[y]);
-            });
+            var keys = new RankKey[_n];
+            for (int i = 0; i < _n; i++) keys[i] = new RankKey(_cls[i], hash[i], i);
+            Array.Sort(keys);
             var next = new long[_n];
             int k2 = -1;
             for (int j = 0; j < _n; j++)
             {
-                int a = idx[j];
-                if (j == 0 || _cls[a] != _cls[idx[j - 1]] || hash[a] != hash[idx[j - 1]]) k2++;
-                next[a] = k2;
+                if (j == 0 || keys[j].Cls != keys[j - 1].Cls || keys[j].Hash != keys[j - 1].Hash) k2++;
+                next[keys[j].Atom] = k2;
             }
             bool changed = k2 + 1 != _count;
             _cls = next;

@@ -88,12 +88,14 @@ internal static class Crippen
         return "HS";
     }
 
-    private static IEnumerable<int> Neighbors(Molecule m, int p, int self)
+    private static List<int> Neighbors(Molecule m, int p, int self)
     {
+        var list = new List<int>(4);
         foreach (int bi in m.Atoms[p].Bonds)
         {
             int o = m.Bonds[bi].Other(p);
-            if (o != self) yield return o;
+            if (o != self) list.Add(o);
         }
+        return list;
     }
 }

@@ -53,7 +53,13 @@ public static class Descriptors
     }
 
     /// <summary>QED drug-likeness (RDKit's QED.qed with mean weights).</summary>
-    public static double Qed(Molecule m) => MolecularProperties.Of(m).Qed;
+    public static double Qed(Molecule m)
+    {
+        var matcher = new SmartsMatcher(m);
+        double logp = Crippen.Compute(m, matcher).LogP;
+        return Chemistry.Qed.Compute(
+            matcher, m, Masses.Average(m), logp, Chemistry.Tpsa.Compute(m), Lipinski.Donors(matcher, m), Lipinski.RotatableBonds(matcher));
+    }
 
     private static bool IsSp3Carbon(Molecule m, Atom a)
     {

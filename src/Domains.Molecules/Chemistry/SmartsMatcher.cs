@@ -14,6 +14,7 @@ internal sealed class SmartsMatcher
     private int[] _map = new int[8];
     private List<int[]>? _results;
     private HashSet<string>? _seen;
+    private HashSet<long>? _seenSmall;
     private bool _stopAtFirst;
     private bool _found;
     private SmartsMatcher? _child;
@@ -59,6 +60,7 @@ internal sealed class SmartsMatcher
         _stopAtFirst = false;
         _results = new List<int[]>();
         _seen = new HashSet<string>();
+        _seenSmall = new HashSet<long>();
         _found = false;
         if (q.Atoms.Length > 0 && HasElements(q)) Extend(0, -1);
         return _results;
@@ -165,7 +167,13 @@ internal sealed class SmartsMatcher
         {
             var key = (int[])hit.Clone();
             Array.Sort(key);
-            if (!_seen.Add(string.Join(",", key))) return;
+            if (key.Length <= 3 && _m.Atoms.Count < 1 << 20)
+            {
+                long packed = 0;
+                foreach (int x in key) packed = (packed << 21) | (uint)(x + 1);
+                if (!_seenSmall!.Add(packed)) return;
+            }
+            else if (!_seen.Add(string.Join(",", key))) return;
         }
         _results.Add(hit);
     }
