@@ -61,10 +61,10 @@ internal static class Crippen
                 if (o.Element == 6 && (o.Aromatic || o.Degree + o.Hydrogens == 4)) return "H2";
             }
             if (otherH > 0) return "H2";
+            // RDKit's typing treats [!C;!N;!O;!S] here by element, aromatic or not.
             foreach (int nb in Neighbors(m, p, self))
             {
-                var o = m.Atoms[nb];
-                if (o.Aromatic || !(o.Element is 6 or 7 or 8 or 16)) return "H2";
+                if (!(m.Atoms[nb].Element is 6 or 7 or 8 or 16)) return "H2";
             }
         }
         // RDKit types hydrogens on aromatic nitrogen as H3 as well.
