@@ -23,6 +23,7 @@ internal sealed class CanonicalRanker
         r.Initial();
         r.Refine();
         var keep = new bool[r._n];
+        var doneBond = new bool[m.Bonds.Count];
         for (int pass = 0; pass < 4; pass++)
         {
             var parity = new int[r._n];
@@ -35,8 +36,18 @@ internal sealed class CanonicalRanker
                 keep[i] = true;
                 changed = true;
             }
+            for (int d = 0; d < m.Bonds.Count; d++)
+            {
+                if (doneBond[d]) continue;
+                int label = r.CisTrans(d);
+                if (label == 0) continue;
+                doneBond[d] = true;
+                parity[m.Bonds[d].A] += 3 * label;
+                parity[m.Bonds[d].B] += 3 * label;
+                changed = true;
+            }
             if (!changed) break;
-            for (int i = 0; i < r._n; i++) r._cls[i] = r._cls[i] * 4 + parity[i];
+            for (int i = 0; i < r._n; i++) r._cls[i] = r._cls[i] * 16 + parity[i];
             r.Normalize();
             r.Refine();
         }
@@ -140,6 +151,28 @@ internal sealed class CanonicalRanker
         }
         _count++;
         return true;
+    }
+
+    /// <summary>1 cis or 2 trans for the highest-class substituents of a stereo double bond; 0 when not decidable yet.</summary>
+    private int CisTrans(int d)
+    {
+        var b = _m.Bonds[d];
+        if (b.Order != 2 || (b.InRing && Math.Min(_m.AtomMinRing[b.A], _m.AtomMinRing[b.B]) < 8)) return 0;
+        var sa = DoubleBondStereo.SidesOf(_m, b.A, d);
+        var sb = DoubleBondStereo.SidesOf(_m, b.B, d);
+        if (sa.Count == 0 || sb.Count == 0) return 0;
+        int ua = TopSide(b.A, sa), ub = TopSide(b.B, sb);
+        if (ua == 0 || ub == 0) return 0;
+        return ua == ub ? 1 : 2;
+    }
+
+    /// <summary>Side of the substituent with the highest class, or 0 when two substituents share a class.</summary>
+    private int TopSide(int atom, List<(int Bond, int Side)> sides)
+    {
+        if (sides.Count == 1) return sides[0].Side;
+        long c0 = _cls[_m.Bonds[sides[0].Bond].Other(atom)], c1 = _cls[_m.Bonds[sides[1].Bond].Other(atom)];
+        if (c0 == c1) return 0;
+        return c0 > c1 ? sides[0].Side : sides[1].Side;
     }
 
     /// <summary>1 or 2: chirality relative to neighbours sorted by class; 0 when two neighbours share a class.</summary>

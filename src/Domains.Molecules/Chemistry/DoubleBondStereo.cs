@@ -21,8 +21,8 @@ internal sealed class DoubleBondStereo
         {
             var b = m.Bonds[d];
             if (b.Order != 2 || !keep[d]) continue;
-            var sa = Sides(b.A, d);
-            var sb = Sides(b.B, d);
+            var sa = SidesOf(m, b.A, d);
+            var sb = SidesOf(m, b.B, d);
             if (sa.Count == 0 || sb.Count == 0) continue;
             foreach (var (bond, side) in sa) ends.Add((b.A, bond, side, d));
             foreach (var (bond, side) in sb) ends.Add((b.B, bond, side, d));
@@ -49,13 +49,13 @@ internal sealed class DoubleBondStereo
     }
 
     /// <summary>Sides of the single-bonded substituents of atom <paramref name="a"/> on double bond <paramref name="d"/>.</summary>
-    private List<(int Bond, int Side)> Sides(int a, int d)
+    public static List<(int Bond, int Side)> SidesOf(Molecule m, int a, int d)
     {
         var result = new List<(int, int)>(2);
         int reference = 0;
-        foreach (int bi in _m.Atoms[a].Bonds)
+        foreach (int bi in m.Atoms[a].Bonds)
         {
-            var b = _m.Bonds[bi];
+            var b = m.Bonds[bi];
             if (bi == d || b.Order != 1 || b.Direction == '\0') continue;
             char dir = b.A == a ? b.Direction : (b.Direction == '/' ? '\\' : '/');
             reference = dir == '/' ? 1 : -1;
@@ -63,9 +63,9 @@ internal sealed class DoubleBondStereo
             break;
         }
         if (reference == 0) return result;
-        foreach (int bi in _m.Atoms[a].Bonds)
+        foreach (int bi in m.Atoms[a].Bonds)
         {
-            var b = _m.Bonds[bi];
+            var b = m.Bonds[bi];
             if (bi == d || b.Order != 1 || bi == result[0].Item1) continue;
             result.Add((bi, -reference));
         }
