@@ -127,6 +127,11 @@ internal sealed class SmilesWriter
     private void WriteAtom(int v, int from, bool[] written, Dictionary<int, int> digitOf, DigitPool free)
     {
         written[v] = true;
+        if (_ringBonds[v].Count == 0)
+        {
+            _sb.Append(AtomText(v, from, null, null));
+            return;
+        }
         var closing = new List<int>();
         var opening = new List<int>();
         foreach (int bi in _ringBonds[v])
@@ -136,10 +141,7 @@ internal sealed class SmilesWriter
         }
         closing.Sort((x, y) => digitOf[x].CompareTo(digitOf[y]));
         opening.Sort((x, y) => _rank[_m.Bonds[x].Other(v)].CompareTo(_rank[_m.Bonds[y].Other(v)]));
-        var order = new List<int>(4);
-        if (from >= 0) order.Add(from);
-        var atomText = AtomText(v, order, closing, opening);
-        _sb.Append(atomText);
+        _sb.Append(AtomText(v, from, closing, opening));
         foreach (int bi in closing)
         {
             AppendDigit(digitOf[bi]);
@@ -156,16 +158,18 @@ internal sealed class SmilesWriter
 
     private void AppendDigit(int d) => _sb.Append(d < 10 ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : "%" + d.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    private string AtomText(int v, List<int> order, List<int> closing, List<int> opening)
+    private string AtomText(int v, int from, List<int>? closing, List<int>? opening)
     {
         var a = _m.Atoms[v];
         int tag = 0;
         if (a.Chirality != 0 && _keepChiral[v])
         {
+            var order = new List<int>(4);
+            if (from >= 0) order.Add(from);
             var input = Stereo.InputOrder(_m, v);
             if (input.Contains(-1)) order.Add(-1);
-            foreach (int bi in closing) order.Add(_m.Bonds[bi].Other(v));
-            foreach (int bi in opening) order.Add(_m.Bonds[bi].Other(v));
+            foreach (int bi in closing ?? []) order.Add(_m.Bonds[bi].Other(v));
+            foreach (int bi in opening ?? []) order.Add(_m.Bonds[bi].Other(v));
             foreach (var (child, _) in _children[v]) order.Add(child);
             if (order.Count == input.Count) tag = Stereo.Permute(a.Chirality, input, order);
         }
