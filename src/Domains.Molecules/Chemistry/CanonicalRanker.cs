@@ -16,8 +16,12 @@ internal sealed class CanonicalRanker
         _cls = new long[_n];
     }
 
-    /// <summary>Distinct ranks 0..n-1, and which chiral atoms keep their chirality (all neighbours distinguishable).</summary>
-    public static (int[] Ranks, bool[] KeepChirality, long[] Symmetry) Rank(Molecule m)
+    /// <summary>
+    /// Distinct ranks 0..n-1 (one array, or several candidate orders when ring stereo such as cis/trans-1,4-disubstituted
+    /// rings needs every tie-break of the ring's equivalent neighbours tried), which chiral atoms keep their chirality,
+    /// and the symmetry classes before tie-breaking.
+    /// </summary>
+    public static (List<int[]> Candidates, bool[] KeepChirality, long[] Symmetry) Rank(Molecule m)
     {
         var r = new CanonicalRanker(m);
         r.Initial();
@@ -52,10 +56,77 @@ internal sealed class CanonicalRanker
             r.Refine();
         }
         var symmetry = (long[])r._cls.Clone();
-        while (r.BreakTie()) r.Refine();
-        var ranks = new int[r._n];
-        for (int i = 0; i < r._n; i++) ranks[i] = (int)r._cls[i];
-        return (ranks, keep, symmetry);
+        var relevant = r.RingStereo(keep);
+        var candidates = new List<int[]>();
+        r.Explore(relevant, candidates, 0);
+        return (candidates, keep, symmetry);
+    }
+
+    /// <summary>
+    /// Marks ring stereocentres whose ring neighbours are still tied (at least two such centres) as kept, and returns
+    /// the atoms whose tie-breaks decide how they are written (their neighbours); null when there are none.
+    /// </summary>
+    private bool[]? RingStereo(bool[] keep)
+    {
+        var centres = new List<int>();
+        for (int i = 0; i < _n; i++)
+        {
+            var a = _m.Atoms[i];
+            if (a.Chirality == 0 || keep[i] || !a.InRing || a.TotalDegree != 4) continue;
+            var nbrs = Stereo.InputOrder(_m, i).Where(x => x >= 0).ToList();
+            bool tiedRing = false;
+            for (int x = 0; x < nbrs.Count; x++)
+                for (int y = x + 1; y < nbrs.Count; y++)
+                    if (_cls[nbrs[x]] == _cls[nbrs[y]])
+                    {
+                        if (!_m.Atoms[nbrs[x]].InRing || !_m.Atoms[nbrs[y]].InRing) goto NotRing;
+                        tiedRing = true;
+                    }
+            if (tiedRing) centres.Add(i);
+            NotRing:;
+        }
+        if (centres.Count < 2) return null;
+        var relevant = new bool[_n];
+        foreach (int c in centres)
+        {
+            keep[c] = true;
+            foreach (int x in Stereo.InputOrder(_m, c)) if (x >= 0) relevant[x] = true;
+        }
+        return relevant;
+    }
+
+    /// <summary>Breaks ties; branches over every member of tied classes holding a relevant atom (bounded), others deterministically.</summary>
+    private void Explore(bool[]? relevant, List<int[]> leaves, int depth)
+    {
+        int best = -1;
+        if (relevant is not null && depth < 4 && leaves.Count < 16 && _count < _n)
+        {
+            var size = new int[_count];
+            for (int i = 0; i < _n; i++) size[_cls[i]]++;
+            for (int i = 0; i < _n; i++)
+                if (relevant[i] && size[_cls[i]] > 1 && (best < 0 || _cls[i] < best)) best = (int)_cls[i];
+        }
+        if (best < 0)
+        {
+            while (BreakTie()) Refine();
+            var ranks = new int[_n];
+            for (int i = 0; i < _n; i++) ranks[i] = (int)_cls[i];
+            leaves.Add(ranks);
+            return;
+        }
+        var saved = (long[])_cls.Clone();
+        int savedCount = _count;
+        for (int member = 0; member < _n; member++)
+        {
+            if (saved[member] != best) continue;
+            _cls = (long[])saved.Clone();
+            _count = savedCount;
+            for (int i = 0; i < _n; i++)
+                if (_cls[i] > best || (_cls[i] == best && i != member)) _cls[i]++;
+            _count++;
+            Refine();
+            Explore(relevant, leaves, depth + 1);
+        }
     }
 
     private void Initial()

@@ -12,8 +12,15 @@ public static class CanonicalSmiles
     {
         ArgumentNullException.ThrowIfNull(molecule);
         if (molecule.Atoms.Count == 0) return string.Empty;
-        var (ranks, keepChiral, symmetry) = CanonicalRanker.Rank(molecule);
-        return new SmilesWriter(molecule, ranks, keepChiral, KeepDoubleBonds(molecule, symmetry)).Write();
+        var (candidates, keepChiral, symmetry) = CanonicalRanker.Rank(molecule);
+        var keepDouble = KeepDoubleBonds(molecule, symmetry);
+        string? best = null;
+        foreach (var ranks in candidates)
+        {
+            string s = new SmilesWriter(molecule, ranks, keepChiral, keepDouble).Write();
+            if (best is null || string.CompareOrdinal(s, best) < 0) best = s;
+        }
+        return best!;
     }
 
     /// <summary>Canonicalizes a SMILES string; throws <see cref="SmilesException"/> when it is invalid.</summary>
