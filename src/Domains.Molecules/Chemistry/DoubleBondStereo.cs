@@ -56,7 +56,7 @@ internal sealed class DoubleBondStereo
         foreach (int bi in m.Atoms[a].Bonds)
         {
             var b = m.Bonds[bi];
-            if (bi == d || b.Order != 1 || b.Direction == '\0') continue;
+            if (bi == d || !IsSingle(b) || b.Direction == '\0') continue;
             char dir = b.A == a ? b.Direction : (b.Direction == '/' ? '\\' : '/');
             reference = dir == '/' ? 1 : -1;
             result.Add((bi, reference));
@@ -66,11 +66,14 @@ internal sealed class DoubleBondStereo
         foreach (int bi in m.Atoms[a].Bonds)
         {
             var b = m.Bonds[bi];
-            if (bi == d || b.Order != 1 || bi == result[0].Item1) continue;
+            if (bi == d || !IsSingle(b) || bi == result[0].Item1) continue;
             result.Add((bi, -reference));
         }
         return result;
     }
+
+    /// <summary>Single in the Kekulé form (aromatic ring bonds next to an exocyclic double bond count).</summary>
+    private static bool IsSingle(Bond b) => b.Order == 1 || (b.Order == Bond.AromaticOrder && b.KekuleOrder == 1);
 
     private static int Find(int[] p, int x)
     {

@@ -179,14 +179,10 @@ internal sealed class SmilesWriter
     private string BondSymbol(int bi, int from, int to)
     {
         var b = _m.Bonds[bi];
-        switch (b.Order)
-        {
-            case 2: return "=";
-            case 3: return "#";
-            case Bond.AromaticOrder: return "";
-        }
+        if (b.Order is 2 or 3) return b.Order == 2 ? "=" : "#";
         char d = _db?.Marker(bi, from, to) ?? '\0';
         if (d != '\0') return d.ToString();
+        if (b.Order == Bond.AromaticOrder) return "";
         return _m.Atoms[from].Aromatic && _m.Atoms[to].Aromatic ? "-" : "";
     }
 }

@@ -46,6 +46,20 @@ public class CanonicalSmilesTests
         Assert.Contains("[NH4+]", CanonicalSmiles.FromSmiles("[NH4+].[Cl-]"));
     }
 
+    [Fact]
+    public void Write_DistinguishesRingCisTrans_AndKeepsExocyclicStereoOnAromaticRings()
+    {
+        string cis = CanonicalSmiles.FromSmiles("C[C@H]1CC[C@@H](C)CC1");
+        string trans = CanonicalSmiles.FromSmiles("C[C@H]1CC[C@H](C)CC1");
+        Assert.NotEqual(cis, trans);
+        Assert.Equal(cis, CanonicalSmiles.FromSmiles("C[C@@H]1CC[C@H](C)CC1"));
+        Assert.Equal("CC1CCCCC1", CanonicalSmiles.FromSmiles("C[C@H]1CCCCC1"));
+        string e = CanonicalSmiles.FromSmiles("CCn1/c(=N/C(C)=O)sc2ccccc21");
+        string z = CanonicalSmiles.FromSmiles("CCn1/c(=N\\C(C)=O)sc2ccccc21");
+        Assert.NotEqual(e, z);
+        Assert.Contains("/", e);
+    }
+
     [SkippableFact]
     public void Write_IsInvariant_ForSharedDataMolecules()
     {
