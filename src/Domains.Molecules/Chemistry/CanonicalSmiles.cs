@@ -7,11 +7,20 @@ namespace LatentWorkbench.Domains.Molecules.Chemistry;
 /// </summary>
 public static class CanonicalSmiles
 {
+    /// <summary>
+    /// Largest molecule (atoms) given a canonical form: ranking refines classes once per graph-distance step, so time
+    /// grows roughly with the square of the size; the limit keeps any input within a fraction of a second.
+    /// </summary>
+    public const int MaxAtoms = 2000;
+
     /// <summary>Writes the canonical SMILES of a molecule.</summary>
+    /// <exception cref="SmilesException">The molecule has more than <see cref="MaxAtoms"/> atoms.</exception>
     public static string Write(Molecule molecule)
     {
         ArgumentNullException.ThrowIfNull(molecule);
         if (molecule.Atoms.Count == 0) return string.Empty;
+        if (molecule.Atoms.Count > MaxAtoms)
+            throw new SmilesException($"molecule has {molecule.Atoms.Count} atoms; canonical SMILES is limited to {MaxAtoms}", -1);
         var (candidates, keepChiral, symmetry) = CanonicalRanker.Rank(molecule);
         var keepDouble = KeepDoubleBonds(molecule, symmetry);
         string? best = null;
