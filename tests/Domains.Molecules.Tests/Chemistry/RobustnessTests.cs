@@ -66,6 +66,17 @@ public class RobustnessTests
         Assert.False(Molecule.TryParse(badAromatic).IsValid);
     }
 
+    [Fact]
+    public void DescribeOne_ReportsError_ForMoleculesTooLargeForCanonicalForm()
+    {
+        string chain = new('C', 100_000);
+        var row = ReferenceTable.Split(MoleculeDescriber.DescribeOne(chain));
+        Assert.Equal("0", row[1]);
+        Assert.Contains("limited to", row[^1]);
+        var small = ReferenceTable.Split(MoleculeDescriber.DescribeOne(new string('C', CanonicalSmiles.MaxAtoms)));
+        Assert.Equal("1", small[1]);
+    }
+
     private static string RandomString(Random random)
     {
         int len = random.Next(1, 40);
