@@ -10,6 +10,12 @@ internal static class Crippen
     private static readonly Dictionary<string, CrippenTable.Entry> HydrogenTypes =
         CrippenTable.Entries.Where(IsHydrogenType).GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
 
+    /// <summary>For each atomic number, the heavy-atom types whose first atom can have that element, in table order.</summary>
+    private static readonly (SmartsPattern Pattern, CrippenTable.Entry Entry)[][] TypesByElement =
+        Enumerable.Range(0, ElementTable.Symbols.Length)
+            .Select(z => HeavyTypes.Where(t => t.Pattern.Allowed[0] is not { } allowed || allowed[z]).ToArray())
+            .ToArray();
+
     private static bool IsHydrogenType(CrippenTable.Entry e) => e.Smarts.StartsWith("[#1]", StringComparison.Ordinal);
 
     /// <summary>(logP, MR) of a molecule.</summary>
@@ -28,7 +34,7 @@ internal static class Crippen
                 mr += h.Mr;
                 continue;
             }
-            foreach (var (pattern, entry) in HeavyTypes)
+            foreach (var (pattern, entry) in TypesByElement[a.Element])
             {
                 if (!matcher.MatchesAt(pattern, i)) continue;
                 logp += entry.LogP;

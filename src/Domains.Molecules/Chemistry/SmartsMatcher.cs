@@ -68,7 +68,25 @@ internal sealed class SmartsMatcher
 
     private bool[]? _present;
 
+    private List<(int Element, List<int> Atoms)>? _byElement;
+
+    /// <summary>Atom indices grouped by element, in order of first appearance.</summary>
+    private List<(int Element, List<int> Atoms)> ByElement()
+    {
+        if (_byElement is not null) return _byElement;
+        _byElement = new List<(int, List<int>)>();
+        for (int i = 0; i < _m.Atoms.Count; i++)
+        {
+            int z = _m.Atoms[i].Element;
+            var group = _byElement.Find(g => g.Element == z);
+            if (group.Atoms is null) { group = (z, new List<int>()); _byElement.Add(group); }
+            group.Atoms.Add(i);
+        }
+        return _byElement;
+    }
+
     private int _aromaticAtoms;
+    private readonly bool[] _orders = new bool[Bond.AromaticOrder + 1];
 
     /// <summary>Cheap necessary conditions: required elements present, enough aromatic atoms.</summary>
     private bool HasElements(SmartsPattern q)
@@ -81,7 +99,9 @@ internal sealed class SmartsMatcher
                 _present[a.Element] = true;
                 if (a.Aromatic) _aromaticAtoms++;
             }
+            foreach (var b in _m.Bonds) _orders[b.Order] = true;
         }
+        foreach (int o in q.RequiredBondOrders) if (!_orders[o]) return false;
         if (q.AromaticAtoms > _aromaticAtoms || q.Atoms.Length > _m.Atoms.Count) return false;
         foreach (int z in q.RequiredElements) if (!_present[z]) return false;
         return true;
@@ -129,11 +149,19 @@ internal sealed class SmartsMatcher
         {
             if (TryAtom(k, fixedFirst, fixedFirst)) return true;
         }
+        else if (_q.Allowed[k] is { } allowed)
+        {
+            // Only atoms of the allowed elements can start this component.
+            foreach (var (z, list) in ByElement())
+            {
+                if (!allowed[z]) continue;
+                foreach (int a in list) if (TryAtom(k, a, fixedFirst)) return true;
+            }
+        }
         else
         {
-            int z = k == 0 ? _q.FirstElement : -1;
             for (int a = 0; a < _m.Atoms.Count; a++)
-                if ((z < 0 || _m.Atoms[a].Element == z) && TryAtom(k, a, fixedFirst)) return true;
+                if (TryAtom(k, a, fixedFirst)) return true;
         }
         return false;
     }

@@ -40,7 +40,17 @@ public sealed class SmartsPattern
         FirstBonds = bonds.Where(b => b.A == 0 || b.B == 0).Select(b => b.Expr).ToArray();
         Fast = this;
         Order = Enumerable.Range(0, atoms.Length).ToArray();
+        RequiredBondOrders = bonds.Select(b => b.Expr.Kind switch
+        {
+            SmartsKind.BondDouble => 2,
+            SmartsKind.BondTriple => 3,
+            SmartsKind.BondAromatic => Bond.AromaticOrder,
+            _ => 0,
+        }).Where(o => o > 0).Distinct().ToArray();
     }
+
+    /// <summary>Bond orders (2, 3, aromatic) that some query bond demands: a molecule lacking one cannot match.</summary>
+    internal int[] RequiredBondOrders { get; }
 
     /// <summary>The same query with atoms reordered so that searches start at the most selective atom.</summary>
     internal SmartsPattern Fast { get; private set; }
