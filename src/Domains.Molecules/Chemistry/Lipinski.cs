@@ -18,7 +18,10 @@ internal static class Lipinski
 
     public static int Acceptors(SmartsMatcher matcher, Molecule m) => CountAtoms(matcher, Acceptor, m);
 
-    public static int RotatableBonds(SmartsMatcher matcher) => matcher.All(StrictRotatable).Count;
+    public static int RotatableBonds(SmartsMatcher matcher) => Chemistry.RotatableBonds.Count(matcher.Molecule);
+
+    /// <summary>The same count by RDKit's SMARTS, kept to cross-check the direct evaluation.</summary>
+    public static int RotatableBondsBySmarts(SmartsMatcher matcher) => matcher.All(StrictRotatable).Count;
 
     /// <summary>Atoms matched by a one-atom pattern.</summary>
     public static int CountAtoms(SmartsMatcher matcher, SmartsPattern p, Molecule m)

@@ -19,6 +19,9 @@ internal sealed class SmartsMatcher
     private bool _found;
     private SmartsMatcher? _child;
 
+    /// <summary>The molecule searched.</summary>
+    public Molecule Molecule => _m;
+
     public SmartsMatcher(Molecule m, Dictionary<SmartsPattern, sbyte[]>? recursiveCache = null)
     {
         _m = m;
