@@ -53,7 +53,7 @@ internal sealed class SmilesParser
                 case '.':
                     if (_bondOrder != 0) throw Error("bond without an atom after it", _bondPos);
                     if (_prev < 0) throw Error("'.' without an atom before it", _i);
-                    if (_i + 1 >= _s.Length) throw Error("'.' without an atom after it", _i);
+                    if (_i + 1 >= _s.Length || _s[_i + 1] == ')') throw Error("'.' without an atom after it", _i);
                     _prev = -1;
                     _i++;
                     break;

@@ -65,6 +65,17 @@ public class SmilesParserTests
         Assert.Equal(rings, Descriptors.RingCount(m));
     }
 
+    [Theory]
+    [InlineData("C:SC", true)]
+    [InlineData("C1CC:CC1", true)]
+    [InlineData("c1cc:cc1", false)]
+    [InlineData("CC(C.)C", false)]
+    [InlineData("C.", false)]
+    public void TryParse_FollowsRdkit_ForExplicitAromaticBondsAndDots(string smiles, bool valid)
+    {
+        Assert.Equal(valid, Molecule.TryParse(smiles).IsValid);
+    }
+
     [Fact]
     public void Parse_ChargeSeparatesNitro_WhenWrittenPentavalent()
     {
