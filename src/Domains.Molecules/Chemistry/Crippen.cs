@@ -1,20 +1,23 @@
 // Crippen logP and molar refractivity: sum of atom-type contributions (Wildman & Crippen 1999, RDKit's typing).
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
 namespace LatentWorkbench.Domains.Molecules.Chemistry;
 
 /// <summary>Wildman-Crippen logP and molar refractivity.</summary>
 internal static class Crippen
 {
-    private static readonly (SmartsPattern Pattern, CrippenTable.Entry Entry)[] HeavyTypes =
-        CrippenTable.Entries.Where(e => !IsHydrogenType(e)).Select(e => (SmartsParser.Parse(e.Smarts), e)).ToArray();
+    private static readonly ImmutableArray<(SmartsPattern Pattern, CrippenTable.Entry Entry)> HeavyTypes =
+        [.. CrippenTable.Entries.Where(e => !IsHydrogenType(e)).Select(e => (SmartsParser.Parse(e.Smarts), e))];
 
-    private static readonly Dictionary<string, CrippenTable.Entry> HydrogenTypes =
-        CrippenTable.Entries.Where(IsHydrogenType).GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
+    private static readonly FrozenDictionary<string, CrippenTable.Entry> HydrogenTypes =
+        CrippenTable.Entries.Where(IsHydrogenType).GroupBy(e => e.Id).ToFrozenDictionary(g => g.Key, g => g.First());
 
     /// <summary>For each atomic number, the heavy-atom types whose first atom can have that element, in table order.</summary>
-    private static readonly (SmartsPattern Pattern, CrippenTable.Entry Entry)[][] TypesByElement =
+    private static readonly ImmutableArray<ImmutableArray<(SmartsPattern Pattern, CrippenTable.Entry Entry)>> TypesByElement =
         Enumerable.Range(0, ElementTable.Symbols.Length)
-            .Select(z => HeavyTypes.Where(t => t.Pattern.Allowed[0] is not { } allowed || allowed[z]).ToArray())
-            .ToArray();
+            .Select(z => HeavyTypes.Where(t => t.Pattern.Allowed[0] is not { } allowed || allowed[z]).ToImmutableArray())
+            .ToImmutableArray();
 
     private static bool IsHydrogenType(CrippenTable.Entry e) => e.Smarts.StartsWith("[#1]", StringComparison.Ordinal);
 

@@ -39,7 +39,7 @@ internal static class Valence
             }
             var list = ElementTable.Valences[a.Element];
             int chr = ChargeOffset(a.Element, a.Charge);
-            bool any = Array.IndexOf(list, -1) >= 0;
+            bool any = list.Contains(-1);
             int chosen = -1;
             foreach (int v in list)
             {
@@ -64,7 +64,7 @@ internal static class Valence
         }
     }
 
-    private static int SmallestAtLeast(int[] list, int chr, int ev)
+    private static int SmallestAtLeast(System.Collections.Immutable.ImmutableArray<int> list, int chr, int ev)
     {
         foreach (int v in list) if (v >= 0 && v + chr >= ev) return v + chr;
         return ev;
