@@ -45,6 +45,11 @@ internal static class Valence
             {
                 if (v >= 0 && v + chr >= ev) { chosen = v + chr; break; }
             }
+            if (chosen < 0 && !any && a.Aromatic && WithinAromaticTolerance(mol, a, list, chr))
+            {
+                a.Hydrogens = Math.Max(a.BracketH, 0) + a.MergedH;
+                continue;
+            }
             if (chosen < 0 && !any)
             {
                 throw new SmilesException(
@@ -62,6 +67,28 @@ internal static class Valence
                 a.Hydrogens = a.MergedH + (chosen < 0 ? 0 : chosen - ev);
             }
         }
+    }
+
+    /// <summary>
+    /// RDKit's leniency for aromatic atoms: with aromatic bonds counted as 1.5, a valence at most 1.5 above an allowed
+    /// valence is accepted (it then adds no hydrogens).
+    /// </summary>
+    private static bool WithinAromaticTolerance(Molecule mol, Atom a, System.Collections.Immutable.ImmutableArray<int> list, int chr)
+    {
+        double accum = Math.Max(a.BracketH, 0) + a.MergedH;
+        foreach (int bi in a.Bonds)
+        {
+            var b = mol.Bonds[bi];
+            accum += b.Order == Bond.AromaticOrder ? 1.5 : b.Order;
+        }
+        double pval = list[0] + chr;
+        if (accum <= pval) return false;
+        foreach (int v in list)
+        {
+            if (v < 0 || v + chr > accum) break;
+            pval = v + chr;
+        }
+        return accum - pval <= 1.5;
     }
 
     private static int SmallestAtLeast(System.Collections.Immutable.ImmutableArray<int> list, int chr, int ev)
