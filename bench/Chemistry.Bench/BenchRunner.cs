@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using LatentWorkbench.Domains.Molecules.Chemistry;
 
+namespace LatentWorkbench.Chemistry.Bench;
+
 /// <summary>Parses arguments and runs the throughput measurements.</summary>
 internal static class BenchRunner
 {

@@ -1,4 +1,4 @@
 // Chemistry.Bench: single-threaded throughput of the SMILES toolkit, or the describe table with --describe.
-using LatentWorkbench.Domains.Molecules.Chemistry;
+using LatentWorkbench.Chemistry.Bench;
 
 return BenchRunner.Run(args);

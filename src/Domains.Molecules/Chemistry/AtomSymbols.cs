@@ -11,8 +11,17 @@ internal static class AtomSymbols
         if (chiralTag == 0 && a.Isotope == 0 && a.Charge == 0 && a.AtomClass == 0 && a.Radicals == 0 && IsOrganic(a.Element)
             && a.Hydrogens == DefaultHydrogens(m, v))
         {
-            var sym = a.Element == 0 ? "*" : ElementTable.Symbols[a.Element];
-            return a.Aromatic ? sym.ToLowerInvariant() : sym;
+            return a.Element switch
+            {
+                0 => "*",
+                5 => a.Aromatic ? "b" : "B",
+                6 => a.Aromatic ? "c" : "C",
+                7 => a.Aromatic ? "n" : "N",
+                8 => a.Aromatic ? "o" : "O",
+                15 => a.Aromatic ? "p" : "P",
+                16 => a.Aromatic ? "s" : "S",
+                _ => ElementTable.Symbols[a.Element],
+            };
         }
         var sb = new System.Text.StringBuilder("[");
         if (a.Isotope > 0) sb.Append(a.Isotope.ToString(CultureInfo.InvariantCulture));

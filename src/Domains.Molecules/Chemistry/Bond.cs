@@ -10,7 +10,7 @@ internal sealed class Bond
     public int Order;
     /// <summary>'/' or '\\' as written from <see cref="A"/> towards <see cref="B"/>, else '\0'.</summary>
     public char Direction;
-    /// <summary>True when the SMILES spelled the bond explicitly with ':' or lowercase atoms on both ends.</summary>
+    /// <summary>True when the SMILES spelled the bond explicitly with ':'.</summary>
     public bool Aromatic;
     public bool InRing;
     /// <summary>Kekulé order (1 or 2) of an aromatic bond, kept for valence and electron counting.</summary>

@@ -7,13 +7,29 @@ namespace LatentWorkbench.Domains.Molecules.Chemistry;
 /// </summary>
 public static class CanonicalSmiles
 {
+    /// <summary>
+    /// Largest molecule (atoms) given a canonical form: ranking refines classes once per graph-distance step, so time
+    /// grows roughly with the square of the size; the limit keeps any input within a fraction of a second.
+    /// </summary>
+    public const int MaxAtoms = 2000;
+
     /// <summary>Writes the canonical SMILES of a molecule.</summary>
+    /// <exception cref="SmilesException">The molecule has more than <see cref="MaxAtoms"/> atoms.</exception>
     public static string Write(Molecule molecule)
     {
         ArgumentNullException.ThrowIfNull(molecule);
         if (molecule.Atoms.Count == 0) return string.Empty;
-        var (ranks, keepChiral, symmetry) = CanonicalRanker.Rank(molecule);
-        return new SmilesWriter(molecule, ranks, keepChiral, KeepDoubleBonds(molecule, symmetry)).Write();
+        if (molecule.Atoms.Count > MaxAtoms)
+            throw new SmilesException($"molecule has {molecule.Atoms.Count} atoms; canonical SMILES is limited to {MaxAtoms}", -1);
+        var (candidates, keepChiral, symmetry) = CanonicalRanker.Rank(molecule);
+        var keepDouble = KeepDoubleBonds(molecule, symmetry);
+        string? best = null;
+        foreach (var ranks in candidates)
+        {
+            string s = new SmilesWriter(molecule, ranks, keepChiral, keepDouble).Write();
+            if (best is null || string.CompareOrdinal(s, best) < 0) best = s;
+        }
+        return best!;
     }
 
     /// <summary>Canonicalizes a SMILES string; throws <see cref="SmilesException"/> when it is invalid.</summary>

@@ -1,22 +1,31 @@
 // Crippen logP and molar refractivity: sum of atom-type contributions (Wildman & Crippen 1999, RDKit's typing).
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
 namespace LatentWorkbench.Domains.Molecules.Chemistry;
 
 /// <summary>Wildman-Crippen logP and molar refractivity.</summary>
 internal static class Crippen
 {
-    private static readonly (SmartsPattern Pattern, CrippenTable.Entry Entry)[] HeavyTypes =
-        CrippenTable.Entries.Where(e => !IsHydrogenType(e)).Select(e => (SmartsParser.Parse(e.Smarts), e)).ToArray();
+    private static readonly ImmutableArray<(SmartsPattern Pattern, CrippenTable.Entry Entry)> HeavyTypes =
+        [.. CrippenTable.Entries.Where(e => !IsHydrogenType(e)).Select(e => (SmartsParser.Parse(e.Smarts), e))];
 
-    private static readonly Dictionary<string, CrippenTable.Entry> HydrogenTypes =
-        CrippenTable.Entries.Where(IsHydrogenType).GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
+    private static readonly FrozenDictionary<string, CrippenTable.Entry> HydrogenTypes =
+        CrippenTable.Entries.Where(IsHydrogenType).GroupBy(e => e.Id).ToFrozenDictionary(g => g.Key, g => g.First());
+
+    /// <summary>For each atomic number, the heavy-atom types whose first atom can have that element, in table order.</summary>
+    private static readonly ImmutableArray<ImmutableArray<(SmartsPattern Pattern, CrippenTable.Entry Entry)>> TypesByElement =
+        Enumerable.Range(0, ElementTable.Symbols.Length)
+            .Select(z => HeavyTypes.Where(t => t.Pattern.Allowed[0] is not { } allowed || allowed[z]).ToImmutableArray())
+            .ToImmutableArray();
 
     private static bool IsHydrogenType(CrippenTable.Entry e) => e.Smarts.StartsWith("[#1]", StringComparison.Ordinal);
 
     /// <summary>(logP, MR) of a molecule.</summary>
-    public static (double LogP, double Mr) Compute(Molecule m)
+    public static (double LogP, double Mr) Compute(Molecule m, SmartsMatcher? shared = null)
     {
         double logp = 0, mr = 0;
-        var cache = new Dictionary<SmartsPattern, sbyte[]>(ReferenceEqualityComparer.Instance);
+        var matcher = shared ?? new SmartsMatcher(m);
         for (int i = 0; i < m.Atoms.Count; i++)
         {
             var a = m.Atoms[i];
@@ -28,9 +37,9 @@ internal static class Crippen
                 mr += h.Mr;
                 continue;
             }
-            foreach (var (pattern, entry) in HeavyTypes)
+            foreach (var (pattern, entry) in TypesByElement[a.Element])
             {
-                if (!new SmartsMatcher(pattern, m, cache).MatchesAt(i)) continue;
+                if (!matcher.MatchesAt(pattern, i)) continue;
                 logp += entry.LogP;
                 mr += entry.Mr;
                 break;
@@ -61,10 +70,10 @@ internal static class Crippen
                 if (o.Element == 6 && (o.Aromatic || o.Degree + o.Hydrogens == 4)) return "H2";
             }
             if (otherH > 0) return "H2";
+            // RDKit's typing treats [!C;!N;!O;!S] here by element, aromatic or not.
             foreach (int nb in Neighbors(m, p, self))
             {
-                var o = m.Atoms[nb];
-                if (o.Aromatic || !(o.Element is 6 or 7 or 8 or 16)) return "H2";
+                if (!(m.Atoms[nb].Element is 6 or 7 or 8 or 16)) return "H2";
             }
         }
         // RDKit types hydrogens on aromatic nitrogen as H3 as well.
@@ -88,12 +97,14 @@ internal static class Crippen
         return "HS";
     }
 
-    private static IEnumerable<int> Neighbors(Molecule m, int p, int self)
+    private static List<int> Neighbors(Molecule m, int p, int self)
     {
+        var list = new List<int>(4);
         foreach (int bi in m.Atoms[p].Bonds)
         {
             int o = m.Bonds[bi].Other(p);
-            if (o != self) yield return o;
+            if (o != self) list.Add(o);
         }
+        return list;
     }
 }

@@ -1,4 +1,6 @@
 // Wildman-Crippen atom types (J. Chem. Inf. Comput. Sci. 1999, 39, 868) with RDKit's SMARTS definitions and values.
+using System.Collections.Immutable;
+
 namespace LatentWorkbench.Domains.Molecules.Chemistry;
 
 /// <summary>RDKit's Crippen atom-type table, in matching order (first match wins).</summary>
@@ -7,7 +9,7 @@ internal static class CrippenTable
     /// <summary>One atom type: id, SMARTS, logP contribution, molar refractivity contribution.</summary>
     public sealed record Entry(string Id, string Smarts, double LogP, double Mr);
 
-    public static readonly Entry[] Entries =
+    public static readonly ImmutableArray<Entry> Entries =
     [
         new("C1", "[CH4]", 0.1441, 2.503),
         new("C1", "[CH3]C", 0.1441, 2.503),

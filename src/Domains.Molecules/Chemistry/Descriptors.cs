@@ -19,13 +19,13 @@ public static class Descriptors
     public static double Tpsa(Molecule m) => Chemistry.Tpsa.Compute(m);
 
     /// <summary>Hydrogen-bond donors (RDKit Lipinski.NumHDonors).</summary>
-    public static int HBondDonors(Molecule m) => Lipinski.Donors(m);
+    public static int HBondDonors(Molecule m) => Lipinski.Donors(new SmartsMatcher(m), m);
 
     /// <summary>Hydrogen-bond acceptors (RDKit Lipinski.NumHAcceptors).</summary>
-    public static int HBondAcceptors(Molecule m) => Lipinski.Acceptors(m);
+    public static int HBondAcceptors(Molecule m) => Lipinski.Acceptors(new SmartsMatcher(m), m);
 
     /// <summary>Rotatable bonds (RDKit CalcNumRotatableBonds, strict default).</summary>
-    public static int RotatableBonds(Molecule m) => Lipinski.RotatableBonds(m);
+    public static int RotatableBonds(Molecule m) => Lipinski.RotatableBonds(new SmartsMatcher(m));
 
     /// <summary>Number of SSSR rings.</summary>
     public static int RingCount(Molecule m) => m.AtomRings.Count;
@@ -53,7 +53,13 @@ public static class Descriptors
     }
 
     /// <summary>QED drug-likeness (RDKit's QED.qed with mean weights).</summary>
-    public static double Qed(Molecule m) => MolecularProperties.Of(m).Qed;
+    public static double Qed(Molecule m)
+    {
+        var matcher = new SmartsMatcher(m);
+        double logp = Crippen.Compute(m, matcher).LogP;
+        return Chemistry.Qed.Compute(
+            matcher, m, Masses.Average(m), logp, Chemistry.Tpsa.Compute(m), Lipinski.Donors(matcher, m), Lipinski.RotatableBonds(matcher));
+    }
 
     private static bool IsSp3Carbon(Molecule m, Atom a)
     {

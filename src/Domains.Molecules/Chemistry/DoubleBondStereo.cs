@@ -21,8 +21,8 @@ internal sealed class DoubleBondStereo
         {
             var b = m.Bonds[d];
             if (b.Order != 2 || !keep[d]) continue;
-            var sa = Sides(b.A, d);
-            var sb = Sides(b.B, d);
+            var sa = SidesOf(m, b.A, d);
+            var sb = SidesOf(m, b.B, d);
             if (sa.Count == 0 || sb.Count == 0) continue;
             foreach (var (bond, side) in sa) ends.Add((b.A, bond, side, d));
             foreach (var (bond, side) in sb) ends.Add((b.B, bond, side, d));
@@ -49,28 +49,31 @@ internal sealed class DoubleBondStereo
     }
 
     /// <summary>Sides of the single-bonded substituents of atom <paramref name="a"/> on double bond <paramref name="d"/>.</summary>
-    private List<(int Bond, int Side)> Sides(int a, int d)
+    public static List<(int Bond, int Side)> SidesOf(Molecule m, int a, int d)
     {
         var result = new List<(int, int)>(2);
         int reference = 0;
-        foreach (int bi in _m.Atoms[a].Bonds)
+        foreach (int bi in m.Atoms[a].Bonds)
         {
-            var b = _m.Bonds[bi];
-            if (bi == d || b.Order != 1 || b.Direction == '\0') continue;
+            var b = m.Bonds[bi];
+            if (bi == d || !IsSingle(b) || b.Direction == '\0') continue;
             char dir = b.A == a ? b.Direction : (b.Direction == '/' ? '\\' : '/');
             reference = dir == '/' ? 1 : -1;
             result.Add((bi, reference));
             break;
         }
         if (reference == 0) return result;
-        foreach (int bi in _m.Atoms[a].Bonds)
+        foreach (int bi in m.Atoms[a].Bonds)
         {
-            var b = _m.Bonds[bi];
-            if (bi == d || b.Order != 1 || bi == result[0].Item1) continue;
+            var b = m.Bonds[bi];
+            if (bi == d || !IsSingle(b) || bi == result[0].Item1) continue;
             result.Add((bi, -reference));
         }
         return result;
     }
+
+    /// <summary>Single in the Kekulé form (aromatic ring bonds next to an exocyclic double bond count).</summary>
+    private static bool IsSingle(Bond b) => b.Order == 1 || (b.Order == Bond.AromaticOrder && b.KekuleOrder == 1);
 
     private static int Find(int[] p, int x)
     {

@@ -1,11 +1,14 @@
 // Element facts (symbols, allowed valences, outer electrons, masses) as RDKit 2022.09's periodic table states them.
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
 namespace LatentWorkbench.Domains.Molecules.Chemistry;
 
 /// <summary>Per-element constants indexed by atomic number (0 is the wildcard atom).</summary>
 internal static class ElementTable
 {
     /// <summary>Element symbols.</summary>
-    public static readonly string[] Symbols =
+    public static readonly ImmutableArray<string> Symbols =
     [
         "*", "H", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P",
         "S", "Cl", "Ar", "K", "Ca", "Sc", "Ti", "V", "Cr", "Mn", "Fe", "Co", "Ni", "Cu", "Zn", "Ga",
@@ -18,7 +21,7 @@ internal static class ElementTable
     ];
 
     /// <summary>Allowed valences, smallest first; -1 means any valence is accepted.</summary>
-    public static readonly int[][] Valences =
+    public static readonly ImmutableArray<ImmutableArray<int>> Valences =
     [
         [-1], [1], [0], [1], [2], [3], [4], [3],
         [2], [1], [0], [1], [2, -1], [3, 6], [4, 6], [3, 5, 7],
@@ -38,7 +41,7 @@ internal static class ElementTable
     ];
 
     /// <summary>Number of outer-shell electrons.</summary>
-    public static readonly int[] OuterElectrons =
+    public static readonly ImmutableArray<int> OuterElectrons =
     [
         0, 1, 2, 1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
         2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 3,
@@ -47,7 +50,7 @@ internal static class ElementTable
     ];
 
     /// <summary>Average atomic weight (natural abundance), daltons.</summary>
-    public static readonly double[] AverageMass =
+    public static readonly ImmutableArray<double> AverageMass =
     [
         0.0, 1.008, 4.003, 6.941, 9.012, 10.812, 12.011, 14.007, 15.999, 18.998,
         20.18, 22.99, 24.305, 26.982, 28.086, 30.974, 32.067, 35.453, 39.948, 39.098,
@@ -64,7 +67,7 @@ internal static class ElementTable
     ];
 
     /// <summary>Mass of the most common isotope, daltons.</summary>
-    public static readonly double[] MonoisotopicMass =
+    public static readonly ImmutableArray<double> MonoisotopicMass =
     [
         0.0, 1.007825, 4.002603, 7.016005, 9.012182, 11.009305, 12.0, 14.003074,
         15.994915, 18.998403, 19.99244, 22.989769, 23.985042, 26.981539, 27.976927, 30.973762,
@@ -84,7 +87,7 @@ internal static class ElementTable
     ];
 
     /// <summary>Masses of labelled isotopes, keyed by (atomic number &lt;&lt; 10) | mass number.</summary>
-    public static readonly IReadOnlyDictionary<int, double> IsotopeMass = new Dictionary<int, double>
+    public static readonly FrozenDictionary<int, double> IsotopeMass = new Dictionary<int, double>
     {
         [(1 << 10) | 2] = 2.014102,
         [(1 << 10) | 3] = 3.016049,
@@ -125,10 +128,10 @@ internal static class ElementTable
         [(30 << 10) | 65] = 64.929241,
         [(14 << 10) | 29] = 28.976495,
         [(14 << 10) | 30] = 29.97377
-    };
+    }.ToFrozenDictionary();
 
-    private static readonly IReadOnlyDictionary<string, int> BySymbol =
-        Enumerable.Range(1, 118).ToDictionary(z => Symbols[z], z => z);
+    private static readonly FrozenDictionary<string, int> BySymbol =
+        Enumerable.Range(1, 118).ToFrozenDictionary(z => Symbols[z], z => z);
 
     /// <summary>Atomic number of a symbol such as "Cl", or -1 when unknown.</summary>
     public static int Lookup(string symbol) => BySymbol.TryGetValue(symbol, out int z) ? z : -1;

@@ -15,11 +15,13 @@ internal static class Kekulizer
             b.KekuleOrder = 1;
             if (!b.InRing)
             {
-                // An unwritten bond between aromatic atoms of different rings is single, as in RDKit.
-                if (b.Aromatic) throw new SmilesException($"non-ring bond between atoms {b.A} and {b.B} marked aromatic", mol.Atoms[b.A].Position);
+                // An aromatic bond outside rings (unwritten between two rings' atoms, or an explicit ':') is single.
                 b.Order = 1;
                 continue;
             }
+            // As RDKit: the ends of a ring ':' bond take part in kekulization even when written aliphatic.
+            mol.Atoms[b.A].Aromatic = true;
+            mol.Atoms[b.B].Aromatic = true;
             anyAromatic = true;
         }
         foreach (var a in mol.Atoms)

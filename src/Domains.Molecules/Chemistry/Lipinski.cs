@@ -14,18 +14,20 @@ internal static class Lipinski
         "&!$([#7,O,S!D1]-!@[CD3]=[N,O,S])&!$([CD3](=[N+])-!@[#7!D1])&!$([#7!D1]-!@[CD3]=[N+])]-,:;!@" +
         "[!$(*#*)&!D1&!$(C(F)(F)F)&!$(C(Cl)(Cl)Cl)&!$(C(Br)(Br)Br)&!$(C([CH3])([CH3])[CH3])]");
 
-    public static int Donors(Molecule m) => CountAtoms(Donor, m);
+    public static int Donors(SmartsMatcher matcher, Molecule m) => CountAtoms(matcher, Donor, m);
 
-    public static int Acceptors(Molecule m) => CountAtoms(Acceptor, m);
+    public static int Acceptors(SmartsMatcher matcher, Molecule m) => CountAtoms(matcher, Acceptor, m);
 
-    public static int RotatableBonds(Molecule m) => StrictRotatable.CountMatches(m);
+    public static int RotatableBonds(SmartsMatcher matcher) => Chemistry.RotatableBonds.Count(matcher.Molecule);
+
+    /// <summary>The same count by RDKit's SMARTS, kept to cross-check the direct evaluation.</summary>
+    public static int RotatableBondsBySmarts(SmartsMatcher matcher) => matcher.All(StrictRotatable).Count;
 
     /// <summary>Atoms matched by a one-atom pattern.</summary>
-    public static int CountAtoms(SmartsPattern p, Molecule m)
+    public static int CountAtoms(SmartsMatcher matcher, SmartsPattern p, Molecule m)
     {
-        var matcher = new SmartsMatcher(p, m);
         int n = 0;
-        for (int i = 0; i < m.Atoms.Count; i++) if (matcher.MatchesAt(i)) n++;
+        for (int i = 0; i < m.Atoms.Count; i++) if (matcher.MatchesAt(p, i)) n++;
         return n;
     }
 }

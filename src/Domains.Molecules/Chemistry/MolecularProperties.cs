@@ -33,14 +33,15 @@ public sealed record MolecularProperties(
     public static MolecularProperties Of(Molecule molecule)
     {
         ArgumentNullException.ThrowIfNull(molecule);
+        var matcher = new SmartsMatcher(molecule);
         double mw = Descriptors.MolecularWeight(molecule);
-        var (logp, mr) = Crippen.Compute(molecule);
+        var (logp, mr) = Crippen.Compute(molecule, matcher);
         double tpsa = Chemistry.Tpsa.Compute(molecule);
-        int hbd = Lipinski.Donors(molecule);
-        int rotb = Lipinski.RotatableBonds(molecule);
-        double qed = Chemistry.Qed.Compute(molecule, mw, logp, tpsa, hbd, rotb);
+        int hbd = Lipinski.Donors(matcher, molecule);
+        int rotb = Lipinski.RotatableBonds(matcher);
+        double qed = Chemistry.Qed.Compute(matcher, molecule, mw, logp, tpsa, hbd, rotb);
         return new MolecularProperties(
-            mw, Descriptors.ExactMolecularWeight(molecule), logp, mr, tpsa, hbd, Lipinski.Acceptors(molecule), rotb,
+            mw, Descriptors.ExactMolecularWeight(molecule), logp, mr, tpsa, hbd, Lipinski.Acceptors(matcher, molecule), rotb,
             Descriptors.RingCount(molecule), Descriptors.AromaticRingCount(molecule), Descriptors.FractionCsp3(molecule),
             molecule.HeavyAtomCount, qed);
     }

@@ -59,10 +59,16 @@ public sealed class Molecule
         {
             return new SmilesResult(null, e.Message, e.Position);
         }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException or KeyNotFoundException)
+        {
+            // A reader defect must still come back as a result, never as an exception from bad input.
+            return new SmilesResult(null, $"internal error while reading SMILES: {e.Message}", -1);
+        }
     }
 
-    /// <summary>The canonical isomeric SMILES of this molecule.</summary>
-    public override string ToString() => CanonicalSmiles.Write(this);
+    /// <summary>The canonical isomeric SMILES of this molecule (a size note beyond <see cref="CanonicalSmiles.MaxAtoms"/> atoms).</summary>
+    public override string ToString() =>
+        Atoms.Count <= CanonicalSmiles.MaxAtoms ? CanonicalSmiles.Write(this) : $"<molecule with {Atoms.Count} atoms>";
 
     internal int AddBond(int a, int b, int order, char dir, bool explicitAromatic)
     {

@@ -49,6 +49,10 @@ public static class MoleculeDescriber
         {
             return $"{Quote(smiles)},0,,,,,,,,,,,,,,,,{Quote(e.Message)}";
         }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException or KeyNotFoundException)
+        {
+            return $"{Quote(smiles)},0,,,,,,,,,,,,,,,,{Quote("internal error: " + e.Message)}";
+        }
         var c = CultureInfo.InvariantCulture;
         return string.Join(',',
             Quote(smiles), "1", Quote(canonical),

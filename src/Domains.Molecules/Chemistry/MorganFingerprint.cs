@@ -24,7 +24,7 @@ public static class MorganFingerprint
 
     internal static List<uint> FeatureIds(Molecule m, int radius)
     {
-        int n = m.Atoms.Count, nb = m.Bonds.Count, w = (nb + 63) / 64;
+        int n = m.Atoms.Count;
         var features = new List<uint>(n * (radius + 1));
         var current = new uint[n];
         for (int i = 0; i < n; i++)
@@ -32,19 +32,20 @@ public static class MorganFingerprint
             current[i] = AtomInvariant(m, i);
             features.Add(current[i]);
         }
-        var hoods = new ulong[n][];
-        for (int i = 0; i < n; i++) hoods[i] = new ulong[w];
+        // Neighbourhoods are sorted bond-index sets; RDKit keeps one feature per distinct set (the lowest invariant).
+        var hoods = new int[n][];
+        for (int i = 0; i < n; i++) hoods[i] = [];
         var dead = new bool[n];
-        var seen = new HashSet<string>();
+        var seen = new HashSet<int[]>(IntArrayComparer.Instance);
         var pairs = new List<(int Bond, uint Inv)>(6);
+        var set = new List<int>(32);
         for (int layer = 0; layer < radius; layer++)
         {
             var next = (uint[])current.Clone();
-            var round = new List<(ulong[] Hood, uint Inv, int Atom)>();
-            var newHoods = new ulong[n][];
+            var round = new List<(int[] Hood, uint Inv, int Atom)>();
+            var newHoods = (int[][])hoods.Clone();
             for (int i = 0; i < n; i++)
             {
-                newHoods[i] = hoods[i];
                 if (dead[i]) continue;
                 var a = m.Atoms[i];
                 if (a.Bonds.Count == 0)
@@ -54,14 +55,15 @@ public static class MorganFingerprint
                     continue;
                 }
                 pairs.Clear();
-                var hood = (ulong[])hoods[i].Clone();
+                set.Clear();
+                set.AddRange(hoods[i]);
                 foreach (int bi in a.Bonds)
                 {
                     var b = m.Bonds[bi];
                     int o = b.Other(i);
                     pairs.Add((b.Order == Bond.AromaticOrder ? 12 : b.Order, current[o]));
-                    hood[bi >> 6] |= 1UL << (bi & 63);
-                    for (int k = 0; k < w; k++) hood[k] |= hoods[o][k];
+                    set.Add(bi);
+                    set.AddRange(hoods[o]);
                 }
                 pairs.Sort();
                 uint inv = (uint)layer;
@@ -74,32 +76,27 @@ public static class MorganFingerprint
                     Combine(ref inv, seed);
                 }
                 next[i] = inv;
+                set.Sort();
+                int count = 0;
+                for (int k = 0; k < set.Count; k++) if (k == 0 || set[k] != set[k - 1]) set[count++] = set[k];
+                var hood = set.GetRange(0, count).ToArray();
                 newHoods[i] = hood;
                 round.Add((hood, inv, i));
             }
             round.Sort((x, y) =>
             {
-                int c = CompareHood(x.Hood, y.Hood);
-                if (c != 0) return c;
-                c = x.Inv.CompareTo(y.Inv);
+                int c = x.Inv.CompareTo(y.Inv);
                 return c != 0 ? c : x.Atom.CompareTo(y.Atom);
             });
             foreach (var (hood, inv, atom) in round)
             {
-                if (seen.Add(string.Join(",", hood))) features.Add(inv);
+                if (seen.Add(hood)) features.Add(inv);
                 else dead[atom] = true;
             }
             current = next;
             hoods = newHoods;
         }
         return features;
-    }
-
-    private static int CompareHood(ulong[] x, ulong[] y)
-    {
-        for (int k = x.Length - 1; k >= 0; k--)
-            if (x[k] != y[k]) return x[k].CompareTo(y[k]);
-        return 0;
     }
 
     /// <summary>RDKit's connectivity invariant: hash of (Z, total degree, H count, charge, mass delta, in ring).</summary>

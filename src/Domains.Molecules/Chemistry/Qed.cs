@@ -1,14 +1,16 @@
 // QED drug-likeness (Bickerton et al., Nature Chemistry 2012) as RDKit's QED module computes it:
 // asymmetric double sigmoid desirabilities of eight properties, weighted geometric mean with the mean weights.
+using System.Collections.Immutable;
+
 namespace LatentWorkbench.Domains.Molecules.Chemistry;
 
 /// <summary>Quantitative estimate of drug-likeness.</summary>
 internal static class Qed
 {
-    private static readonly double[] Weights = [0.66, 0.46, 0.05, 0.61, 0.06, 0.65, 0.48, 0.95];
+    private static readonly ImmutableArray<double> Weights = [0.66, 0.46, 0.05, 0.61, 0.06, 0.65, 0.48, 0.95];
 
     // A, B, C, D, E, F, DMAX for MW, ALOGP, HBA, HBD, PSA, ROTB, AROM, ALERTS.
-    private static readonly double[][] Ads =
+    private static readonly ImmutableArray<ImmutableArray<double>> Ads =
     [
         [2.817065973, 392.5754953, 290.7489764, 2.419764353, 49.22325677, 65.37051707, 104.9805561],
         [3.172690585, 137.8624751, 2.534937431, 4.581497897, 0.822739154, 0.576295591, 131.3186604],
@@ -22,22 +24,22 @@ internal static class Qed
 
     private static readonly SmartsPattern AliphaticRingAtom = SmartsParser.Parse("[$([A;R][!a])]");
 
-    private static readonly SmartsPattern[] AcceptorPatterns = new[]
+    private static readonly ImmutableArray<SmartsPattern> AcceptorPatterns = new[]
     {
         "[oH0;X2]", "[OH1;X2;v2]", "[OH0;X2;v2]", "[OH0;X1;v2]", "[O-;X1]", "[SH0;X2;v2]", "[SH0;X1;v2]",
         "[S-;X1]", "[nH0;X2]", "[NH0;X1;v3]", "[$([N;+0;X3;v3]);!$(N[C,S]=O)]",
-    }.Select(SmartsParser.Parse).ToArray();
+    }.Select(SmartsParser.Parse).ToImmutableArray();
 
-    private static readonly SmartsPattern[] Alerts = QedAlerts.Smarts.Select(SmartsParser.Parse).ToArray();
+    private static readonly ImmutableArray<SmartsPattern> Alerts = [.. QedAlerts.Smarts.Select(SmartsParser.Parse)];
 
     /// <summary>QED from precomputed MW, logP, TPSA, donors and strict rotatable bonds.</summary>
-    public static double Compute(Molecule m, double mw, double logp, double tpsa, int hbd, int rotb)
+    public static double Compute(SmartsMatcher matcher, Molecule m, double mw, double logp, double tpsa, int hbd, int rotb)
     {
         int hba = 0;
-        foreach (var p in AcceptorPatterns) hba += Lipinski.CountAtoms(p, m);
+        foreach (var p in AcceptorPatterns) hba += Lipinski.CountAtoms(matcher, p, m);
         int alerts = 0;
-        foreach (var p in Alerts) if (p.IsMatch(m)) alerts++;
-        double[] x = [mw, logp, hba, hbd, tpsa, rotb, AromaticRings(m), alerts];
+        foreach (var p in Alerts) if (matcher.Any(p)) alerts++;
+        double[] x = [mw, logp, hba, hbd, tpsa, rotb, AromaticRings(matcher, m), alerts];
         double t = 0, wsum = 0;
         for (int i = 0; i < 8; i++)
         {
@@ -47,7 +49,7 @@ internal static class Qed
         return Math.Exp(t / wsum);
     }
 
-    private static double Desirability(double x, double[] p)
+    private static double Desirability(double x, ImmutableArray<double> p)
     {
         double exp1 = 1 + Math.Exp(-1 * (x - p[2] + p[3] / 2) / p[4]);
         double exp2 = 1 + Math.Exp(-1 * (x - p[2] - p[3] / 2) / p[5]);
@@ -56,14 +58,13 @@ internal static class Qed
     }
 
     /// <summary>RDKit's QED ring count: SSSR size after deleting aliphatic ring atoms that touch a non-aromatic atom.</summary>
-    private static int AromaticRings(Molecule m)
+    private static int AromaticRings(SmartsMatcher matcher, Molecule m)
     {
-        var matcher = new SmartsMatcher(AliphaticRingAtom, m);
         var removed = new bool[m.Atoms.Count];
         int atoms = 0;
         for (int i = 0; i < m.Atoms.Count; i++)
         {
-            removed[i] = matcher.MatchesAt(i);
+            removed[i] = matcher.MatchesAt(AliphaticRingAtom, i);
             if (!removed[i]) atoms++;
         }
         int bonds = 0;

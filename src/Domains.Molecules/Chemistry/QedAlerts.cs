@@ -1,10 +1,12 @@
 // The structural-alert SMARTS of RDKit's QED module (Bickerton et al. 2012 unwanted functionalities).
+using System.Collections.Immutable;
+
 namespace LatentWorkbench.Domains.Molecules.Chemistry;
 
 /// <summary>QED structural alerts, one SMARTS each.</summary>
 internal static class QedAlerts
 {
-    public static readonly string[] Smarts =
+    public static readonly ImmutableArray<string> Smarts =
     [
         "*1[O,S,N]*1",
         "[S,C](=[O,S])[F,Br,Cl,I]",

@@ -16,6 +16,7 @@ internal static class RingFinder
         var stack = new Stack<int>();
         var atoms = new List<int>();
         var bonds = new List<int>();
+        var buffers = new RingBuffers(n, mol.Bonds.Count);
         for (int s = 0; s < n; s++)
         {
             if (system[s] >= 0 || !mol.Atoms[s].InRing) continue;
@@ -36,7 +37,7 @@ internal static class RingFinder
                     if (system[o] < 0) { system[o] = s; stack.Push(o); }
                 }
             }
-            new RingSystemSolver(mol, atoms, bonds).Solve();
+            new RingSystemSolver(mol, atoms, bonds, buffers).Solve();
         }
     }
 

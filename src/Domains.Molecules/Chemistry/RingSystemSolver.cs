@@ -1,66 +1,88 @@
 namespace LatentWorkbench.Domains.Molecules.Chemistry;
 
-/// <summary>SSSR of one ring system (a connected set of ring bonds).</summary>
-internal sealed class RingSystemSolver(Molecule mol, List<int> atoms, List<int> bonds)
+/// <summary>SSSR of one ring system (a connected set of ring bonds), plus RDKit's symmetric extra rings.</summary>
+internal sealed class RingSystemSolver(Molecule mol, List<int> atoms, List<int> bonds, RingBuffers buffers)
 {
-    private readonly Dictionary<int, int> _localBond = new();
+    private readonly int[] _local = buffers.LocalBond;
 
     public void Solve()
     {
-        for (int i = 0; i < bonds.Count; i++) _localBond[bonds[i]] = i;
+        if (bonds.Count == atoms.Count)
+        {
+            // A single ring: the system is its own SSSR.
+            Store(bonds.ToArray());
+            return;
+        }
+        for (int i = 0; i < bonds.Count; i++) _local[bonds[i]] = i;
+        try
+        {
+            SolveSystem();
+        }
+        finally
+        {
+            foreach (int bi in bonds) _local[bi] = -1;
+        }
+    }
+
+    private void SolveSystem()
+    {
         int need = bonds.Count - atoms.Count + 1;
         var candidates = new List<int[]>();
-        var seen = new HashSet<string>();
+        var seen = new HashSet<int[]>(IntArrayComparer.Instance);
         foreach (int bi in bonds)
         {
             var b = mol.Bonds[bi];
-            var cycle = ShortestPath(b.A, b.B, bi);
+            var cycle = ShortestPath(b.A, b.B, bi, -1);
             if (cycle is null) continue;
             cycle.Add(bi);
             AddCandidate(candidates, seen, cycle);
         }
-        // Cycles through pairs of adjacent ring bonds find every face of bridged systems (adamantane, cubane);
+        // Cycles through pairs of ring bonds at branch atoms find every face of bridged systems (adamantane, cubane);
         // skipped for very large ring systems to keep the work bounded.
         if (bonds.Count <= 300)
         {
-            foreach (int bi in bonds)
+            foreach (int a in atoms)
             {
-                var b = mol.Bonds[bi];
-                foreach (int alt in mol.Atoms[b.A].Bonds)
+                var ab = mol.Atoms[a].Bonds.Where(bi => _local[bi] >= 0).ToList();
+                if (ab.Count < 3) continue;
+                foreach (int bi in ab)
                 {
-                    if (alt == bi || !_localBond.ContainsKey(alt)) continue;
-                    var path = ShortestPath(mol.Bonds[alt].Other(b.A), b.B, bi, b.A);
-                    if (path is null) continue;
-                    path.Add(bi);
-                    path.Add(alt);
-                    AddCandidate(candidates, seen, path);
+                    foreach (int alt in ab)
+                    {
+                        if (alt <= bi) continue;
+                        var path = ShortestPath(mol.Bonds[alt].Other(a), mol.Bonds[bi].Other(a), -1, a);
+                        if (path is null) continue;
+                        path.Add(bi);
+                        path.Add(alt);
+                        AddCandidate(candidates, seen, path);
+                    }
                 }
             }
         }
+        candidates.Sort((x, y) => x.Length.CompareTo(y.Length));
         var chosen = Select(candidates, need);
         // RDKit's symmetrized SSSR: add other candidate rings no larger than an SSSR ring they share a bond with.
-        var chosenKeys = new HashSet<string>(chosen.Select(c => string.Join(",", c)));
+        var chosenSet = new HashSet<int[]>(chosen, IntArrayComparer.Instance);
+        int maxLen = chosen.Count == 0 ? 0 : chosen.Max(r => r.Length);
         var extras = new List<int[]>();
-        foreach (var c in candidates.OrderBy(c => c.Length))
+        foreach (var c in candidates)
         {
-            if (chosenKeys.Contains(string.Join(",", c))) continue;
-            bool same = chosen.Any(r => r.Length == c.Length && r.Intersect(c).Any());
-            if (same && c.Length <= chosen.Max(r => r.Length)) extras.Add(c);
+            if (c.Length > maxLen || chosenSet.Contains(c)) continue;
+            if (chosen.Any(r => r.Length == c.Length && r.Intersect(c).Any())) extras.Add(c);
         }
         chosen.AddRange(extras);
         foreach (var ringBonds in chosen) Store(ringBonds);
     }
 
-    private void AddCandidate(List<int[]> candidates, HashSet<string> seen, List<int> cycle)
+    private static void AddCandidate(List<int[]> candidates, HashSet<int[]> seen, List<int> cycle)
     {
         var arr = cycle.ToArray();
         Array.Sort(arr);
-        if (seen.Add(string.Join(",", arr))) candidates.Add(arr);
+        if (seen.Add(arr)) candidates.Add(arr);
     }
 
-    private List<int[]> Select(List<int[]> candidates, int need)
+    private List<int[]> Select(List<int[]> ordered, int need)
     {
-        var ordered = candidates.OrderBy(c => c.Length).ToList();
         int words = (bonds.Count + 63) / 64;
         var basis = new List<(ulong[] Vec, int Pivot)>();
         var chosen = new List<int[]>();
@@ -68,7 +90,7 @@ internal sealed class RingSystemSolver(Molecule mol, List<int> atoms, List<int> 
         {
             if (chosen.Count == need) break;
             var v = new ulong[words];
-            foreach (int bi in cyc) { int l = _localBond[bi]; v[l >> 6] ^= 1UL << (l & 63); }
+            foreach (int bi in cyc) { int l = _local[bi]; v[l >> 6] ^= 1UL << (l & 63); }
             foreach (var (bv, pivot) in basis)
             {
                 if ((v[pivot >> 6] & (1UL << (pivot & 63))) != 0)
@@ -89,51 +111,60 @@ internal sealed class RingSystemSolver(Molecule mol, List<int> atoms, List<int> 
         return -1;
     }
 
-    /// <summary>Bonds of a shortest path from <paramref name="from"/> to <paramref name="to"/> avoiding one bond and one atom.</summary>
-    private List<int>? ShortestPath(int from, int to, int avoidBond, int avoidAtom = -1)
+    /// <summary>Bonds of a shortest path between two atoms within the system, avoiding one bond and one atom.</summary>
+    private List<int>? ShortestPath(int from, int to, int avoidBond, int avoidAtom)
     {
-        var prevBond = new Dictionary<int, int> { [from] = -1 };
-        if (avoidAtom >= 0) prevBond[avoidAtom] = -2;
-        var queue = new Queue<int>();
+        int stamp = ++buffers.Stamp;
+        var mark = buffers.Mark;
+        var prev = buffers.PrevBond;
+        var queue = buffers.Queue;
+        queue.Clear();
+        mark[from] = stamp;
+        prev[from] = -1;
+        if (avoidAtom >= 0) mark[avoidAtom] = stamp;
         queue.Enqueue(from);
-        while (queue.Count > 0)
+        bool found = from == to;
+        while (queue.Count > 0 && !found)
         {
             int a = queue.Dequeue();
-            if (a == to) break;
             foreach (int bi in mol.Atoms[a].Bonds)
             {
-                if (bi == avoidBond || !_localBond.ContainsKey(bi)) continue;
+                if (bi == avoidBond || _local[bi] < 0) continue;
                 int o = mol.Bonds[bi].Other(a);
-                if (prevBond.ContainsKey(o)) continue;
-                prevBond[o] = bi;
+                if (mark[o] == stamp) continue;
+                mark[o] = stamp;
+                prev[o] = bi;
+                if (o == to) { found = true; break; }
                 queue.Enqueue(o);
             }
         }
-        if (!prevBond.ContainsKey(to) || to == avoidAtom) return null;
+        if (!found) return null;
         var path = new List<int>();
-        for (int x = to; prevBond[x] >= 0; x = mol.Bonds[prevBond[x]].Other(x)) path.Add(prevBond[x]);
+        for (int x = to; prev[x] >= 0; x = mol.Bonds[prev[x]].Other(x)) path.Add(prev[x]);
         return path;
     }
 
     private void Store(int[] ringBonds)
     {
         // Walk the cycle to order its atoms.
-        var adj = new Dictionary<int, List<int>>();
-        foreach (int bi in ringBonds)
-        {
-            var b = mol.Bonds[bi];
-            (adj.TryGetValue(b.A, out var la) ? la : adj[b.A] = new List<int>()).Add(b.B);
-            (adj.TryGetValue(b.B, out var lb) ? lb : adj[b.B] = new List<int>()).Add(b.A);
-        }
-        int start = mol.Bonds[ringBonds[0]].A;
-        var ring = new List<int> { start };
-        int prev = -1, cur = start;
+        var ring = new List<int>(ringBonds.Length);
+        var used = new HashSet<int>();
+        var first = mol.Bonds[ringBonds[0]];
+        ring.Add(first.A);
+        used.Add(ringBonds[0]);
+        int cur = first.B;
         while (ring.Count < ringBonds.Length)
         {
-            int next = adj[cur][0] != prev ? adj[cur][0] : adj[cur][1];
-            ring.Add(next);
-            prev = cur;
-            cur = next;
+            ring.Add(cur);
+            foreach (int bi in ringBonds)
+            {
+                if (used.Contains(bi)) continue;
+                var b = mol.Bonds[bi];
+                if (b.A != cur && b.B != cur) continue;
+                used.Add(bi);
+                cur = b.Other(cur);
+                break;
+            }
         }
         var orderedBonds = new int[ring.Count];
         for (int i = 0; i < ring.Count; i++) orderedBonds[i] = mol.FindBond(ring[i], ring[(i + 1) % ring.Count]);

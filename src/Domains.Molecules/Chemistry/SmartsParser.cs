@@ -18,7 +18,9 @@ internal sealed class SmartsParser
         ArgumentNullException.ThrowIfNull(smarts);
         var p = new SmartsParser(smarts);
         p.Run();
-        return new SmartsPattern(smarts, p._atoms.ToArray(), p._bonds.ToArray(), p._component.ToArray());
+        var pattern = new SmartsPattern(smarts, p._atoms.ToArray(), p._bonds.ToArray(), p._component.ToArray());
+        pattern.Optimize();
+        return pattern;
     }
 
     private SmilesException Error(string what) => new($"SMARTS: {what} at position {_i}", _i);

@@ -53,7 +53,7 @@ internal sealed class SmilesParser
                 case '.':
                     if (_bondOrder != 0) throw Error("bond without an atom after it", _bondPos);
                     if (_prev < 0) throw Error("'.' without an atom before it", _i);
-                    if (_i + 1 >= _s.Length) throw Error("'.' without an atom after it", _i);
+                    if (_i + 1 >= _s.Length || _s[_i + 1] == ')') throw Error("'.' without an atom after it", _i);
                     _prev = -1;
                     _i++;
                     break;
@@ -89,7 +89,9 @@ internal sealed class SmilesParser
         _mol.Atoms.Add(atom);
         if (_prev >= 0)
         {
-            int order = _bondOrder == 0 ? DefaultOrder(_mol.Atoms[_prev], atom) : _bondOrder;
+            int order = _bondOrder == 0 || (_bondDir != '\0' && _mol.Atoms[_prev].Aromatic && atom.Aromatic)
+                ? DefaultOrder(_mol.Atoms[_prev], atom)
+                : _bondOrder;
             _mol.AddBond(_prev, idx, order, _bondDir, _bondOrder == Bond.AromaticOrder);
         }
         atom.ChiralHPosition = atom.Bonds.Count;
@@ -132,7 +134,7 @@ internal sealed class SmilesParser
                     dir = _bondDir == '/' ? '\\' : _bondDir == '\\' ? '/' : '\0';
                 }
             }
-            if (order == 0) order = DefaultOrder(_mol.Atoms[open.Atom], atom);
+            if (order == 0 || (dir != '\0' && order == 1)) order = DefaultOrder(_mol.Atoms[open.Atom], atom);
             _mol.AddBondToSlot(open.Atom, open.Slot, _prev, order, dir, order == Bond.AromaticOrder && (open.Order == Bond.AromaticOrder || _bondOrder == Bond.AromaticOrder));
         }
         else

@@ -8,7 +8,7 @@ internal sealed class SmilesWriter
     private readonly Molecule _m;
     private readonly int[] _rank;
     private readonly bool[] _keepChiral;
-    private readonly DoubleBondStereo _db;
+    private readonly DoubleBondStereo? _db;
     private readonly System.Text.StringBuilder _sb = new();
     private readonly List<(int Child, int Bond)>[] _children;
     private readonly List<int>[] _ringBonds;
@@ -19,7 +19,7 @@ internal sealed class SmilesWriter
         _m = m;
         _rank = rank;
         _keepChiral = keepChiral;
-        _db = new DoubleBondStereo(m, keepDouble);
+        _db = m.Bonds.Exists(b => b.Direction != '\0') ? new DoubleBondStereo(m, keepDouble) : null;
         int n = m.Atoms.Count;
         _children = new List<(int, int)>[n];
         _ringBonds = new List<int>[n];
@@ -30,7 +30,9 @@ internal sealed class SmilesWriter
     public string Write()
     {
         int n = _m.Atoms.Count;
-        var byRank = Enumerable.Range(0, n).OrderBy(i => _rank[i]).ToArray();
+        var byRank = new int[n];
+        for (int i = 0; i < n; i++) byRank[i] = i;
+        Array.Sort((int[])_rank.Clone(), byRank);
         var visited = new bool[n];
         var isRing = new bool[_m.Bonds.Count];
         var roots = new List<int>();
@@ -42,7 +44,7 @@ internal sealed class SmilesWriter
         }
         var digitOf = new Dictionary<int, int>();
         var written = new bool[n];
-        var freeDigits = new SortedSet<int>(Enumerable.Range(1, 99));
+        var freeDigits = new DigitPool();
         for (int r = 0; r < roots.Count; r++)
         {
             if (r > 0) _sb.Append('.');
@@ -80,9 +82,20 @@ internal sealed class SmilesWriter
         }
     }
 
-    private int[] SortedBonds(int v) => _m.Atoms[v].Bonds.OrderBy(bi => _rank[_m.Bonds[bi].Other(v)]).ToArray();
+    private int[] SortedBonds(int v)
+    {
+        var list = _m.Atoms[v].Bonds;
+        var result = new int[list.Count];
+        for (int k = 0; k < result.Length; k++)
+        {
+            int bi = list[k], r = _rank[_m.Bonds[bi].Other(v)], j = k;
+            while (j > 0 && _rank[_m.Bonds[result[j - 1]].Other(v)] > r) { result[j] = result[j - 1]; j--; }
+            result[j] = bi;
+        }
+        return result;
+    }
 
-    private void WriteTree(int root, bool[] written, Dictionary<int, int> digitOf, SortedSet<int> free)
+    private void WriteTree(int root, bool[] written, Dictionary<int, int> digitOf, DigitPool free)
     {
         // Frames: atom and index of the next child; a negative atom means "write ')'".
         var stack = new Stack<(int Atom, int From, int NextChild)>();
@@ -93,7 +106,7 @@ internal sealed class SmilesWriter
             if (v < 0) { _sb.Append(')'); continue; }
             if (next < 0)
             {
-                if (from >= 0) _sb.Append(BondSymbol(_parentBond[v], from, v, ringClosure: false));
+                if (from >= 0) _sb.Append(BondSymbol(_parentBond[v], from, v));
                 WriteAtom(v, from, written, digitOf, free);
                 next = 0;
             }
@@ -111,9 +124,14 @@ internal sealed class SmilesWriter
         }
     }
 
-    private void WriteAtom(int v, int from, bool[] written, Dictionary<int, int> digitOf, SortedSet<int> free)
+    private void WriteAtom(int v, int from, bool[] written, Dictionary<int, int> digitOf, DigitPool free)
     {
         written[v] = true;
+        if (_ringBonds[v].Count == 0)
+        {
+            _sb.Append(AtomText(v, from, null, null));
+            return;
+        }
         var closing = new List<int>();
         var opening = new List<int>();
         foreach (int bi in _ringBonds[v])
@@ -123,57 +141,48 @@ internal sealed class SmilesWriter
         }
         closing.Sort((x, y) => digitOf[x].CompareTo(digitOf[y]));
         opening.Sort((x, y) => _rank[_m.Bonds[x].Other(v)].CompareTo(_rank[_m.Bonds[y].Other(v)]));
-        var order = new List<int>(4);
-        if (from >= 0) order.Add(from);
-        var atomText = AtomText(v, order, closing, opening);
-        _sb.Append(atomText);
+        _sb.Append(AtomText(v, from, closing, opening));
         foreach (int bi in closing)
         {
             AppendDigit(digitOf[bi]);
-            free.Add(digitOf[bi]);
+            free.Release(digitOf[bi]);
         }
         foreach (int bi in opening)
         {
-            int d = free.Min;
-            free.Remove(d);
+            int d = free.Take();
             digitOf[bi] = d;
-            _sb.Append(BondSymbol(bi, v, _m.Bonds[bi].Other(v), ringClosure: true));
+            _sb.Append(BondSymbol(bi, v, _m.Bonds[bi].Other(v)));
             AppendDigit(d);
         }
     }
 
     private void AppendDigit(int d) => _sb.Append(d < 10 ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : "%" + d.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    private string AtomText(int v, List<int> order, List<int> closing, List<int> opening)
+    private string AtomText(int v, int from, List<int>? closing, List<int>? opening)
     {
         var a = _m.Atoms[v];
         int tag = 0;
         if (a.Chirality != 0 && _keepChiral[v])
         {
+            var order = new List<int>(4);
+            if (from >= 0) order.Add(from);
             var input = Stereo.InputOrder(_m, v);
             if (input.Contains(-1)) order.Add(-1);
-            foreach (int bi in closing) order.Add(_m.Bonds[bi].Other(v));
-            foreach (int bi in opening) order.Add(_m.Bonds[bi].Other(v));
+            foreach (int bi in closing ?? []) order.Add(_m.Bonds[bi].Other(v));
+            foreach (int bi in opening ?? []) order.Add(_m.Bonds[bi].Other(v));
             foreach (var (child, _) in _children[v]) order.Add(child);
             if (order.Count == input.Count) tag = Stereo.Permute(a.Chirality, input, order);
         }
         return AtomSymbols.Text(_m, v, tag);
     }
 
-    private string BondSymbol(int bi, int from, int to, bool ringClosure)
+    private string BondSymbol(int bi, int from, int to)
     {
         var b = _m.Bonds[bi];
-        switch (b.Order)
-        {
-            case 2: return "=";
-            case 3: return "#";
-            case Bond.AromaticOrder: return "";
-        }
-        if (!ringClosure)
-        {
-            char d = _db.Marker(bi, from, to);
-            if (d != '\0') return d.ToString();
-        }
+        if (b.Order is 2 or 3) return b.Order == 2 ? "=" : "#";
+        char d = _db?.Marker(bi, from, to) ?? '\0';
+        if (d != '\0') return d.ToString();
+        if (b.Order == Bond.AromaticOrder) return "";
         return _m.Atoms[from].Aromatic && _m.Atoms[to].Aromatic ? "-" : "";
     }
 }

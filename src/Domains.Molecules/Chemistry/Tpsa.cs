@@ -52,7 +52,6 @@ internal static class Tpsa
                 else if (h == 1 && chg == 0 && s == 2 && in3) v = 21.94;
                 else if (h == 1 && chg == 0 && s == 2) v = 12.03;
                 else if (h == 0 && chg == 1 && t == 1 && s == 1) v = 4.36;
-                else if (h == 0 && chg == 1 && d == 2) v = 13.60;
                 else if (h == 1 && chg == 1 && d == 1 && s == 1) v = 13.97;
                 else if (h == 2 && chg == 1 && s == 2) v = 16.61;
                 else if (h == 0 && chg == 0 && ar == 2) v = 12.89;

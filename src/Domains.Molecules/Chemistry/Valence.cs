@@ -39,11 +39,16 @@ internal static class Valence
             }
             var list = ElementTable.Valences[a.Element];
             int chr = ChargeOffset(a.Element, a.Charge);
-            bool any = Array.IndexOf(list, -1) >= 0;
+            bool any = list.Contains(-1);
             int chosen = -1;
             foreach (int v in list)
             {
                 if (v >= 0 && v + chr >= ev) { chosen = v + chr; break; }
+            }
+            if (chosen < 0 && !any && a.Aromatic && WithinAromaticTolerance(mol, a, list, chr))
+            {
+                a.Hydrogens = Math.Max(a.BracketH, 0) + a.MergedH;
+                continue;
             }
             if (chosen < 0 && !any)
             {
@@ -64,7 +69,29 @@ internal static class Valence
         }
     }
 
-    private static int SmallestAtLeast(int[] list, int chr, int ev)
+    /// <summary>
+    /// RDKit's leniency for aromatic atoms: with aromatic bonds counted as 1.5, a valence at most 1.5 above an allowed
+    /// valence is accepted (it then adds no hydrogens).
+    /// </summary>
+    private static bool WithinAromaticTolerance(Molecule mol, Atom a, System.Collections.Immutable.ImmutableArray<int> list, int chr)
+    {
+        double accum = Math.Max(a.BracketH, 0) + a.MergedH;
+        foreach (int bi in a.Bonds)
+        {
+            var b = mol.Bonds[bi];
+            accum += b.Order == Bond.AromaticOrder ? 1.5 : b.Order;
+        }
+        double pval = list[0] + chr;
+        if (accum <= pval) return false;
+        foreach (int v in list)
+        {
+            if (v < 0 || v + chr > accum) break;
+            pval = v + chr;
+        }
+        return accum - pval <= 1.5;
+    }
+
+    private static int SmallestAtLeast(System.Collections.Immutable.ImmutableArray<int> list, int chr, int ev)
     {
         foreach (int v in list) if (v >= 0 && v + chr >= ev) return v + chr;
         return ev;
