@@ -53,4 +53,6 @@ public sealed class MoleculesModule : IDomainModule
     public IReadOnlyList<SampleItem> Samples { get; } = MoleculeSamples.All;
     /// <inheritdoc/>
     public DomainViews Views { get; } = new(typeof(MoleculeCard));
+    /// <inheritdoc/>
+    public IDomainEvaluator? Evaluator { get; } = new Evaluation.MosesMetrics();
 }

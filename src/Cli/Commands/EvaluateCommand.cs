@@ -43,6 +43,9 @@ public static class EvaluateCommand
                 ["property_mae"] = metrics.PropertyMae.ToDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value),
                 ["tag_accuracy"] = metrics.TagAccuracy,
             };
+            if (model.Module.Evaluator is { } evaluator)
+                foreach (var (key, value) in evaluator.Evaluate(points.Select(p => p.Valid ? p.Text : null).ToArray(), records.Select(r => r.Text).ToArray()))
+                    json[key] = value;
             context.Write(parse, json, w => { foreach (var (k, v) in json) w.WriteLine($"{k,-32} {Format(v)}"); });
             return CliErrors.Ok;
         });

@@ -51,4 +51,7 @@ public interface IDomainModule
 
     /// <summary>Razor component types that show and edit items; the host renders them without knowing the domain.</summary>
     DomainViews Views { get; }
+
+    /// <summary>Domain-specific evaluation metrics (e.g. MOSES metrics for molecules), or null for the generic ones only.</summary>
+    IDomainEvaluator? Evaluator => null;
 }

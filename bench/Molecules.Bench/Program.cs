@@ -1,0 +1,60 @@
+// Path and navigation figures of a molecule model (issue 4): interpolation between random held-out pairs and
+// QED navigation from held-out molecules, printed as one JSON line.
+// usage: dotnet run -c Release --project bench/Molecules.Bench -- --model DIR --data HELDOUT.csv [--pairs 200] [--starts 200] [--steps 10]
+using System.Diagnostics;
+using System.Text.Json;
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Latent;
+using LatentWorkbench.Core.Workbench;
+using LatentWorkbench.Domains.Molecules;
+
+string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+var module = new MoleculesModule();
+var modelFolder = Arg("--model", ModelLocator.DefaultModelFolder(module));
+var data = Arg("--data", "../shared/data/molecules/zinc250k_valid.csv");
+int pairs = int.Parse(Arg("--pairs", "200")), starts = int.Parse(Arg("--starts", "200")), steps = int.Parse(Arg("--steps", "10"));
+using var model = DomainModel.Load(module, modelFolder, Arg("--device", "cpu"));
+var random = new Random(7);
+var pool = module.Datasets.Read(data, new DatasetOptions(Limit: 20000)).Select(r => r.Text)
+    .Where(t => model.Codec.TryToIds(t, out _, out _)).ToArray();
+random.Shuffle(pool);
+
+var clock = Stopwatch.StartNew();
+int points = 0, validPoints = 0, endpoints = 0, endpointHits = 0, monotone = 0, distinctTotal = 0;
+for (int i = 0; i < pairs; i++)
+{
+    var (a, b) = (pool[2 * i], pool[2 * i + 1]);
+    var path = model.Interpolate(a, b, steps, InterpolationMethod.Slerp);
+    points += path.Count;
+    validPoints += path.Count(p => p.Valid);
+    endpoints += 2;
+    endpointHits += (path[0].Text == a ? 1 : 0) + (path[^1].Text == b ? 1 : 0);
+    distinctTotal += path.Where(p => p.Valid).Select(p => p.Text).Distinct().Count();
+    var similarity = path.Select(p => p.Similarities.GetValueOrDefault("from")).ToArray();
+    if (similarity.Zip(similarity.Skip(1)).All(s => s.Second <= s.First + 0.05)) monotone++;
+}
+var interpolationSeconds = clock.Elapsed.TotalSeconds;
+
+clock.Restart();
+var lowQed = pool.Skip(2 * pairs).Where(t => module.Properties.Compute(t).GetValueOrDefault("qed", 1) < 0.7).Take(starts).ToArray();
+int success = 0;
+foreach (var start in lowQed)
+{
+    var startQed = module.Properties.Compute(start)["qed"];
+    var result = model.Navigate(new NavigationRequest(start, ObjectiveParser.Parse("qed:max"), MinSimilarity: 0.4));
+    if (result.Candidates.Any(c => c.Point.Properties.GetValueOrDefault("qed") >= startQed + 0.1)) success++;
+}
+
+var figures = new Dictionary<string, double>
+{
+    ["pairs"] = pairs,
+    ["valid_points"] = (double)validPoints / points,
+    ["endpoints_exact"] = (double)endpointHits / endpoints,
+    ["distinct_per_path"] = (double)distinctTotal / pairs,
+    ["similarity_monotone_paths"] = (double)monotone / pairs,
+    ["interpolation_ms_per_path"] = interpolationSeconds * 1000 / pairs,
+    ["navigation_starts"] = lowQed.Length,
+    ["navigation_success"] = lowQed.Length == 0 ? double.NaN : (double)success / lowQed.Length,
+    ["navigation_ms_per_start"] = clock.Elapsed.TotalMilliseconds / Math.Max(1, lowQed.Length),
+};
+Console.WriteLine(JsonSerializer.Serialize(figures.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4))));
