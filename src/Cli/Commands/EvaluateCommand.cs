@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LatentWorkbench.Core.Checkpoints;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Training;
 using LatentWorkbench.Core.Workbench;
@@ -17,7 +18,8 @@ public static class EvaluateCommand
         var data = new Option<string>("--data") { Description = "Held-out data", Required = true };
         var samples = new Option<int>("--samples") { Description = "Prior samples for validity/uniqueness/novelty", DefaultValueFactory = _ => 1000 };
         var limit = new Option<int>("--limit") { Description = "Use at most this many held-out items", DefaultValueFactory = _ => 5000 };
-        var command = new Command("evaluate", "Measure a model on held-out data") { data, samples, limit };
+        var save = new Option<bool>("--save") { Description = "Store the figures with the model and add them to its model card" };
+        var command = new Command("evaluate", "Measure a model on held-out data") { data, samples, limit, save };
         command.WithModelOptions();
         command.SetAction(parse =>
         {
@@ -46,6 +48,11 @@ public static class EvaluateCommand
             if (model.Module.Evaluator is { } evaluator)
                 foreach (var (key, value) in evaluator.Evaluate(points.Select(p => p.Valid ? p.Text : null).ToArray(), records.Select(r => r.Text).ToArray()))
                     json[key] = value;
+            if (parse.GetValue(save) && model.Model.Folder is { } folder)
+            {
+                CheckpointStore.WriteFileAtomically(folder, CheckpointStore.EvaluationFile, p => File.WriteAllText(p, JsonOutput.Serialize(json)));
+                CheckpointStore.RenderCard(folder, model.Model.Manifest);
+            }
             context.Write(parse, json, w => { foreach (var (k, v) in json) w.WriteLine($"{k,-32} {Format(v)}"); });
             return CliErrors.Ok;
         });

@@ -15,6 +15,12 @@ public static class CheckpointStore
     /// <summary>Name of the model card.</summary>
     public const string ModelCardFile = "MODEL_CARD.md";
 
+    /// <summary>Optional hand-written notes (provenance, remarks) included in the model card.</summary>
+    public const string NotesFile = "NOTES.md";
+
+    /// <summary>Optional evaluation figures (written by <c>latent evaluate --save</c>) included in the model card.</summary>
+    public const string EvaluationFile = "evaluation.json";
+
     /// <summary>JSON settings of checkpoint files (snake_case, indented).</summary>
     public static JsonSerializerOptions Json { get; } = new()
     {
@@ -61,7 +67,7 @@ public static class CheckpointStore
     public static void Commit(string folder, CheckpointManifest manifest)
     {
         WriteFileAtomically(folder, ManifestFile, path => File.WriteAllText(path, JsonSerializer.Serialize(manifest, Json)));
-        WriteFileAtomically(folder, ModelCardFile, path => File.WriteAllText(path, ModelCard.Render(manifest)));
+        RenderCard(folder, manifest);
         var keep = new HashSet<string>(StringComparer.Ordinal)
         {
             ManifestFile, ModelCardFile, manifest.Files.Weights, manifest.Files.Optimizer,
@@ -72,6 +78,13 @@ public static class CheckpointStore
             var name = Path.GetFileName(file);
             if (!keep.Contains(name) && IsCheckpointData(name)) File.Delete(file);
         }
+    }
+
+    /// <summary>Rewrites the model card from the manifest, <see cref="NotesFile"/> and <see cref="EvaluationFile"/>.</summary>
+    public static void RenderCard(string folder, CheckpointManifest manifest)
+    {
+        string? Read(string name) => File.Exists(Path.Combine(folder, name)) ? File.ReadAllText(Path.Combine(folder, name)) : null;
+        WriteFileAtomically(folder, ModelCardFile, path => File.WriteAllText(path, ModelCard.Render(manifest, Read(NotesFile), Read(EvaluationFile))));
     }
 
     /// <summary>Whether a file name is one this store writes (so unrelated files are never deleted).</summary>

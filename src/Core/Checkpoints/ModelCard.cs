@@ -6,8 +6,8 @@ namespace LatentWorkbench.Core.Checkpoints;
 /// <summary>Renders the short model card (<c>MODEL_CARD.md</c>) of a checkpoint from its manifest.</summary>
 public static class ModelCard
 {
-    /// <summary>Markdown text of the card.</summary>
-    public static string Render(CheckpointManifest m)
+    /// <summary>Markdown text of the card, with optional notes (markdown) and evaluation figures (JSON object).</summary>
+    public static string Render(CheckpointManifest m, string? notes = null, string? evaluationJson = null)
     {
         var c = CultureInfo.InvariantCulture;
         var s = new StringBuilder();
@@ -31,7 +31,12 @@ public static class ModelCard
             if (v.TagAccuracy is { } tag) s.AppendLine(c, $"- Tag accuracy {tag:0.0000}.");
             s.AppendLine(c, $"- Measured on {v.Items:N0} held-out items.");
         }
-        if (m.Notes.Length > 0) s.AppendLine().AppendLine("## Notes").AppendLine(m.Notes);
+        if (evaluationJson is not null)
+        {
+            s.AppendLine().AppendLine("## Evaluation (`latent evaluate`)").AppendLine().AppendLine("```json").AppendLine(evaluationJson.Trim()).AppendLine("```");
+        }
+        if (m.Notes.Length > 0) s.AppendLine().AppendLine("## Training notes").AppendLine(m.Notes);
+        if (!string.IsNullOrWhiteSpace(notes)) s.AppendLine().AppendLine(notes.Trim());
         return s.ToString();
     }
 }

@@ -10,6 +10,9 @@ namespace LatentWorkbench.Core.Workbench;
 /// </summary>
 public sealed partial class DomainModel : IDisposable
 {
+    /// <summary>Low-temperature samples tried, after beam search, to repair an invalid decode.</summary>
+    public const int RepairSamples = 4;
+
     private readonly IDecodingConstraint? _constraint;
 
     /// <summary>Joins <paramref name="module"/> and <paramref name="model"/>; the model must belong to the module's domain.</summary>
@@ -55,8 +58,32 @@ public sealed partial class DomainModel : IDisposable
         var decoded = Model.Decode(z, options ?? DecodeOptions.Default, _constraint);
         var ood = Model.OodScores(z);
         var tags = Model.PredictTags(z);
-        return Enumerable.Range(0, z.Count).Select(i =>
+        var points = Enumerable.Range(0, z.Count).Select(i =>
             Describe(Codec.ToText(decoded[i].TokenIds), z[i], positions?[i] ?? i, ood[i], tags[i], references)).ToArray();
+        for (int i = 0; i < points.Length; i++)
+            if (!points[i].Valid) points[i] = Repair(points[i], z[i], ood[i], tags[i], references);
+        return points;
+    }
+
+    /// <summary>
+    /// The constraint keeps decodes well-formed but cannot see every domain rule (e.g. aromaticity); when the greedy
+    /// item is invalid, beam search and a few low-temperature samples of the same z are tried before giving up.
+    /// </summary>
+    private LatentPoint Repair(LatentPoint invalid, float[] z, double ood, float[] tags, IReadOnlyDictionary<string, string>? references)
+    {
+        IEnumerable<DecodeOptions> Attempts()
+        {
+            yield return new DecodeOptions { Strategy = DecodeStrategy.Beam, BeamWidth = 4 };
+            for (int seed = 1; seed <= RepairSamples; seed++)
+                yield return new DecodeOptions { Strategy = DecodeStrategy.Sample, Temperature = 0.6, Seed = seed };
+        }
+        foreach (var attempt in Attempts())
+        {
+            var text = Codec.ToText(Model.Decode([z], attempt, _constraint)[0].TokenIds);
+            var point = Describe(text, z, invalid.T, ood, tags, references);
+            if (point.Valid) return point;
+        }
+        return invalid;
     }
 
     /// <summary>Path from one item to another in <paramref name="steps"/> points, both ends included.</summary>
