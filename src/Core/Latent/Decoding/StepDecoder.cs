@@ -159,8 +159,10 @@ internal sealed class StepDecoder : IDisposable
                 h = reordered;
             }
         }
-        var best = done.Concat(beams).OrderByDescending(b => b.Finished).ThenByDescending(b => b.LogProbability).First();
-        return new DecodedSequence([.. best.Tokens], best.Finished, best.LogProbability);
+        var best = done.Concat(beams).OrderByDescending(b => b.Finished).ThenByDescending(b => b.LogProbability).FirstOrDefault();
+        return best is null
+            ? new DecodedSequence([], false, double.NegativeInfinity) // every hypothesis hit a dead end of the constraint
+            : new DecodedSequence([.. best.Tokens], best.Finished, best.LogProbability);
     }
 
     /// <summary>Initial hidden state (B, H) and latent input projection (B, 3H).</summary>
