@@ -27,6 +27,9 @@ public partial class Explore
     private string? Message { get; set; }
     private IReadOnlyList<LatentPoint> Points { get; set; } = [];
 
+    /// <summary>Whether the domain's picture type is a component (a broken plugin falls back to plain text).</summary>
+    private bool HasPicture => typeof(IComponent).IsAssignableFrom(Domain.Views.ItemPicture);
+
     private bool CanRun => !Busy && From.Length > 0 && To.Length > 0 && FromCheck.IsValid && ToCheck.IsValid;
 
     /// <inheritdoc/>
