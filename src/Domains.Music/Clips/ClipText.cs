@@ -71,20 +71,8 @@ public static class ClipText
     {
         ArgumentNullException.ThrowIfNull(text);
         var grammar = new ClipGrammar(true);
-        int i = 0;
-        while (i < text.Length)
+        foreach (var (token, start) in ClipTokenizer.Scan(text))
         {
-            if (char.IsWhiteSpace(text[i]))
-            {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i]))
-            {
-                i++;
-            }
-            string token = text[start..i];
             var (kind, value) = ClipVocabulary.Classify(token);
             if (kind == ClipTokenKind.Invalid)
             {

@@ -10,6 +10,20 @@ public sealed class ClipTokenizer : ITokenizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<string>();
+        foreach (var (token, start) in Scan(text))
+        {
+            if (ClipVocabulary.Classify(token).Kind == ClipTokenKind.Invalid)
+            {
+                return TokenizeResult.Fail($"unknown token '{token}'", start);
+            }
+            tokens.Add(token);
+        }
+        return new TokenizeResult(tokens);
+    }
+
+    /// <summary>Whitespace-separated tokens of <paramref name="text"/> with the index where each starts.</summary>
+    public static IEnumerable<(string Token, int Start)> Scan(string text)
+    {
         int i = 0;
         while (i < text.Length)
         {
@@ -23,14 +37,8 @@ public sealed class ClipTokenizer : ITokenizer
             {
                 i++;
             }
-            string token = text[start..i];
-            if (ClipVocabulary.Classify(token).Kind == ClipTokenKind.Invalid)
-            {
-                return TokenizeResult.Fail($"unknown token '{token}'", start);
-            }
-            tokens.Add(token);
+            yield return (text[start..i], start);
         }
-        return new TokenizeResult(tokens);
     }
 
     /// <inheritdoc />
