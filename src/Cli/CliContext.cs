@@ -34,6 +34,11 @@ public sealed class CliContext(DomainRegistry registry, TextWriter output, TextW
         return DomainModel.Load(domain, ModelFolder(parse, domain), parse.GetValue(CommonOptions.Device));
     }
 
+    /// <summary>Writes decoded points as <c>{"points": [...]}</c> (JSON) or one line per point.</summary>
+    public void WritePoints(ParseResult parse, IDomainModule domain, IReadOnlyList<LatentPoint> points) =>
+        Write(parse, new { points = points.Select(p => PointJson.Of(domain, p)).ToArray() },
+            w => { foreach (var p in points) w.WriteLine(PointJson.Line(p)); });
+
     /// <summary>Writes a result: JSON when <c>--json</c> was given (to its file, if named), else <paramref name="human"/>.</summary>
     public void Write(ParseResult parse, object json, Action<TextWriter> human)
     {

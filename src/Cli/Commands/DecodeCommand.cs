@@ -1,4 +1,3 @@
-using LatentWorkbench.Core.Workbench;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -27,8 +26,7 @@ public static class DecodeCommand
             using var model = context.OpenModel(parse);
             var options = DecodingOptions.From(parse, strategy, beam, temperature);
             var points = model.Decode(vectors, options);
-            context.Write(parse, new { points = points.Select(p => PointJson.Of(model.Module, p)).ToArray() },
-                w => { foreach (var p in points) w.WriteLine(PointJson.Line(p)); });
+            context.WritePoints(parse, model.Module, points);
             return CliErrors.Ok;
         });
         return command;

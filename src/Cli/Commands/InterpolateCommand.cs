@@ -1,4 +1,3 @@
-using LatentWorkbench.Core.Workbench;
 using System.CommandLine;
 using LatentWorkbench.Core.Latent;
 
@@ -22,8 +21,7 @@ public static class InterpolateCommand
             using var model = context.OpenModel(parse);
             var how = parse.GetValue(method) == "lerp" ? InterpolationMethod.Lerp : InterpolationMethod.Slerp;
             var points = model.Interpolate(parse.GetRequiredValue(from), parse.GetRequiredValue(to), parse.GetValue(steps), how);
-            context.Write(parse, new { points = points.Select(p => PointJson.Of(model.Module, p)).ToArray() },
-                w => { foreach (var p in points) w.WriteLine(PointJson.Line(p)); });
+            context.WritePoints(parse, model.Module, points);
             return CliErrors.Ok;
         });
         return command;

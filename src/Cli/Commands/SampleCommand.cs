@@ -1,4 +1,3 @@
-using LatentWorkbench.Core.Workbench;
 using System.CommandLine;
 
 namespace LatentWorkbench.Cli.Commands;
@@ -21,8 +20,7 @@ public static class SampleCommand
             using var model = context.OpenModel(parse);
             var options = DecodingOptions.From(parse, strategy, beam, temperature, parse.GetValue(seed));
             var points = model.Sample(parse.GetValue(count), parse.GetValue(seed), options);
-            context.Write(parse, new { points = points.Select(p => PointJson.Of(model.Module, p)).ToArray() },
-                w => { foreach (var p in points) w.WriteLine(PointJson.Line(p)); });
+            context.WritePoints(parse, model.Module, points);
             return CliErrors.Ok;
         });
         return command;
