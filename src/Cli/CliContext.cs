@@ -35,9 +35,22 @@ public sealed class CliContext(DomainRegistry registry, TextWriter output, TextW
     }
 
     /// <summary>Writes decoded points as <c>{"points": [...]}</c> (JSON) or one line per point.</summary>
-    public void WritePoints(ParseResult parse, IDomainModule domain, IReadOnlyList<LatentPoint> points) =>
-        Write(parse, new { points = points.Select(p => PointJson.Of(domain, p)).ToArray() },
-            w => { foreach (var p in points) w.WriteLine(PointJson.Line(p)); });
+    public void WritePoints(ParseResult parse, IDomainModule domain, IReadOnlyList<LatentPoint> points, IReadOnlyList<string?>? files = null) =>
+        Write(parse, new { points = points.Select((p, i) => WithFile(PointJson.Of(domain, p), files?[i])).ToArray() },
+            w => { foreach (var (p, i) in points.Select((p, i) => (p, i))) w.WriteLine(files?[i] is { } f ? $"{PointJson.Line(p)}  -> {f}" : PointJson.Line(p)); });
+
+    /// <summary>Writes decoded points as files when <paramref name="outOption"/> was given; returns each point's file.</summary>
+    public IReadOnlyList<string?>? WritePointFiles(ParseResult parse, IDomainModule domain, IReadOnlyList<LatentPoint> points,
+        Option<string?> outOption, Option<bool> audioOption, string prefix) =>
+        parse.GetValue(outOption) is { } folder
+            ? LatentWorkbench.Cli.Output.PointFiles.Write(domain, points, folder, prefix, parse.GetValue(audioOption), Error)
+            : null;
+
+    private static Dictionary<string, object?> WithFile(Dictionary<string, object?> json, string? file)
+    {
+        if (file is not null) json["file"] = file;
+        return json;
+    }
 
     /// <summary>Writes a result: JSON when <c>--json</c> was given (to its file, if named), else <paramref name="human"/>.</summary>
     public void Write(ParseResult parse, object json, Action<TextWriter> human)

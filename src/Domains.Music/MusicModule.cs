@@ -2,6 +2,7 @@ using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Models;
 using LatentWorkbench.Core.Training;
 using LatentWorkbench.Domains.Music.Clips;
+using LatentWorkbench.Domains.Music.Evaluation;
 using LatentWorkbench.Domains.Music.Views;
 
 namespace LatentWorkbench.Domains.Music;
@@ -9,6 +10,11 @@ namespace LatentWorkbench.Domains.Music;
 /// <summary>Music as 2-bar MIDI clips written as event tokens; attributes from the clip, style from the model.</summary>
 public sealed class MusicModule : IDomainModule
 {
+    private readonly MusicDatasetReader _reader = new(BarsPerClip);
+
+    /// <summary>A module with the default clip length.</summary>
+    public MusicModule() => Files = new MidiClipFormat(_reader);
+
     /// <summary>Bars per training clip.</summary>
     public const int BarsPerClip = 2;
 
@@ -29,12 +35,14 @@ public sealed class MusicModule : IDomainModule
     /// <inheritdoc/>
     public ISimilarity Similarity { get; } = new ClipSimilarity();
     /// <inheritdoc/>
-    public IDatasetReader Datasets { get; } = new MusicDatasetReader(BarsPerClip);
+    public IDatasetReader Datasets => _reader;
+    /// <inheritdoc/>
+    public IItemFileFormat? Files { get; }
     /// <inheritdoc/>
     public IReadOnlyList<AttributeDefinition> Attributes { get; } =
     [
         new("note_density", "Density", "Notes per beat"), new("syncopation", "Syncopation", "Off-beat accents"),
-        new("swing_ratio", "Swing", "Long/short ratio of off-beat pairs"), new("p_jazz", "Jazz <-> classical", "Model's style probability"),
+        new("swing", "Swing", "Long/short ratio of off-beat pairs"), new("p_jazz", "Jazz <-> classical", "Model's style probability"),
     ];
     /// <inheritdoc/>
     public IDecodingConstraintFactory? DecodingConstraint { get; } = new ClipConstraintFactory();
@@ -42,15 +50,17 @@ public sealed class MusicModule : IDomainModule
     public DomainDefaults Defaults { get; } = new(
         new VaeConfig
         {
-            EmbeddingSize = 64, EncoderHidden = 256, LatentSize = 64, DecoderHidden = 512, MaxLength = 256,
+            EmbeddingSize = 64, EncoderHidden = 256, LatentSize = 128, DecoderHidden = 512, MaxLength = 256,
             PropertyHeadHidden = 64, TagNames = ["jazz", "classical", "folk"],
         },
         new TrainingSettings
         {
-            Epochs = 10, BatchSize = 64, LearningRate = 2e-3, WarmupSteps = 300, KlWeight = 0.3, KlWarmupSteps = 4000,
-            FreeBitsPerDim = 0.2, WordDropout = 0.1, PropertyWeight = 5, CheckpointEverySteps = 300, ValidationReconstructionLimit = 300,
+            Epochs = 3, BatchSize = 64, LearningRate = 2e-3, WarmupSteps = 300, KlWeight = 0.15, KlWarmupSteps = 2500,
+            FreeBitsPerDim = 0.25, WordDropout = 0.1, PropertyWeight = 5, CheckpointEverySteps = 300, ValidationReconstructionLimit = 300,
         },
         "music");
+    /// <inheritdoc/>
+    public IDomainEvaluator? Evaluator { get; } = new MusicEvaluator();
     /// <inheritdoc/>
     public IReadOnlyList<SampleItem> Samples { get; } = SampleClips.Items();
     /// <inheritdoc/>

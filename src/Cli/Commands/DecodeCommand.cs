@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LatentWorkbench.Cli.Output;
 using System.Globalization;
 using System.Text.Json;
 using LatentWorkbench.Core.Latent.Decoding;
@@ -16,7 +17,9 @@ public static class DecodeCommand
         var strategy = DecodingOptions.Strategy();
         var beam = DecodingOptions.Beam();
         var temperature = DecodingOptions.Temperature();
-        var command = new Command("decode", "Decode latent vectors into items") { latent, input, strategy, beam, temperature };
+        var output = PointFiles.OutOption();
+        var audio = PointFiles.AudioOption();
+        var command = new Command("decode", "Decode latent vectors into items") { latent, input, strategy, beam, temperature, output, audio };
         command.WithModelOptions();
         command.SetAction(parse =>
         {
@@ -26,7 +29,7 @@ public static class DecodeCommand
             using var model = context.OpenModel(parse);
             var options = DecodingOptions.From(parse, strategy, beam, temperature);
             var points = model.Decode(vectors, options);
-            context.WritePoints(parse, model.Module, points);
+            context.WritePoints(parse, model.Module, points, context.WritePointFiles(parse, model.Module, points, output, audio, "decoded"));
             return CliErrors.Ok;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LatentWorkbench.Cli.Output;
 
 namespace LatentWorkbench.Cli.Commands;
 
@@ -8,14 +9,14 @@ public static class EncodeCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
-        var items = new Argument<string[]>("items") { Description = "Items to encode", Arity = ArgumentArity.ZeroOrMore };
+        var items = new Argument<string[]>("items") { Description = "Items to encode (text, or files in the domain's format, e.g. .mid)", Arity = ArgumentArity.ZeroOrMore };
         var input = new Option<string?>("--input", "-i") { Description = "File with one item per line" };
         var command = new Command("encode", "Encode items into latent vectors") { items, input };
         command.WithModelOptions();
         command.SetAction(parse =>
         {
-            var texts = ItemInput.Read(parse.GetValue(items), parse.GetValue(input));
             using var model = context.OpenModel(parse);
+            var texts = ItemInput.Read(parse.GetValue(items), parse.GetValue(input)).Select(t => PointFiles.Item(model.Module, t, null)).ToList();
             var codes = model.Encode(texts);
             var rows = texts.Zip(codes).Select(p => new Dictionary<string, object?>
             {

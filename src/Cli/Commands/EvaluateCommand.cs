@@ -27,7 +27,8 @@ public static class EvaluateCommand
             var records = model.Module.Datasets.Read(parse.GetRequiredValue(data), new DatasetOptions(Limit: Math.Max(1, parse.GetValue(limit)))).ToList();
             var items = Encodable(model, records);
             if (items.Count == 0) throw new InvalidDataException($"None of the items in '{parse.GetRequiredValue(data)}' can be read by this model.");
-            var metrics = Evaluator.Evaluate(model.Model, items, model.Module.DecodingConstraint?.Create(model.Model.Vocabulary.Tokens, model.Model.Vocabulary.Specials), 0);
+            var report = Evaluator.Run(model.Model, items, model.Module.DecodingConstraint?.Create(model.Model.Vocabulary.Tokens, model.Model.Vocabulary.Specials), 0);
+            var metrics = report.Metrics;
             var n = parse.GetValue(samples);
             var points = n > 0 ? model.Sample(n, seed: 1) : [];
             var valid = points.Where(p => p.Valid).ToArray();
@@ -40,14 +41,21 @@ public static class EvaluateCommand
                 ["unique"] = valid.Length == 0 ? double.NaN : (double)distinct.Length / valid.Length,
                 ["novelty"] = distinct.Length == 0 ? double.NaN : (double)novel / distinct.Length,
                 ["recon_exact"] = metrics.ExactReconstruction, ["token_accuracy_teacher_forced"] = metrics.TokenAccuracy,
+                ["token_accuracy_greedy"] = metrics.GreedyTokenAccuracy,
                 ["kl"] = metrics.Kl, ["active_units"] = metrics.ActiveUnits, ["active_units_fraction"] = metrics.ActiveUnitsFraction,
                 ["reconstruction_nats_per_token"] = metrics.ReconstructionPerToken,
                 ["property_mae"] = metrics.PropertyMae.ToDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value),
                 ["tag_accuracy"] = metrics.TagAccuracy,
             };
             if (model.Module.Evaluator is { } evaluator)
+            {
                 foreach (var (key, value) in evaluator.Evaluate(points.Select(p => p.Valid ? p.Text : null).ToArray(), records.Select(r => r.Text).ToArray()))
                     json[key] = value;
+                var inputs = items.Select(i => model.Codec.ToText(i.Tokens)).ToArray();
+                var decoded = report.Reconstructions.Select(d => model.Module.Validator.Validate(model.Codec.ToText(d.TokenIds)) is { IsValid: true } r ? r.Canonical : null).ToArray();
+                foreach (var (key, value) in evaluator.EvaluateReconstructions(inputs, decoded, metrics))
+                    json[key] = value;
+            }
             if (parse.GetValue(save) && model.Model.Folder is { } folder)
             {
                 CheckpointStore.WriteFileAtomically(folder, CheckpointStore.EvaluationFile, p => File.WriteAllText(p, JsonOutput.Serialize(json)));

@@ -1,27 +1,34 @@
 using System.CommandLine;
+using LatentWorkbench.Cli.Output;
 using LatentWorkbench.Core.Latent;
 
 namespace LatentWorkbench.Cli.Commands;
 
-/// <summary><c>latent interpolate --domain ID --from A --to B --steps N [--method slerp|lerp]</c>.</summary>
+/// <summary><c>latent interpolate --domain ID --from A --to B --steps N [--method slerp|lerp] [--out DIR [--audio]]</c>.</summary>
 public static class InterpolateCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
-        var from = new Option<string>("--from") { Description = "Start item", Required = true };
-        var to = new Option<string>("--to") { Description = "End item", Required = true };
+        var from = new Option<string>("--from") { Description = "Start item (text, or a file in the domain's format, e.g. A.mid)", Required = true };
+        var to = new Option<string>("--to") { Description = "End item (text or file)", Required = true };
+        var fromBar = new Option<int?>("--bar") { Description = "For a music file: use the clip holding this bar (1-based) of --from" };
+        var toBar = new Option<int?>("--to-bar") { Description = "For a music file: use the clip holding this bar of --to" };
+        var output = PointFiles.OutOption();
+        var audio = PointFiles.AudioOption();
         var steps = new Option<int>("--steps") { Description = "Points on the path, both ends included", DefaultValueFactory = _ => 10 };
         var method = new Option<string>("--method") { Description = "slerp or lerp", DefaultValueFactory = _ => "slerp" };
         method.AcceptOnlyFromAmong("slerp", "lerp");
-        var command = new Command("interpolate", "Decode the path between two items") { from, to, steps, method };
+        var command = new Command("interpolate", "Decode the path between two items") { from, to, steps, method, fromBar, toBar, output, audio };
         command.WithModelOptions();
         command.SetAction(parse =>
         {
             using var model = context.OpenModel(parse);
             var how = parse.GetValue(method) == "lerp" ? InterpolationMethod.Lerp : InterpolationMethod.Slerp;
-            var points = model.Interpolate(parse.GetRequiredValue(from), parse.GetRequiredValue(to), parse.GetValue(steps), how);
-            context.WritePoints(parse, model.Module, points);
+            var a = PointFiles.Item(model.Module, parse.GetRequiredValue(from), parse.GetValue(fromBar));
+            var b = PointFiles.Item(model.Module, parse.GetRequiredValue(to), parse.GetValue(toBar));
+            var points = model.Interpolate(a, b, parse.GetValue(steps), how);
+            context.WritePoints(parse, model.Module, points, context.WritePointFiles(parse, model.Module, points, output, audio, "step"));
             return CliErrors.Ok;
         });
         return command;

@@ -1,8 +1,9 @@
 using System.CommandLine;
+using LatentWorkbench.Cli.Output;
 
 namespace LatentWorkbench.Cli.Commands;
 
-/// <summary><c>latent sample --domain ID --n N</c>: items decoded from the prior.</summary>
+/// <summary><c>latent sample --domain ID --n N [--out DIR [--audio]]</c>: items decoded from the prior.</summary>
 public static class SampleCommand
 {
     /// <summary>Builds the command.</summary>
@@ -13,14 +14,16 @@ public static class SampleCommand
         var strategy = DecodingOptions.Strategy();
         var beam = DecodingOptions.Beam();
         var temperature = DecodingOptions.Temperature();
-        var command = new Command("sample", "Decode random points of the prior") { count, seed, strategy, beam, temperature };
+        var output = PointFiles.OutOption();
+        var audio = PointFiles.AudioOption();
+        var command = new Command("sample", "Decode random points of the prior") { count, seed, strategy, beam, temperature, output, audio };
         command.WithModelOptions();
         command.SetAction(parse =>
         {
             using var model = context.OpenModel(parse);
             var options = DecodingOptions.From(parse, strategy, beam, temperature, parse.GetValue(seed));
             var points = model.Sample(parse.GetValue(count), parse.GetValue(seed), options);
-            context.WritePoints(parse, model.Module, points);
+            context.WritePoints(parse, model.Module, points, context.WritePointFiles(parse, model.Module, points, output, audio, "sample"));
             return CliErrors.Ok;
         });
         return command;

@@ -26,6 +26,7 @@ public static class ModelCard
         {
             s.AppendLine().AppendLine("## Validation");
             s.AppendLine(c, $"- Teacher-forced token accuracy {v.TokenAccuracy:0.0000}; greedy exact reconstruction {v.ExactReconstruction:0.0000}.");
+            if (v.GreedyTokenAccuracy is { } greedy) s.AppendLine(c, $"- Greedy per-step token accuracy {greedy:0.0000}.");
             s.AppendLine(c, $"- KL {v.Kl:0.00} nats/item; active units {v.ActiveUnits}/{m.Model.LatentSize} ({v.ActiveUnitsFraction:0.00}).");
             foreach (var (name, mae) in v.PropertyMae) s.AppendLine(c, $"- Property MAE {name}: {mae:0.0000}.");
             if (v.TagAccuracy is { } tag) s.AppendLine(c, $"- Tag accuracy {tag:0.0000}.");

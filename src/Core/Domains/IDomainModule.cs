@@ -54,4 +54,7 @@ public interface IDomainModule
 
     /// <summary>Domain-specific evaluation metrics (e.g. MOSES metrics for molecules), or null for the generic ones only.</summary>
     IDomainEvaluator? Evaluator => null;
+
+    /// <summary>How items are read from and written to files (e.g. MIDI), or null when items are only text.</summary>
+    IItemFileFormat? Files => null;
 }

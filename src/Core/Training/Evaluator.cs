@@ -17,6 +17,14 @@ public static class Evaluator
 
     /// <summary>Metrics over <paramref name="items"/>; greedy reconstruction uses the first <paramref name="reconstructionLimit"/> (0 = all).</summary>
     public static ValidationMetrics Evaluate(LatentModel model, IReadOnlyList<EncodedItem> items,
+        IDecodingConstraint? constraint, int reconstructionLimit, CancellationToken cancellation = default) =>
+        Run(model, items, constraint, reconstructionLimit, cancellation).Metrics;
+
+    /// <summary>
+    /// As <see cref="Evaluate"/>, also returning the greedy reconstructions (one per item of the first
+    /// <paramref name="reconstructionLimit"/>, in order) for domain metrics such as note F1.
+    /// </summary>
+    public static EvaluationReport Run(LatentModel model, IReadOnlyList<EncodedItem> items,
         IDecodingConstraint? constraint, int reconstructionLimit, CancellationToken cancellation = default)
     {
         if (items.Count == 0) throw new ArgumentException("There are no items to evaluate.");
@@ -59,15 +67,32 @@ public static class Evaluator
         var limit = reconstructionLimit > 0 ? Math.Min(reconstructionLimit, items.Count) : items.Count;
         var decoded = model.Decode(means.Take(limit).ToArray(), DecodeOptions.Default, constraint);
         var exact = decoded.Zip(items.Take(limit)).Count(p => p.First.Finished && p.First.TokenIds.AsSpan().SequenceEqual(p.Second.Tokens));
+        var greedySteps = decoded.Zip(items.Take(limit)).Sum(p => MatchingSteps(p.First, p.Second.Tokens));
+        var targetSteps = items.Take(limit).Sum(i => i.Tokens.Length + 1L);
         var active = ActiveUnits(means);
         if (wasTraining) network.train();
         var mae = new Dictionary<string, double>();
         for (int k = 0; k < propertyError.Length; k++)
             if (propertyCount[k] > 0) mae[config.PropertyNames[k]] = propertyError[k] / propertyCount[k];
-        return new ValidationMetrics(
+        var metrics = new ValidationMetrics(
             (reconstruction + kl) / items.Count, reconstruction / Math.Max(1, targetTokens), kl / items.Count,
             (double)correct / Math.Max(1, targetTokens), (double)exact / limit, active, (double)active / config.LatentSize,
-            mae, tagged > 0 ? (double)tagCorrect / tagged : null, items.Count);
+            mae, tagged > 0 ? (double)tagCorrect / tagged : null, items.Count, (double)greedySteps / Math.Max(1, targetSteps));
+        return new EvaluationReport(metrics, decoded);
+    }
+
+    /// <summary>
+    /// Steps where <paramref name="decoded"/> agrees with <paramref name="target"/> position by position, the end token
+    /// (position <c>target.Length</c>) included: it matches when the decode finished there.
+    /// </summary>
+    public static long MatchingSteps(DecodedSequence decoded, ReadOnlySpan<int> target)
+    {
+        var ids = decoded.TokenIds;
+        long matching = 0;
+        for (int i = 0; i < target.Length && i < ids.Length; i++)
+            if (ids[i] == target[i]) matching++;
+        if (decoded.Finished && ids.Length == target.Length) matching++;
+        return matching;
     }
 
     /// <summary>Dimensions whose posterior-mean variance across items exceeds <see cref="ActiveUnitVariance"/>.</summary>

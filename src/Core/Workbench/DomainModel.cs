@@ -142,8 +142,14 @@ public sealed partial class DomainModel : IDisposable
         var similarities = new Dictionary<string, double>();
         if (references is not null)
             foreach (var (name, reference) in references) similarities[name] = Module.Similarity.Compute(canonical, reference);
-        return new LatentPoint(t, canonical, true, Model.IsNovel(canonical), properties, similarities, ood, null, z);
+        var start = references?.GetValueOrDefault("from") ?? references?.GetValueOrDefault("start");
+        return new LatentPoint(t, canonical, true, Model.IsNovel(canonical), properties, similarities, ood, null, z)
+        {
+            DistanceFromStart = start is null ? null : TokenDistance.Normalized(Tokens(canonical), Tokens(start)),
+        };
     }
+
+    private IReadOnlyList<string> Tokens(string text) => Module.Tokenizer.Tokenize(text) is { Ok: true } r ? r.Tokens : [text];
 
     private static float[] Gaussian(Random random, int size, double scale)
     {

@@ -16,6 +16,12 @@ namespace LatentWorkbench.Core.Workbench;
 public sealed record LatentPoint(double T, string Text, bool Valid, bool? Novel, IReadOnlyDictionary<string, double> Properties,
     IReadOnlyDictionary<string, double> Similarities, double OodScore, string? Error, float[] Latent)
 {
+    /// <summary>
+    /// Normalized token edit distance (0 = same tokens, 1 = nothing in common) to the operation's start item (the
+    /// <c>from</c> or <c>start</c> reference), or null when there is none or the point is invalid.
+    /// </summary>
+    public double? DistanceFromStart { get; init; }
+
     /// <summary>Whether the point lies outside the training distribution.</summary>
     public bool Unusual => OodScore > 1;
 }

@@ -16,7 +16,10 @@ public static class PointJson
             ["novel"] = p.Novel,
             ["properties"] = p.Properties,
         };
+        if (domain.Attributes.Count > 0 && p.Valid)
+            json["attributes"] = domain.Attributes.Where(a => p.Properties.ContainsKey(a.Key)).ToDictionary(a => a.Key, a => p.Properties[a.Key]);
         foreach (var (name, value) in p.Similarities) json[$"similarity_to_{name}"] = value;
+        if (p.DistanceFromStart is { } distance) json["distance_from_start"] = distance;
         json["ood_score"] = p.OodScore;
         json["unusual"] = p.Unusual;
         if (p.Error is not null) json["error"] = p.Error;

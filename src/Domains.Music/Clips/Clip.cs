@@ -9,6 +9,9 @@ namespace LatentWorkbench.Domains.Music.Clips;
 /// <param name="Notes">Notes ordered by step, then pitch.</param>
 public sealed record Clip(int QuartersPerBar, int Bars, IReadOnlyList<ClipNote> Notes)
 {
+    /// <summary>Index (0-based) of the clip's first bar in the piece it was cut from; 0 when not cut from a piece.</summary>
+    public int FirstBar { get; init; }
+
     /// <summary>Steps in one bar.</summary>
     public int StepsPerBar => QuartersPerBar * ClipVocabulary.StepsPerQuarter;
 

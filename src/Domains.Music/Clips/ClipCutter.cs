@@ -101,7 +101,7 @@ public static class ClipCutter
                 }
                 if (clipNotes.Count >= minNotes && clipNotes.Count > 0 || minNotes == 0)
                 {
-                    clips.Add(new Clip(meter, count, clipNotes.OrderBy(n => n.Step).ThenBy(n => n.Pitch).ToList()));
+                    clips.Add(new Clip(meter, count, clipNotes.OrderBy(n => n.Step).ThenBy(n => n.Pitch).ToList()) { FirstBar = b });
                 }
             }
             b += count;

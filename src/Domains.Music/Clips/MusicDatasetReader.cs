@@ -72,18 +72,22 @@ public sealed class MusicDatasetReader(int barsPerClip = 4) : IDatasetReader
         }
     }
 
-    private List<Clip> Cut(string file, BeatTableFinder finder)
+    /// <summary>The clips of a MIDI file's bytes (no beat table); <paramref name="name"/> names the file in errors.</summary>
+    public IReadOnlyList<Clip> ClipsOf(byte[] content, string name) => Cut(content, name, null);
+
+    private List<Clip> Cut(string file, BeatTableFinder finder) => Cut(File.ReadAllBytes(file), file, finder.Find(file));
+
+    private List<Clip> Cut(byte[] content, string name, BeatGrid? beats)
     {
         MidiScore score;
         try
         {
-            score = MidiScore.FromBytes(File.ReadAllBytes(file));
+            score = MidiScore.FromBytes(content);
         }
         catch (MidiFormatException ex)
         {
-            throw new InvalidDataException($"{file}: {ex.Message}", ex);
+            throw new InvalidDataException($"{name}: {ex.Message}", ex);
         }
-        var beats = finder.Find(file);
         var clips = beats is null
             ? ClipCutter.Cut(score, barsPerClip)
             : ClipCutter.CutAligned(score, beats, barsPerClip);

@@ -12,7 +12,7 @@ public sealed class MusicPropertyCalculator : IPropertyCalculator
         (new("pitch_range", "Pitch range", "semitones", Better.Neither, "Highest minus lowest pitch."), ClipAttributes.PitchRange),
         (new("polyphony", "Polyphony", "notes", Better.Neither, "Mean simultaneous notes while any note sounds."), ClipAttributes.Polyphony),
         (new("syncopation", "Syncopation", "fraction", Better.Neither, "Share of onsets between beats held across the next beat."), ClipAttributes.Syncopation),
-        (new("swing_ratio", "Swing ratio", "ratio", Better.Neither, "Long/short ratio of eighth pairs (1 straight, 2 triplet swing)."), ClipAttributes.SwingRatio),
+        (new("swing", "Swing ratio", "ratio", Better.Neither, "Long/short ratio of eighth pairs (1 straight, 2 triplet swing)."), ClipAttributes.SwingRatio),
         (new("key_fit", "Key fit", "fraction", Better.Neither, "Share of notes in the best-fitting major or harmonic minor scale."), ClipAttributes.KeyFit),
     ];
 

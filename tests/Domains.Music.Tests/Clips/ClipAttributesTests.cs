@@ -16,7 +16,7 @@ public class ClipAttributesTests
         Assert.Equal(7, values["pitch_range"]);
         Assert.Equal((48 * 3 + 12 + 6) / 60.0, values["polyphony"], 9);
         Assert.Equal(1 / 3.0, values["syncopation"], 9);
-        Assert.Equal(1.0, values["swing_ratio"]);
+        Assert.Equal(1.0, values["swing"]);
         Assert.Equal(4 / 5.0, values["key_fit"], 9);
     }
 

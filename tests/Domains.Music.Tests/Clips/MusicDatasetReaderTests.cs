@@ -14,12 +14,12 @@ public class MusicDatasetReaderTests(ITestOutputHelper output)
         var byStyle = records.GroupBy(r => r.Tags.Single()).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var (style, list) in byStyle)
         {
-            output.WriteLine($"{style}: {list.Count} clips, mean swing {list.Average(r => r.Targets["swing_ratio"]):0.00}, " +
+            output.WriteLine($"{style}: {list.Count} clips, mean swing {list.Average(r => r.Targets["swing"]):0.00}, " +
                 $"mean polyphony {list.Average(r => r.Targets["polyphony"]):0.00}, mean key fit {list.Average(r => r.Targets["key_fit"]):0.00}");
         }
         Assert.Equal(["classical", "folk", "jazz"], byStyle.Keys.Order());
         Assert.All(records, r => Assert.True(ClipText.Parse(r.Text).Ok, r.Text));
-        Assert.True(byStyle["jazz"].Average(r => r.Targets["swing_ratio"]) > byStyle["classical"].Average(r => r.Targets["swing_ratio"]));
+        Assert.True(byStyle["jazz"].Average(r => r.Targets["swing"]) > byStyle["classical"].Average(r => r.Targets["swing"]));
     }
 
     [SkippableFact]

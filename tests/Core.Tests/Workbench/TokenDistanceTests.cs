@@ -1,0 +1,39 @@
+using LatentWorkbench.Core.Latent.Decoding;
+using LatentWorkbench.Core.Training;
+using LatentWorkbench.Core.Workbench;
+
+namespace LatentWorkbench.Core.Tests.Workbench;
+
+public class TokenDistanceTests
+{
+    [Theory]
+    [InlineData("", "", 0)]
+    [InlineData("abc", "abc", 0)]
+    [InlineData("abc", "", 3)]
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("flaw", "lawn", 2)]
+    public void Levenshtein_CountsWholeTokenEdits(string a, string b, int expected)
+    {
+        Assert.Equal(expected, TokenDistance.Levenshtein(a.ToCharArray(), b.ToCharArray()));
+        Assert.Equal(expected, TokenDistance.Levenshtein(b.ToCharArray(), a.ToCharArray()));
+    }
+
+    [Fact]
+    public void Normalized_IsZeroForEqual_OneForDisjoint_AndDividesByTheLongerLength()
+    {
+        Assert.Equal(0, TokenDistance.Normalized<string>([], []));
+        Assert.Equal(0, TokenDistance.Normalized(["C", "C", "O"], ["C", "C", "O"]));
+        Assert.Equal(1, TokenDistance.Normalized(["C", "C"], ["N", "O", "S"]));
+        Assert.Equal(0.25, TokenDistance.Normalized(["C", "C", "O", "N"], ["C", "C", "O"]));
+    }
+
+    [Fact]
+    public void MatchingSteps_ComparesPositionByPosition_AndCountsTheEndToken()
+    {
+        int[] target = [5, 6, 7];
+        Assert.Equal(4, Evaluator.MatchingSteps(new DecodedSequence([5, 6, 7], true, 0), target));
+        Assert.Equal(3, Evaluator.MatchingSteps(new DecodedSequence([5, 6, 7], false, 0), target)); // never ended
+        Assert.Equal(2, Evaluator.MatchingSteps(new DecodedSequence([5, 9, 7, 8], true, 0), target)); // one wrong, ends late
+        Assert.Equal(0, Evaluator.MatchingSteps(new DecodedSequence([6, 7], true, 0), target)); // shifted: nothing lines up
+    }
+}
