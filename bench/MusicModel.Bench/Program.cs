@@ -1,0 +1,97 @@
+// Path and attribute figures of a music model (issue 6): jazz -> classical interpolations between held-out clips and
+// walks along each attribute vector, printed as one JSON line.
+// usage: dotnet run -c Release --project bench/MusicModel.Bench -- --data HELDOUT_DIR [--model DIR] [--pairs 100] [--clips 50] [--steps 8]
+// HELDOUT_DIR is a folder of MIDI files with jazz/ and classical/ somewhere in their paths (scripts/midi-split.sh makes one).
+using System.Diagnostics;
+using System.Text.Json;
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Latent;
+using LatentWorkbench.Core.Workbench;
+using LatentWorkbench.Domains.Music;
+using LatentWorkbench.Domains.Music.Clips;
+
+string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+var module = new MusicModule();
+var data = Arg("--data", "");
+if (!Directory.Exists(data))
+{
+    Console.Error.WriteLine($"--data must name a folder of held-out MIDI files (got '{data}'); see scripts/midi-split.sh.");
+    return 2;
+}
+int pairs = int.Parse(Arg("--pairs", "100")), clipCount = int.Parse(Arg("--clips", "50")), steps = int.Parse(Arg("--steps", "8"));
+double amount = double.Parse(Arg("--amount", "1"), System.Globalization.CultureInfo.InvariantCulture);
+using var model = DomainModel.Load(module, Arg("--model", ModelLocator.DefaultModelFolder(module)), Arg("--device", "cpu"));
+var random = new Random(11);
+var reader = new MusicDatasetReader(MusicModule.BarsPerClip);
+var files = Directory.EnumerateFiles(data, "*.mid", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+string[] ClipsOfStyle(string style) => files.Where(f => MusicDatasetReader.TagsOf(f).Contains(style))
+    .SelectMany(f => reader.ClipsOf(f)).Select(ClipText.ToText).Where(t => model.Codec.TryToIds(t, out _, out _)).ToArray();
+var jazz = ClipsOfStyle("jazz");
+var classical = ClipsOfStyle("classical");
+random.Shuffle(jazz);
+random.Shuffle(classical);
+pairs = Math.Min(pairs, Math.Min(jazz.Length, classical.Length));
+
+bool Sounding(LatentPoint p) => p.Valid && ClipText.Parse(p.Text).Clip is { Notes.Count: > 0 };
+var clock = Stopwatch.StartNew();
+int points = 0, soundingPoints = 0, styleFalls = 0, distanceRises = 0;
+double styleDrop = 0;
+for (int i = 0; i < pairs; i++)
+{
+    var path = model.Interpolate(jazz[i], classical[i], steps);
+    points += path.Count;
+    soundingPoints += path.Count(Sounding);
+    var pJazz = path.Select(p => p.Properties.GetValueOrDefault("p_jazz", double.NaN)).ToArray();
+    styleDrop += pJazz[0] - pJazz[^1];
+    if (pJazz.Zip(pJazz.Skip(1)).All(s => s.Second <= s.First + 0.05) && pJazz[0] - pJazz[^1] > 0.3) styleFalls++;
+    var distance = path.Select(p => p.DistanceFromStart ?? double.NaN).ToArray();
+    if (distance.Zip(distance.Skip(1)).All(d => d.Second >= d.First - 0.05)) distanceRises++;
+}
+var interpolationMs = clock.Elapsed.TotalMilliseconds / Math.Max(1, pairs);
+
+// Attribute walks: relative change of each attribute, in units of its spread over the held-out clips.
+var starts = jazz.Skip(pairs).Take(clipCount / 2).Concat(classical.Skip(pairs).Take(clipCount - clipCount / 2)).ToArray();
+var keys = module.Attributes.Select(a => a.Key).Where(model.Model.Manifest.AttributeVectors.ContainsKey).ToArray();
+var startPoints = starts.Select(s => model.Decode([model.Encode([s])[0].Mean])[0]).ToArray();
+var spread = keys.ToDictionary(k => k, k => StandardDeviation(startPoints.Where(p => p.Valid).Select(p => p.Properties.GetValueOrDefault(k, double.NaN))));
+var specificity = new Dictionary<string, double>();
+foreach (var key in keys)
+{
+    var change = keys.ToDictionary(k => k, _ => 0.0);
+    int walked = 0;
+    foreach (var start in starts)
+    {
+        var walk = model.MoveAlong(start, key, amount, 4);
+        if (!walk[0].Valid || !walk[^1].Valid) continue;
+        walked++;
+        foreach (var k in keys)
+            change[k] += Math.Abs(walk[^1].Properties.GetValueOrDefault(k) - walk[0].Properties.GetValueOrDefault(k)) / Math.Max(1e-9, spread[k]);
+    }
+    var own = change[key] / Math.Max(1, walked);
+    var others = keys.Where(k => k != key).Average(k => change[k] / Math.Max(1, walked));
+    specificity[key] = own / Math.Max(1e-9, others);
+}
+
+var figures = new Dictionary<string, object>
+{
+    ["pairs"] = pairs,
+    ["steps"] = steps,
+    ["sounding_valid_points"] = Math.Round((double)soundingPoints / points, 4),
+    ["p_jazz_falling_paths"] = Math.Round((double)styleFalls / Math.Max(1, pairs), 4),
+    ["mean_p_jazz_drop"] = Math.Round(styleDrop / Math.Max(1, pairs), 4),
+    ["distance_rising_paths"] = Math.Round((double)distanceRises / Math.Max(1, pairs), 4),
+    ["interpolation_ms_per_path"] = Math.Round(interpolationMs, 1),
+    ["attribute_clips"] = starts.Length,
+    ["attribute_amount"] = amount,
+    ["attribute_specificity"] = specificity.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 3)),
+};
+Console.WriteLine(JsonSerializer.Serialize(figures));
+return 0;
+
+static double StandardDeviation(IEnumerable<double> values)
+{
+    var v = values.Where(double.IsFinite).ToArray();
+    if (v.Length < 2) return 1;
+    var mean = v.Average();
+    return Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1));
+}
