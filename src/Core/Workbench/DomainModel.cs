@@ -11,7 +11,7 @@ namespace LatentWorkbench.Core.Workbench;
 public sealed partial class DomainModel : IDisposable
 {
     /// <summary>Low-temperature samples tried, after beam search, to repair an invalid decode.</summary>
-    public const int RepairSamples = 4;
+    public const int RepairSamples = 16;
 
     private readonly IDecodingConstraint? _constraint;
 
@@ -75,7 +75,7 @@ public sealed partial class DomainModel : IDisposable
         {
             yield return new DecodeOptions { Strategy = DecodeStrategy.Beam, BeamWidth = 4 };
             for (int seed = 1; seed <= RepairSamples; seed++)
-                yield return new DecodeOptions { Strategy = DecodeStrategy.Sample, Temperature = 0.6, Seed = seed };
+                yield return new DecodeOptions { Strategy = DecodeStrategy.Sample, Temperature = 0.6 + 0.4 * seed / RepairSamples, Seed = seed };
         }
         foreach (var attempt in Attempts())
         {

@@ -44,7 +44,7 @@ internal sealed class SmilesConstraintState : IConstraintState
     {
         var need = _rings.Count + _branches.Count + (_last is SmilesTokenKind.Bond or SmilesTokenKind.BranchOpen ? 1 : 0);
         var closing = remainingSteps <= need + 2;
-        for (int id = 0; id < _tokens.Length; id++) allowed[id] = Allows(_tokens[id], closing);
+        for (int id = 0; id < _tokens.Length; id++) allowed[id] = Allows(_tokens[id], closing) && KeepsRingsClosable(_tokens[id]);
         allowed[_eos] = _current >= 0 && _branches.Count == 0 && _rings.Count == 0 && _pendingBond == 0
             && _last is SmilesTokenKind.Atom or SmilesTokenKind.Ring or SmilesTokenKind.BranchClose;
     }
@@ -79,6 +79,47 @@ internal sealed class SmilesConstraintState : IConstraintState
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// False when <paramref name="t"/> would leave rings open with no free valence on any atom decoding can still
+    /// reach (the current atom and the atoms open branches return to): a dead end where nothing, not even the end, fits.
+    /// </summary>
+    private bool KeepsRingsClosable(SmilesToken t)
+    {
+        if (_current < 0) return true;
+        int rings = _rings.Count, current = _current, newAtomRoom = 0;
+        (int Atom, int Delta) first = (-1, 0), second = (-1, 0);
+        IEnumerable<int> stack = _branches;
+        switch (t.Kind)
+        {
+            case SmilesTokenKind.Atom:
+                var order = Math.Max(1, _pendingBond);
+                first = (_current, -order);
+                current = -1; // the new atom
+                newAtomRoom = t.Valence - order;
+                break;
+            case SmilesTokenKind.Ring when _rings.TryGetValue(t.Label, out var open):
+                var ringOrder = Math.Max(open.Reserved, Math.Max(1, _pendingBond));
+                rings--;
+                first = (_current, -ringOrder);
+                second = (open.Atom, -(ringOrder - open.Reserved));
+                break;
+            case SmilesTokenKind.Ring:
+                rings++;
+                first = (_current, -Math.Max(1, _pendingBond));
+                break;
+            case SmilesTokenKind.BranchClose when _branches.Count > 0:
+                current = _branches.Peek();
+                stack = _branches.Skip(1);
+                break;
+            default:
+                return true;
+        }
+        if (rings == 0) return true;
+        int RoomAfter(int atom) => atom < 0 ? newAtomRoom
+            : _room[atom] + (atom == first.Atom ? first.Delta : 0) + (atom == second.Atom ? second.Delta : 0);
+        return stack.Append(current).Distinct().Any(a => RoomAfter(a) >= 1);
     }
 
     public void Push(int id)

@@ -50,6 +50,17 @@ public sealed class CliToyTests : IDisposable
         var (evalCode, eval, evalErr) = Run("evaluate", "--domain", "toy", "--model", model, "--data", Path.Combine(_folder, "train.txt"), "--samples", "50", "--json");
         Assert.True(evalCode == 0, evalErr);
         Assert.True(JsonDocument.Parse(eval).RootElement.GetProperty("token_accuracy_teacher_forced").GetDouble() > 0.3);
+        Assert.InRange(JsonDocument.Parse(eval).RootElement.GetProperty("token_accuracy_greedy").GetDouble(), 0.3, 1);
+
+        // --out writes one file per valid point (text for a domain without a file format) and names it in the JSON.
+        var outFolder = Path.Combine(_folder, "path");
+        var (outCode, outJson, outErr) = Run("interpolate", "--domain", "toy", "--model", model, "--from", "ABCD", "--to", "HEHE", "--steps", "3", "--out", outFolder, "--json");
+        Assert.True(outCode == 0, outErr);
+        var first = JsonDocument.Parse(outJson).RootElement.GetProperty("points")[0];
+        Assert.Equal(Path.Combine(outFolder, "step_00.txt"), first.GetProperty("file").GetString());
+        Assert.Equal(first.GetProperty("letters").GetString(), File.ReadAllText(Path.Combine(outFolder, "step_00.txt")).Trim());
+        Assert.InRange(first.GetProperty("distance_from_start").GetDouble(), 0, 1);
+        Assert.Equal(2, Run("navigate", "--domain", "toy", "--model", model, "--from", "BCDE").Code); // neither --objective nor --attribute
     }
 
     [Fact]

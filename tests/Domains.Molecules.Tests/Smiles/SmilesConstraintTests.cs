@@ -52,6 +52,16 @@ public sealed class SmilesConstraintTests
         Assert.NotEqual(-1, FirstRefusal(smiles, vocabulary, constraint));
     }
 
+    [Theory]
+    [InlineData("C1CC=O", 5)]          // =O would saturate the only reachable atom while ring 1 is open
+    [InlineData("C1CC(C)(C)C(F)F", 14)] // the last F leaves no free valence anywhere to close ring 1
+    public void Constraint_RefusesDeadEndsThatLeaveRingsUnclosable(string smiles, int refusedAt)
+    {
+        var (vocabulary, constraint) = For(["C1CC1", "O=C1CC1", "FC(F)F", "CC(C)(C)C", smiles]);
+        Assert.Equal(refusedAt, FirstRefusal(smiles, vocabulary, constraint));
+        Assert.Equal(-1, FirstRefusal("O=C1CC1", vocabulary, constraint));
+    }
+
     [SkippableFact]
     public void Constraint_AcceptsZincMolecules()
     {

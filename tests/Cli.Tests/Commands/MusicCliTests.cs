@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.Json;
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Domains.Music;
+
+namespace LatentWorkbench.Cli.Tests.Commands;
+
+/// <summary>The music shapes of the model commands on the committed default music model: MIDI in, MIDI and WAV out.</summary>
+public sealed class MusicCliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("latent-cli-music-").FullName;
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var app = new LatentApp(new CliContext(new DomainRegistry(BuiltInDomains.All()), output, error, interactive: false));
+        return (app.Run(args), output.ToString(), error.ToString());
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LatentWorkbench.sln"))) dir = dir.Parent;
+        return dir!.FullName;
+    }
+
+    private static string Sample(string style) =>
+        Directory.GetFiles(Path.Combine(RepoRoot(), "sample-data", "music", style), "*.mid").Order(StringComparer.Ordinal).First();
+
+    private static void SkipWithoutModel() =>
+        Skip.IfNot(File.Exists(Path.Combine(ModelLocator.DefaultModelFolder(new MusicModule()), "config.json")), "the default music model is not in sample-data/models/music");
+
+    private static string Magic(string file) => Encoding.ASCII.GetString(File.ReadAllBytes(file), 0, 4);
+
+    [SkippableFact]
+    public void Interpolate_FromMidiFiles_WritesMidiAndWav_AndReportsAttributes()
+    {
+        SkipWithoutModel();
+        var output = Path.Combine(_folder, "path");
+        var (code, json, err) = Run("interpolate", "--domain", "music", "--from", Sample("jazz"), "--to", Sample("classical"),
+            "--steps", "4", "--out", output, "--audio", "--json", "--device", "cpu");
+        Assert.True(code == 0, err);
+        var points = JsonDocument.Parse(json).RootElement.GetProperty("points");
+        Assert.Equal(4, points.GetArrayLength());
+        foreach (var point in points.EnumerateArray())
+        {
+            var file = point.GetProperty("file").GetString()!;
+            Assert.Equal("MThd", Magic(file));
+            Assert.Equal("RIFF", Magic(Path.ChangeExtension(file, ".wav")));
+            var attributes = point.GetProperty("attributes");
+            foreach (var key in new[] { "p_jazz", "note_density", "syncopation", "swing" }) Assert.True(attributes.TryGetProperty(key, out _), key);
+            Assert.InRange(point.GetProperty("distance_from_start").GetDouble(), 0, 1);
+            Assert.True(point.TryGetProperty("ood_score", out _));
+        }
+        Assert.Equal(["step_00.mid", "step_00.wav", "step_01.mid"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal).Take(3));
+    }
+
+    [SkippableFact]
+    public void Navigate_AlongAnAttribute_AndSample_WriteClips()
+    {
+        SkipWithoutModel();
+        var (code, json, err) = Run("navigate", "--domain", "music", "--from", Sample("classical"), "--attribute", "swing:+1", "--steps", "2",
+            "--out", Path.Combine(_folder, "walk"), "--json", "--device", "cpu");
+        Assert.True(code == 0, err);
+        Assert.Equal(3, JsonDocument.Parse(json).RootElement.GetProperty("points").GetArrayLength());
+
+        var (sampleCode, _, sampleErr) = Run("sample", "--domain", "music", "-n", "3", "--out", Path.Combine(_folder, "new"), "--device", "cpu");
+        Assert.True(sampleCode == 0, sampleErr);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(_folder, "new"), "sample_*.mid"));
+    }
+
+    [SkippableFact]
+    public void BadMusicInput_GetsExitCode2_WithAMessage()
+    {
+        SkipWithoutModel();
+        var (code, _, err) = Run("interpolate", "--domain", "music", "--from", Sample("jazz"), "--bar", "9999", "--to", Sample("classical"), "--device", "cpu");
+        Assert.Equal(2, code);
+        Assert.Contains("bar 9999", err);
+        (code, _, err) = Run("navigate", "--domain", "music", "--from", Sample("jazz"), "--attribute", "swing", "--device", "cpu");
+        Assert.Equal(2, code);
+        Assert.Contains("NAME:+AMOUNT", err);
+        (code, _, err) = Run("navigate", "--domain", "music", "--from", Sample("jazz"), "--attribute", "loudness:+1", "--device", "cpu");
+        Assert.Equal(2, code);
+        Assert.Contains("no attribute vector", err);
+        (code, _, err) = Run("interpolate", "--domain", "music", "--from", Path.Combine(_folder, "missing.mid"), "--to", Sample("classical"), "--device", "cpu");
+        Assert.Equal(2, code);
+        Assert.Contains("missing.mid", err);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
