@@ -31,7 +31,7 @@ public sealed class PeptidesModule : IDomainModule
     /// <inheritdoc/>
     public IPropertyCalculator Properties { get; } = new PeptideProperties();
     /// <inheritdoc/>
-    public ISimilarity Similarity { get; } = new PeptideSimilarity();
+    public ISimilarity Similarity { get; } = new EditDistanceSimilarity();
     /// <inheritdoc/>
     public IDatasetReader Datasets { get; }
     /// <inheritdoc/>

@@ -26,7 +26,7 @@ public sealed class LabModule : IDomainModule
     /// <inheritdoc/>
     public IPropertyCalculator Properties { get; } = new LabProperties();
     /// <inheritdoc/>
-    public ISimilarity Similarity { get; } = new LabSimilarity();
+    public ISimilarity Similarity { get; } = new EditDistanceSimilarity();
     /// <inheritdoc/>
     public IDatasetReader Datasets { get; }
     /// <inheritdoc/>

@@ -1,9 +1,10 @@
-using LatentWorkbench.Core.Domains;
+namespace LatentWorkbench.Core.Domains;
 
-namespace LatentWorkbench.Domains.Peptides;
-
-/// <summary>One minus the Levenshtein distance divided by the longer length: 1 for identical sequences, 0 for nothing in common.</summary>
-public sealed class PeptideSimilarity : ISimilarity
+/// <summary>
+/// A ready-made <see cref="ISimilarity"/> for text items compared letter by letter: one minus the Levenshtein
+/// distance divided by the longer length (1 for identical items, 0 when every position must change).
+/// </summary>
+public sealed class EditDistanceSimilarity : ISimilarity
 {
     /// <inheritdoc/>
     public string Name => "1 - normalised edit distance";
