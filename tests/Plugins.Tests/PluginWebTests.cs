@@ -45,6 +45,15 @@ public sealed class PluginWebTests(PluginFolderFixture fixture)
     }
 
     [Fact]
+    public async Task PluginPage_IsRoutedAndRenderedInTheHostLayout()
+    {
+        using var client = fixture.Web.CreateClient();
+        var html = await client.GetStringAsync("/peptides/residues");
+        Assert.Contains("tryptophan", html);
+        Assert.Contains("LatentWorkbench", html);   // the host's app bar around the plugin's page
+    }
+
+    [Fact]
     public async Task Plugins_ApiReportsEveryFolder()
     {
         using var client = fixture.Web.CreateClient();
