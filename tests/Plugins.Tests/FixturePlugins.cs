@@ -15,7 +15,7 @@ public static class FixturePlugins
         public sealed class FixtureModule : IDomainModule, ITokenizer, IItemValidator, IPropertyCalculator, ISimilarity, IDatasetReader
         {
             public FixtureModule() { __CTOR__ }
-            public string Id => "__ID__";
+            public string Id => __ID_EXPRESSION__;
             public string DisplayName => "Fixture";
             public string Description => "A test plugin.";
             public string ItemField => "text";
@@ -50,7 +50,14 @@ public static class FixturePlugins
         ["broken-old-contract"] = Core.Plugins.PluginStatus.IncompatibleContract,
         ["broken-throws"] = Core.Plugins.PluginStatus.Failed,
         ["broken-duplicate"] = Core.Plugins.PluginStatus.DuplicateDomain,
+        ["broken-missing-dependency"] = Core.Plugins.PluginStatus.Failed,
     };
+
+    /// <summary>Folder of a plugin whose module takes its id from a private dependency shipped beside it.</summary>
+    public const string WithDependency = "with-dependency";
+
+    /// <summary>The domain id of the plugin in <see cref="WithDependency"/>.</summary>
+    public const string DependentId = "dependent";
 
     /// <summary>Writes every broken plugin under <paramref name="directory"/>, plus a plugin-like dll directly in it (which must be ignored).</summary>
     public static void WriteAll(string directory)
@@ -62,23 +69,33 @@ public static class FixturePlugins
         Compile(directory, "broken-old-contract", Module("oldcontract", version: 0));
         Compile(directory, "broken-throws", Module("thrower", ctor: "throw new System.InvalidOperationException(\"the lab's reference table is missing\");"));
         Compile(directory, "broken-duplicate", Module("music"));
+        var helper = Compile(directory, WithDependency, $"namespace Helper; public static class Names {{ public const string Id = \"{DependentId}\"; public static string Get() => Id; }}", "Helper");
+        var dependent = Module(DependentId, idExpression: "Helper.Names.Get()");
+        Compile(directory, WithDependency, dependent, references: [helper]);
+        Compile(directory, "broken-missing-dependency", dependent, references: [helper]);
         var stray = Path.Combine(directory, "broken-old-contract", "Fixture.broken-old-contract.dll");
         File.Copy(stray, Path.Combine(directory, "Stray.dll"));
     }
 
-    private static string Module(string id, int version = Core.Domains.DomainContract.Version, string ctor = "") =>
-        ModuleSource.Replace("__VERSION__", version.ToString()).Replace("__ID__", id).Replace("__CTOR__", ctor);
+    private static string Module(string id, int version = Core.Domains.DomainContract.Version, string ctor = "", string? idExpression = null) =>
+        ModuleSource.Replace("__VERSION__", version.ToString()).Replace("__ID_EXPRESSION__", idExpression ?? $"\"{id}\"")
+            .Replace("__ID__", id).Replace("__CTOR__", ctor);
 
-    private static void Compile(string directory, string folder, string source)
+    /// <summary>Compiles <paramref name="source"/> into <c>directory/folder/name.dll</c> and returns the dll's path.</summary>
+    private static string Compile(string directory, string folder, string source, string? name = null, IReadOnlyList<string>? references = null)
     {
         var output = Directory.CreateDirectory(Path.Combine(directory, folder)).FullName;
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => p.EndsWith(".dll", StringComparison.Ordinal)).Select(p => MetadataReference.CreateFromFile(p));
-        var compilation = CSharpCompilation.Create($"Fixture.{folder}",
+        var assemblyName = name ?? $"Fixture.{folder}";
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => p.EndsWith(".dll", StringComparison.Ordinal));
+        var compilation = CSharpCompilation.Create(assemblyName,
             [CSharpSyntaxTree.ParseText(GlobalUsings + source, new CSharpParseOptions(LanguageVersion.Latest))],
-            references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var result = compilation.Emit(Path.Combine(output, $"Fixture.{folder}.dll"));
+            platform.Concat(references ?? []).Select(p => MetadataReference.CreateFromFile(p)),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var path = Path.Combine(output, assemblyName + ".dll");
+        var result = compilation.Emit(path);
         if (!result.Success)
             throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return path;
     }
 }

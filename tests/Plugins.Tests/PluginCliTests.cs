@@ -21,7 +21,7 @@ public sealed class PluginCliTests(PluginFolderFixture fixture)
         var (code, json, err) = Run("--plugins", fixture.Directory, "domains", "--json");
         Assert.True(code == 0, err);
         var root = JsonDocument.Parse(json).RootElement;
-        Assert.Equal(["molecules", "music", "peptides"], root.GetProperty("domains").EnumerateArray().Select(d => d.GetProperty("id").GetString()!));
+        Assert.Equal([FixturePlugins.DependentId, "molecules", "music", "peptides"], root.GetProperty("domains").EnumerateArray().Select(d => d.GetProperty("id").GetString()!));
         var plugins = root.GetProperty("plugins").EnumerateArray().ToArray();
         Assert.Equal(FixturePlugins.Expected.Count, plugins.Count(p => !p.GetProperty("loaded").GetBoolean()));
         var throws = plugins.Single(p => p.GetProperty("folder").GetString() == "broken-throws");

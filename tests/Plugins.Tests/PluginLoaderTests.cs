@@ -14,7 +14,15 @@ public sealed class PluginLoaderTests(PluginFolderFixture fixture)
         var report = fixture.Catalog.Reports.Single(r => r.Folder == "peptides");
         Assert.Equal(PluginStatus.Loaded, report.Status);
         Assert.Equal(["peptides"], report.DomainIds);
-        Assert.Single(fixture.Catalog.Modules);
+        Assert.Equal([FixturePlugins.DependentId, "peptides"], fixture.Catalog.Modules.Select(m => m.Id).Order());
+    }
+
+    [Fact]
+    public void Load_PrivateDependency_ResolvesFromThePluginFolder()
+    {
+        var report = fixture.Catalog.Reports.Single(r => r.Folder == FixturePlugins.WithDependency);
+        Assert.True(report.IsLoaded, report.Message);
+        Assert.Equal([FixturePlugins.DependentId], report.DomainIds);
     }
 
     [Theory]
@@ -23,6 +31,7 @@ public sealed class PluginLoaderTests(PluginFolderFixture fixture)
     [InlineData("broken-old-contract", "contract version 0")]
     [InlineData("broken-throws", "the lab's reference table is missing")]
     [InlineData("broken-duplicate", "'music' of")]
+    [InlineData("broken-missing-dependency", "Helper")]
     public void Load_BrokenPlugin_IsSkippedWithItsReason(string folder, string reason)
     {
         var report = fixture.Catalog.Reports.Single(r => r.Folder == folder);
@@ -35,7 +44,7 @@ public sealed class PluginLoaderTests(PluginFolderFixture fixture)
     public void Load_OnlySearchesSubfoldersOfTheDirectory()
     {
         Assert.True(File.Exists(Path.Combine(fixture.Directory, "Stray.dll")));
-        Assert.Equal(FixturePlugins.Expected.Count + 1, fixture.Catalog.Reports.Count);
+        Assert.Equal(FixturePlugins.Expected.Count + 2, fixture.Catalog.Reports.Count);
         Assert.DoesNotContain(fixture.Catalog.Reports, r => r.Message.Contains("Stray"));
     }
 

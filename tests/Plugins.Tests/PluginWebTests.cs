@@ -14,7 +14,7 @@ public sealed class PluginWebTests(PluginFolderFixture fixture)
         using var client = fixture.Web.CreateClient();
         var domains = await client.GetFromJsonAsync<JsonElement>("/api/domains");
         var ids = domains.EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToArray();
-        Assert.Equal(["molecules", "music", "peptides"], ids);
+        Assert.Equal([FixturePlugins.DependentId, "molecules", "music", "peptides"], ids);
         var peptides = domains.EnumerateArray().Single(d => d.GetProperty("id").GetString() == "peptides");
         Assert.True(peptides.GetProperty("has_model").GetBoolean());
     }

@@ -12,7 +12,7 @@ namespace LatentWorkbench.Core.Plugins;
 internal sealed class PluginLoadContext(string mainAssemblyPath) : AssemblyLoadContext(Path.GetFileNameWithoutExtension(mainAssemblyPath), isCollectible: false)
 {
     /// <summary>Assembly names (and name prefixes before a dot) always taken from the host.</summary>
-    internal static readonly string[] SharedNames =
+    private static readonly string[] SharedNames =
     [
         "LatentWorkbench.Core", "TorchSharp", "MudBlazor", "Microsoft.AspNetCore", "Microsoft.Extensions", "Microsoft.JSInterop",
         "Microsoft.CSharp", "Microsoft.Win32", "Microsoft.VisualBasic", "System", "netstandard", "mscorlib", "WindowsBase",

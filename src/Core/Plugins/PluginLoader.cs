@@ -27,7 +27,15 @@ public static class PluginLoader
         foreach (var folder in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(folder);
-            var (report, assembly, loaded) = LoadFolder(folder, name, taken);
+            PluginReport report;
+            Assembly? assembly;
+            IReadOnlyList<IDomainModule> loaded;
+            try { (report, assembly, loaded) = LoadFolder(folder, name, taken); }
+            catch (Exception e)
+            {
+                // Anything not foreseen below (an unreadable folder, a type that fails to resolve) still only skips this plugin.
+                (report, assembly, loaded) = (PluginReport.Skipped(name, PluginStatus.Failed, $"Loading failed: {Describe(e)}"), null, []);
+            }
             reports.Add(report);
             if (assembly is null) continue;
             assemblies.Add(assembly);
@@ -80,9 +88,13 @@ public static class PluginLoader
                 if (assembly.GetCustomAttribute<DomainPluginAttribute>() is not null) return (assembly, "");
                 problems.Add($"{Path.GetFileName(dll)} has no [assembly: DomainPlugin] attribute");
             }
-            catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException)
+            catch (BadImageFormatException)
             {
-                problems.Add($"{Path.GetFileName(dll)} is not a loadable .NET assembly ({e.GetType().Name})");
+                problems.Add($"{Path.GetFileName(dll)} is not a loadable .NET assembly (BadImageFormatException)");
+            }
+            catch (Exception e)
+            {
+                problems.Add($"{Path.GetFileName(dll)} could not be loaded ({Describe(e)})");
             }
         }
         return (null, $"No plugin assembly found: {string.Join("; ", problems)}.");
