@@ -12,9 +12,9 @@ public static class ChargeModel
     /// <summary>pKa of the free C-terminal carboxyl.</summary>
     public const double CTerminus = 3.6;
 
-    private static double PositivePka(char code) => code switch { 'K' => 10.8, 'R' => 12.5, 'H' => 6.5, _ => double.NaN };
-
-    private static double NegativePka(char code) => code switch { 'D' => 3.9, 'E' => 4.1, 'C' => 8.5, 'Y' => 10.1, _ => double.NaN };
+    /// <summary>Ionisable side chains: residue, pKa, and whether the group is basic (+1, charged when protonated) or acidic (-1, charged when deprotonated).</summary>
+    public static IReadOnlyList<(char Residue, double Pka, int Sign)> SideChains { get; } =
+        [('K', 10.8, +1), ('R', 12.5, +1), ('H', 6.5, +1), ('D', 3.9, -1), ('E', 4.1, -1), ('C', 8.5, -1), ('Y', 10.1, -1)];
 
     /// <summary>Net charge of <paramref name="sequence"/> (standard residues, upper case) at <paramref name="pH"/>.</summary>
     public static double NetCharge(string sequence, double pH)
@@ -22,12 +22,8 @@ public static class ChargeModel
         if (sequence.Length == 0) return 0;
         var charge = Positive(NTerminus, pH) - Negative(CTerminus, pH);
         foreach (var c in sequence)
-        {
-            var up = PositivePka(c);
-            if (!double.IsNaN(up)) charge += Positive(up, pH);
-            var down = NegativePka(c);
-            if (!double.IsNaN(down)) charge -= Negative(down, pH);
-        }
+            foreach (var (residue, pKa, sign) in SideChains)
+                if (residue == c) charge += sign > 0 ? Positive(pKa, pH) : -Negative(pKa, pH);
         return charge;
     }
 

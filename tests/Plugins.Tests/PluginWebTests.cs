@@ -50,6 +50,7 @@ public sealed class PluginWebTests(PluginFolderFixture fixture)
         using var client = fixture.Web.CreateClient();
         var html = await client.GetStringAsync("/peptides/residues");
         Assert.Contains("tryptophan", html);
+        Assert.Contains("K 10.8, R 12.5", html);
         Assert.Contains("LatentWorkbench", html);   // the host's app bar around the plugin's page
     }
 
