@@ -1,14 +1,17 @@
 using System.CommandLine;
 using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Plugins;
 using LatentWorkbench.Core.Workbench;
 
 namespace LatentWorkbench.Cli;
 
-/// <summary>What every command needs: the domains, the output streams, and how to open a model.</summary>
-public sealed class CliContext(DomainRegistry registry, TextWriter output, TextWriter error, bool interactive)
+/// <summary>What every command needs: the domains (and the plugin outcomes), the output streams, and how to open a model.</summary>
+public sealed class CliContext(DomainRegistry registry, TextWriter output, TextWriter error, bool interactive, PluginCatalog? plugins = null)
 {
     /// <summary>Registered domains.</summary>
     public DomainRegistry Registry { get; } = registry;
+    /// <summary>What the plugin directory contributed (empty without <c>--plugins</c>).</summary>
+    public PluginCatalog Plugins { get; } = plugins ?? PluginCatalog.Empty;
     /// <summary>Standard output.</summary>
     public TextWriter Output { get; } = output;
     /// <summary>Standard error (messages and progress lines).</summary>

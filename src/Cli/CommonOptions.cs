@@ -10,7 +10,7 @@ public static class CommonOptions
     public static Option<string> Domain { get; } = new("--domain", "-d") { Description = "Domain id (see `latent domains`)", Required = true };
 
     /// <summary><c>--model DIR</c>.</summary>
-    public static Option<string?> Model { get; } = new("--model", "-m") { Description = "Checkpoint folder (default: the domain's model under sample-data/models)" };
+    public static Option<string?> Model { get; } = new("--model", "-m") { Description = "Checkpoint folder (default: the domain's model under sample-data/models, or beside its plugin)" };
 
     /// <summary><c>--device auto|cpu|cuda</c>.</summary>
     public static Option<string> Device { get; } = CreateDevice();

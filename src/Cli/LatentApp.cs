@@ -7,10 +7,24 @@ namespace LatentWorkbench.Cli;
 /// <summary>The <c>latent</c> command line: builds the command tree and maps failures to exit codes.</summary>
 public sealed class LatentApp(CliContext context)
 {
-    /// <summary>The app on the console with the built-in domains.</summary>
-    public static LatentApp CreateDefault() =>
-        new(new CliContext(new DomainRegistry(BuiltInDomains.All()), Console.Out, Console.Error,
-            interactive: !Console.IsErrorRedirected));
+    /// <summary>
+    /// Runs <paramref name="args"/> with the built-in domains and, after a leading <c>--plugins DIR</c>, the plugins
+    /// there; skipped plugins are reported on <paramref name="error"/>.
+    /// </summary>
+    public static int Start(string[] args, TextWriter output, TextWriter error, bool interactive)
+    {
+        string? directory;
+        string[] rest;
+        try { (directory, rest) = PluginOption.Split(args); }
+        catch (ArgumentException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return CliErrors.Usage;
+        }
+        var (registry, catalog) = PluginOption.Compose([.. BuiltInDomains.All()], directory);
+        foreach (var skipped in catalog.Skipped) error.WriteLine($"warning: plugin '{skipped.Folder}' skipped: {skipped.Message}");
+        return new LatentApp(new CliContext(registry, output, error, interactive, catalog)).Run(rest);
+    }
 
     /// <summary>Runs one command line and returns its exit code (0 ok, 1 usage, 2 bad input, 3 internal error).</summary>
     public int Run(string[] args)
@@ -26,6 +40,7 @@ public sealed class LatentApp(CliContext context)
             InterpolateCommand.Create(context),
             NavigateCommand.Create(context),
         };
+        root.Add(new Option<string?>(PluginOption.Name) { Description = "Plugin directory (one published plugin per subfolder); give it before the command", HelpName = "DIR" });
         foreach (var command in BuiltInDomains.ExtraCommands(context)) root.Add(command);
         var parse = root.Parse(args);
         try

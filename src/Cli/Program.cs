@@ -1,3 +1,3 @@
 using LatentWorkbench.Cli;
 
-return LatentApp.CreateDefault().Run(args);
+return LatentApp.Start(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected);

@@ -8,6 +8,7 @@ builder.AddLatentWorkbench();
 var app = builder.Build();
 app.UseLatentWorkbenchPipeline();
 app.MapDomainsApi();
+app.MapPluginsApi();
 app.MapWorkbenchPages();
 app.Run();
 

@@ -1,16 +1,18 @@
 using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Plugins;
 using LatentWorkbench.Web.Components;
 
 namespace LatentWorkbench.Web;
 
-/// <summary>Maps the Razor pages, including the domain modules' own component assemblies.</summary>
+/// <summary>Maps the Razor pages, including the domain modules' and plugins' own component assemblies.</summary>
 public static class WorkbenchPages
 {
     /// <summary>Maps <see cref="App"/> with interactive server rendering.</summary>
     public static WebApplication MapWorkbenchPages(this WebApplication app)
     {
         var registry = app.Services.GetRequiredService<DomainRegistry>();
-        var assemblies = registry.Modules.Select(m => m.GetType().Assembly).Where(a => a != typeof(Program).Assembly).Distinct().ToArray();
+        var plugins = app.Services.GetRequiredService<PluginCatalog>().Assemblies;
+        var assemblies = registry.Modules.Select(m => m.GetType().Assembly).Concat(plugins).Where(a => a != typeof(Program).Assembly).Distinct().ToArray();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddAdditionalAssemblies(assemblies);
         return app;
     }

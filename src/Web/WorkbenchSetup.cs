@@ -3,6 +3,7 @@ using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Domains.Molecules;
 using LatentWorkbench.Domains.Music;
+using LatentWorkbench.Web.Plugins;
 using LatentWorkbench.Web.Services;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -15,12 +16,11 @@ public static class WorkbenchSetup
     /// <summary>Largest request body the API accepts.</summary>
     public const long MaxRequestBytes = 4 * 1024 * 1024;
 
-    /// <summary>Registers domains, the model hub, MudBlazor, Razor components, OpenAPI and JSON settings.</summary>
+    /// <summary>Registers domains (built-in and from <c>Plugins:Directory</c>), the model hub, MudBlazor, Razor components, OpenAPI and JSON settings.</summary>
     public static WebApplicationBuilder AddLatentWorkbench(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBytes);
-        builder.Services.AddSingleton<IDomainModule, MoleculesModule>();
-        builder.Services.AddSingleton<IDomainModule, MusicModule>();
+        builder.Services.AddDomainModules(builder.Configuration, [new MoleculesModule(), new MusicModule()]);
         builder.Services.AddSingleton(sp => new DomainRegistry(sp.GetServices<IDomainModule>()));
         builder.Services.AddSingleton<ModelHub>();
         builder.Services.AddMudServices();

@@ -4,7 +4,7 @@ using LatentWorkbench.Core.Domains;
 
 namespace LatentWorkbench.Cli.Commands;
 
-/// <summary><c>latent domains [--json]</c>: the registered domains and their default models.</summary>
+/// <summary><c>latent [--plugins DIR] domains [--json]</c>: the registered domains, their default models, and the plugins that were skipped.</summary>
 public static class DomainsCommand
 {
     /// <summary>Builds the command.</summary>
@@ -25,11 +25,16 @@ public static class DomainsCommand
                     contract_version = DomainContract.Version,
                 };
             }).ToArray();
-            context.Write(parse, new { domains = rows }, w =>
+            var plugins = context.Plugins.Reports.Select(p => new
+            {
+                folder = p.Folder, status = p.Status, loaded = p.IsLoaded, message = p.Message, domains = p.DomainIds,
+            }).ToArray();
+            context.Write(parse, new { domains = rows, plugin_directory = context.Plugins.Directory, plugins }, w =>
             {
                 if (rows.Length == 0) w.WriteLine("No domains are registered.");
                 foreach (var r in rows)
                     w.WriteLine($"{r.id,-12} {r.name,-14} {r.description} (model: {(r.default_model_present ? r.default_model : "none yet")})");
+                foreach (var p in context.Plugins.Skipped) w.WriteLine($"skipped plugin {p.Folder}: {p.Message}");
             });
             return CliErrors.Ok;
         });

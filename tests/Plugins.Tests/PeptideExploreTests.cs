@@ -1,0 +1,37 @@
+using Bunit;
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Web.Components.Pages.Explore;
+using LatentWorkbench.Web.Services;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace LatentWorkbench.Plugins.Tests;
+
+/// <summary>The Explore page on the plugin's domain: its default model (shipped in the plugin folder) and its residue view.</summary>
+[Collection(PluginFolderCollection.Name)]
+public sealed class PeptideExploreTests(PluginFolderFixture fixture)
+{
+    [Fact]
+    public async Task Explore_Interpolate_DrawsEachPointWithThePluginView()
+    {
+        await using var context = new BunitContext();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddMudServices();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Device"] = "cpu" }).Build();
+        var registry = new DomainRegistry([fixture.Peptides]);
+        context.Services.AddSingleton(registry);
+        context.Services.AddSingleton<IConfiguration>(configuration);
+        context.Services.AddSingleton(new ModelHub(registry, configuration, NullLogger<ModelHub>.Instance));
+        context.Render<MudPopoverProvider>();
+
+        var cut = context.Render<Explore>(p => p.Add(x => x.DomainId, "peptides"));
+        cut.Find("[data-test=interpolate]").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".path-card")), TimeSpan.FromSeconds(60));
+        foreach (var card in cut.FindAll(".path-card"))
+            Assert.NotNull(card.QuerySelector(".peptide-sequence"));
+        Assert.NotEmpty(cut.FindAll(".path-card span.residue"));
+    }
+}
