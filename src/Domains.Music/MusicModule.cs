@@ -62,7 +62,7 @@ public sealed class MusicModule : IDomainModule
     /// <inheritdoc/>
     public IDomainEvaluator? Evaluator { get; } = new MusicEvaluator();
     /// <inheritdoc/>
-    public IReadOnlyList<SampleItem> Samples { get; } = SampleClips.Items();
+    public IReadOnlyList<SampleItem> Samples { get; } = SampleClips.Items(BarsPerClip);
     /// <inheritdoc/>
     public DomainViews Views { get; } = new(typeof(ClipView));
 }

@@ -30,7 +30,7 @@ public static class SampleClips
         }
     }
 
-    /// <summary>Each sample as an item: its clip text (all parts merged, up to 4 bars) tagged with its style.</summary>
-    public static IReadOnlyList<SampleItem> Items() =>
-        All().Select(s => new SampleItem(s.Name, ClipMidi.MidiBytesToText(MidiWriter.Write(s.Score)), [s.Style])).ToList();
+    /// <summary>Each sample as an item: the clip text of its first <paramref name="bars"/> bars (all parts merged) tagged with its style.</summary>
+    public static IReadOnlyList<SampleItem> Items(int bars = ClipVocabulary.MaxBars) =>
+        All().Select(s => new SampleItem(s.Name, ClipMidi.MidiBytesToText(MidiWriter.Write(s.Score), bars), [s.Style])).ToList();
 }
