@@ -15,7 +15,16 @@ public static class CanonicalSmiles
 
     /// <summary>Writes the canonical SMILES of a molecule.</summary>
     /// <exception cref="SmilesException">The molecule has more than <see cref="MaxAtoms"/> atoms.</exception>
-    public static string Write(Molecule molecule)
+    public static string Write(Molecule molecule) => Write(molecule, kekule: false);
+
+    /// <summary>
+    /// Writes the canonical SMILES with aromatic rings in a Kekulé form (upper-case atoms, alternating explicit double
+    /// bonds), e.g. <c>C1=CC=CC=C1</c> for benzene: the same atom order as <see cref="Write(Molecule)"/>; reading it
+    /// back and writing the canonical SMILES gives the aromatic form again.
+    /// </summary>
+    public static string WriteKekule(Molecule molecule) => Write(molecule, kekule: true);
+
+    private static string Write(Molecule molecule, bool kekule)
     {
         ArgumentNullException.ThrowIfNull(molecule);
         if (molecule.Atoms.Count == 0) return string.Empty;
@@ -26,7 +35,7 @@ public static class CanonicalSmiles
         string? best = null;
         foreach (var ranks in candidates)
         {
-            string s = new SmilesWriter(molecule, ranks, keepChiral, keepDouble).Write();
+            string s = new SmilesWriter(molecule, ranks, keepChiral, keepDouble, kekule).Write();
             if (best is null || string.CompareOrdinal(s, best) < 0) best = s;
         }
         return best!;

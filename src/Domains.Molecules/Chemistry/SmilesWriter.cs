@@ -14,9 +14,17 @@ internal sealed class SmilesWriter
     private readonly List<int>[] _ringBonds;
     private readonly int[] _parentBond;
 
-    public SmilesWriter(Molecule m, int[] rank, bool[] keepChiral, bool[] keepDouble)
+    private readonly bool _kekule;
+
+    /// <param name="m">The molecule.</param>
+    /// <param name="rank">Visiting order of the atoms (distinct values).</param>
+    /// <param name="keepChiral">Which tetrahedral centres keep their stereo mark.</param>
+    /// <param name="keepDouble">Which double bonds keep their stereo marks.</param>
+    /// <param name="kekule">Write aromatic rings in a Kekulé form (upper-case atoms, explicit double bonds).</param>
+    public SmilesWriter(Molecule m, int[] rank, bool[] keepChiral, bool[] keepDouble, bool kekule = false)
     {
         _m = m;
+        _kekule = kekule;
         _rank = rank;
         _keepChiral = keepChiral;
         _db = m.Bonds.Exists(b => b.Direction != '\0') ? new DoubleBondStereo(m, keepDouble) : null;
@@ -173,7 +181,7 @@ internal sealed class SmilesWriter
             foreach (var (child, _) in _children[v]) order.Add(child);
             if (order.Count == input.Count) tag = Stereo.Permute(a.Chirality, input, order);
         }
-        return AtomSymbols.Text(_m, v, tag);
+        return AtomSymbols.Text(_m, v, tag, _kekule);
     }
 
     private string BondSymbol(int bi, int from, int to)
@@ -182,7 +190,7 @@ internal sealed class SmilesWriter
         if (b.Order is 2 or 3) return b.Order == 2 ? "=" : "#";
         char d = _db?.Marker(bi, from, to) ?? '\0';
         if (d != '\0') return d.ToString();
-        if (b.Order == Bond.AromaticOrder) return "";
-        return _m.Atoms[from].Aromatic && _m.Atoms[to].Aromatic ? "-" : "";
+        if (b.Order == Bond.AromaticOrder) return _kekule && b.KekuleOrder == 2 ? "=" : "";
+        return !_kekule && _m.Atoms[from].Aromatic && _m.Atoms[to].Aromatic ? "-" : "";
     }
 }
