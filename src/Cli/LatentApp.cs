@@ -33,6 +33,7 @@ public sealed class LatentApp(CliContext context)
         {
             DomainsCommand.Create(context),
             TrainCommand.Create(context),
+            CalibrateCommand.Create(context),
             EvaluateCommand.Create(context),
             EncodeCommand.Create(context),
             DecodeCommand.Create(context),

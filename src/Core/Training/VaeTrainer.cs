@@ -131,21 +131,40 @@ public static class VaeTrainer
     /// <summary>Reference latents and the OOD threshold; training hashes for novelty.</summary>
     private static CheckpointManifest Calibrate(LatentModel model, TrainingRun run, CheckpointManifest manifest)
     {
-        var step = manifest.State.Step;
-        var sample = run.Train.Take(run.ReferenceItems).Select(i => i.Tokens).ToArray();
+        var sample = Spread(run.Train, run.ReferenceItems).Select(i => i.Tokens).ToArray();
+        manifest = WriteReference(model, run.OutputFolder, manifest, sample);
+        if (run.TrainingHashes.Count == 0) return manifest;
+        var hashFile = $"training-hashes-s{manifest.State.Step}.bin";
+        CheckpointStore.WriteFileAtomically(run.OutputFolder, hashFile, p => CheckpointStore.WriteHashes(p, run.TrainingHashes));
+        return manifest with { Files = manifest.Files with { TrainingHashes = hashFile } };
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="sample"/> as the model's reference latents (for OOD scores), writes them beside the
+    /// checkpoint and returns the manifest with the file and the calibrated threshold (not yet committed).
+    /// </summary>
+    public static CheckpointManifest WriteReference(LatentModel model, string folder, CheckpointManifest manifest, IReadOnlyList<int[]> sample)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(manifest);
         var reference = model.Encode(sample).Select(c => c.Mean).ToArray();
         const int k = 10;
-        var referenceFile = $"reference-s{step}.bin";
-        CheckpointStore.WriteFileAtomically(run.OutputFolder, referenceFile, p => CheckpointStore.WriteMatrix(p, reference));
+        var referenceFile = $"reference-s{manifest.State.Step}.bin";
+        CheckpointStore.WriteFileAtomically(folder, referenceFile, p => CheckpointStore.WriteMatrix(p, reference));
         model.SetReference(reference);
-        var files = manifest.Files with { Reference = referenceFile };
-        if (run.TrainingHashes.Count > 0)
-        {
-            var hashFile = $"training-hashes-s{step}.bin";
-            CheckpointStore.WriteFileAtomically(run.OutputFolder, hashFile, p => CheckpointStore.WriteHashes(p, run.TrainingHashes));
-            files = files with { TrainingHashes = hashFile };
-        }
-        return manifest with { Files = files, Ood = new OodCalibration(k, OutOfDistribution.Calibrate(reference, k)) };
+        return manifest with { Files = manifest.Files with { Reference = referenceFile }, Ood = new OodCalibration(k, OutOfDistribution.Calibrate(reference, k)) };
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> items spread evenly over <paramref name="items"/> (every n-th), so that a sample of
+    /// a data set read in file order still covers all of it (e.g. every style of a music folder).
+    /// </summary>
+    public static IReadOnlyList<T> Spread<T>(IReadOnlyList<T> items, int count)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (count <= 0) return [];
+        if (items.Count <= count) return items;
+        return Enumerable.Range(0, count).Select(i => items[(int)((long)i * items.Count / count)]).ToArray();
     }
 
     private static CheckpointManifest Save(LatentModel model, OptimizerHelper optimizer, TrainingRun run, CheckpointManifest manifest, TrainingState state)

@@ -51,12 +51,37 @@ public static class TrainingPipeline
         };
         var outcome = VaeTrainer.Train(run, progress, cancellation);
         if (!outcome.Completed || module.Attributes.Count == 0) return outcome;
-        var reference = records.Where(r => codec.TryToIds(r.Text, out _, out _)).Take(run.ReferenceItems).ToList();
         using var model = LatentModel.Load(request.Output, request.Device);
-        var latents = model.Encode(reference.Select(r => codec.ToIds(r.Text)).ToArray()).Select(c => c.Mean).ToArray();
-        var manifest = outcome.Manifest with { AttributeVectors = AttributeVectors(module, config, reference, latents) };
+        var manifest = outcome.Manifest with { AttributeVectors = AttributeVectors(module, model, codec, records, run.ReferenceItems) };
         CheckpointStore.Commit(request.Output, manifest);
         return outcome with { Manifest = manifest };
+    }
+
+    /// <summary>
+    /// Recomputes a trained model's reference latents (OOD calibration) and attribute vectors from the data at
+    /// <paramref name="data"/> (items spread evenly over it), e.g. after more data arrived or to steer by a lab's own
+    /// items. Weights, vocabulary and novelty hashes stay as they are.
+    /// </summary>
+    public static CheckpointManifest Recalibrate(IDomainModule module, string data, string modelFolder, string? device = "auto", int referenceItems = 2000)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        using var model = LatentModel.Load(modelFolder, device);
+        var codec = new ItemCodec(module.Tokenizer, model.Vocabulary, model.Manifest.Model.MaxLength);
+        var records = module.Datasets.Read(data, new DatasetOptions()).Where(r => codec.TryToIds(r.Text, out _, out _)).ToList();
+        if (records.Count < 2) throw new InvalidDataException($"'{data}' holds fewer than 2 items this model can read.");
+        var sample = VaeTrainer.Spread(records, referenceItems).Select(r => codec.ToIds(r.Text)).ToArray();
+        var manifest = VaeTrainer.WriteReference(model, modelFolder, model.Manifest, sample);
+        manifest = manifest with { AttributeVectors = AttributeVectors(module, model, codec, records, referenceItems) };
+        CheckpointStore.Commit(modelFolder, manifest);
+        CheckpointStore.RenderCard(modelFolder, manifest);
+        return manifest;
+    }
+
+    private static Dictionary<string, float[]> AttributeVectors(IDomainModule module, LatentModel model, ItemCodec codec, IReadOnlyList<TrainingRecord> records, int count)
+    {
+        var reference = VaeTrainer.Spread(records.Where(r => codec.TryToIds(r.Text, out _, out _)).ToList(), count);
+        var latents = model.Encode(reference.Select(r => codec.ToIds(r.Text)).ToArray()).Select(c => c.Mean).ToArray();
+        return AttributeVectors(module, model.Manifest.Model, reference, latents);
     }
 
     /// <summary>For each attribute: mean latent of the top quarter of items minus that of the bottom quarter.</summary>

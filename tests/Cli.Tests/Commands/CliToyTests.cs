@@ -61,6 +61,10 @@ public sealed class CliToyTests : IDisposable
         Assert.Equal(first.GetProperty("letters").GetString(), File.ReadAllText(Path.Combine(outFolder, "step_00.txt")).Trim());
         Assert.InRange(first.GetProperty("distance_from_start").GetDouble(), 0, 1);
         Assert.Equal(2, Run("navigate", "--domain", "toy", "--model", model, "--from", "BCDE").Code); // neither --objective nor --attribute
+
+        var (calCode, cal, calErr) = Run("calibrate", "--domain", "toy", "--model", model, "--data", Path.Combine(_folder, "train.txt"), "--items", "300", "--json");
+        Assert.True(calCode == 0, calErr);
+        Assert.True(JsonDocument.Parse(cal).RootElement.GetProperty("ood").GetProperty("threshold").GetDouble() > 0);
     }
 
     [Fact]

@@ -37,3 +37,15 @@ public class TokenDistanceTests
         Assert.Equal(0, Evaluator.MatchingSteps(new DecodedSequence([6, 7], true, 0), target)); // shifted: nothing lines up
     }
 }
+
+public class SpreadTests
+{
+    [Fact]
+    public void Spread_TakesEveryNthItem_SoEveryPartOfTheDataIsCovered()
+    {
+        var items = Enumerable.Range(0, 100).ToArray();
+        Assert.Equal([0, 25, 50, 75], VaeTrainer.Spread(items, 4));
+        Assert.Equal(items, VaeTrainer.Spread(items, 500));
+        Assert.Empty(VaeTrainer.Spread(items, 0));
+    }
+}
