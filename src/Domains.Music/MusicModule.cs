@@ -7,8 +7,10 @@ using LatentWorkbench.Domains.Music.Views;
 namespace LatentWorkbench.Domains.Music;
 
 /// <summary>Music as 2-bar MIDI clips written as event tokens; attributes from the clip, style from the model.</summary>
-public sealed class MusicModule : IDomainModule
+public sealed class MusicModule : IDomainModule, IItemFiles, IItemAudio
 {
+    private static readonly ClipFiles Files = new();
+
     /// <summary>Bars per training clip.</summary>
     public const int BarsPerClip = 2;
 
@@ -55,4 +57,14 @@ public sealed class MusicModule : IDomainModule
     public IReadOnlyList<SampleItem> Samples { get; } = SampleClips.Items();
     /// <inheritdoc/>
     public DomainViews Views { get; } = new(typeof(ClipView));
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ImportExtensions => Files.ImportExtensions;
+    /// <inheritdoc/>
+    public IReadOnlyList<ExportFormat> ExportFormats => Files.ExportFormats;
+    /// <inheritdoc/>
+    public IReadOnlyList<SampleItem> Import(string fileName, byte[] content) => Files.Import(fileName, content);
+    /// <inheritdoc/>
+    public byte[] Export(string formatId, IReadOnlyList<ExportItem> items) => Files.Export(formatId, items);
+    /// <inheritdoc/>
+    public byte[] RenderWav(string text) => Files.RenderWav(text);
 }
