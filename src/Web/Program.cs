@@ -1,5 +1,4 @@
 using LatentWorkbench.Web;
-using LatentWorkbench.Web.Apis;
 
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,7 +6,7 @@ builder.AddLatentWorkbench();
 
 var app = builder.Build();
 app.UseLatentWorkbenchPipeline();
-app.MapDomainsApi();
+app.MapWorkbenchApis();
 app.MapWorkbenchPages();
 app.Run();
 

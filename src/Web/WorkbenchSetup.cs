@@ -3,7 +3,9 @@ using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Domains.Molecules;
 using LatentWorkbench.Domains.Music;
+using LatentWorkbench.Web.Apis;
 using LatentWorkbench.Web.Services;
+using LatentWorkbench.Web.Storage;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -22,7 +24,16 @@ public static class WorkbenchSetup
         builder.Services.AddSingleton<IDomainModule, MoleculesModule>();
         builder.Services.AddSingleton<IDomainModule, MusicModule>();
         builder.Services.AddSingleton(sp => new DomainRegistry(sp.GetServices<IDomainModule>()));
+        builder.Services.AddSingleton(sp => new WorkbenchDatabase(
+            WorkbenchDatabase.PathFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>())));
+        builder.Services.AddSingleton<LibraryStore>();
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<ActiveModelStore>();
+        builder.Services.AddSingleton<LibrarySearch>();
+        builder.Services.AddSingleton<LibraryImporter>();
         builder.Services.AddSingleton<ModelHub>();
+        builder.Services.AddSingleton<ModelCatalog>();
+        builder.Services.AddSingleton<AudioCache>();
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
@@ -56,6 +67,17 @@ public static class WorkbenchSetup
         app.MapStaticAssets();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference");
+        return app;
+    }
+
+    /// <summary>Maps every REST API group: domains (with audio), library, sessions and models.</summary>
+    public static WebApplication MapWorkbenchApis(this WebApplication app)
+    {
+        app.MapDomainsApi();
+        app.MapAudioApi();
+        app.MapLibraryApi();
+        app.MapSessionsApi();
+        app.MapModelsApi();
         return app;
     }
 }
