@@ -15,4 +15,7 @@ public static class ItemChecks
 
     /// <summary>Whether <paramref name="text"/> is a non-empty valid item.</summary>
     public static bool IsUsable(IDomainModule domain, string text) => text.Length > 0 && domain.Validator.Validate(text).IsValid;
+
+    /// <summary>The first characters of an item for titles and messages.</summary>
+    public static string Short(string text, int length = 30) => text.Length <= length ? text : text[..(length - 3)] + "...";
 }

@@ -91,7 +91,7 @@ public partial class Explore
             var run = new InterpolationRun(From, To, Steps, Method);
             var method = Method == "lerp" ? InterpolationMethod.Lerp : InterpolationMethod.Slerp;
             Points = await Hub.Get(Domain.Id).RunAsync(m => m.Interpolate(run.From, run.To, run.Steps, method));
-            SessionId = Sessions.Save(SessionStore.Interpolation, Domain.Id, $"{Short(From)} → {Short(To)}", run, Points).Id;
+            SessionId = Sessions.Save(SessionStore.Interpolation, Domain.Id, $"{ItemChecks.Short(From)} → {ItemChecks.Short(To)}", run, Points).Id;
         }
         catch (Exception e) when (e is ItemInputException or ModelUnavailableException or ArgumentException or InvalidDataException)
         {
@@ -109,6 +109,4 @@ public partial class Explore
         Library = LibraryStore.List(Domain.Id);
         Message = null;
     }
-
-    private static string Short(string text) => text.Length <= 30 ? text : text[..27] + "...";
 }
