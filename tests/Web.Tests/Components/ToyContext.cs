@@ -21,14 +21,14 @@ public sealed class ToyComponentCollection : ICollectionFixture<ToyModelFixture>
 /// <summary>A bUnit context with MudBlazor, the toy domain served from the shared toy model, and a fresh SQLite file.</summary>
 internal static class ToyContext
 {
-    public static BunitContext Create(ToyModelFixture toy, IEnumerable<IDomainModule>? extraDomains = null)
+    public static BunitContext Create(ToyModelFixture toy, IEnumerable<IDomainModule>? extraDomains = null, string? toyModelFolder = null)
     {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Models:toy"] = toy.ModelFolder, ["Device"] = "cpu",
+            ["Models:toy"] = toyModelFolder ?? toy.ModelFolder, ["Device"] = "cpu",
         }).Build();
         var registry = new DomainRegistry([toy.Domain, .. extraDomains ?? []]);
         var database = new WorkbenchDatabase(Path.Combine(Path.GetTempPath(), $"latent-bunit-{Guid.NewGuid():N}.db"));
