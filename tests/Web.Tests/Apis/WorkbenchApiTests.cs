@@ -15,13 +15,13 @@ public sealed class WorkbenchApiTests(ToyWebFactory factory) : IClassFixture<Toy
     [Fact]
     public async Task Library_AddListExportRemove()
     {
-        var added = await _client.PostAsJsonAsync("/api/library/toy", new { text = "BADGE", name = "badge", tags = new[] { "api" } });
+        var added = await _client.PostAsJsonAsync("/api/library/toy", new { text = "BEAD", name = "bead", tags = new[] { "api" } });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         var id = (await Json(added)).GetProperty("id").GetInt64();
-        var again = await Json(await _client.PostAsJsonAsync("/api/library/toy", new { text = "BADGE", tags = new[] { "twice" } }));
+        var again = await Json(await _client.PostAsJsonAsync("/api/library/toy", new { text = "BEAD", tags = new[] { "twice" } }));
         Assert.Equal(id, again.GetProperty("id").GetInt64());
 
-        var found = await _client.GetFromJsonAsync<JsonElement>("/api/library/toy?q=badg");
+        var found = await _client.GetFromJsonAsync<JsonElement>("/api/library/toy?q=bea");
         Assert.Contains(found.EnumerateArray(), i => i.GetProperty("id").GetInt64() == id);
         Assert.Empty((await _client.GetFromJsonAsync<JsonElement>("/api/library/toy?q=zzz")).EnumerateArray());
 
