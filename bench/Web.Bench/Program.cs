@@ -39,12 +39,22 @@ if (!domains.EnumerateArray().Any(d => d.GetProperty("id").GetString() == "music
 else
 {
     var samples = new LatentWorkbench.Domains.Music.MusicModule().Samples;
-    var music = new { from = samples.First(s => s.Tags.Contains("jazz")).Text, to = samples.First(s => s.Tags.Contains("classical")).Text, steps = 8 };
+    // Only samples the model can read (some are longer than its maximum length).
+    var readable = new List<LatentWorkbench.Core.Domains.SampleItem>();
+    foreach (var sample in samples)
+        if ((await http.PostAsJsonAsync("api/domains/music/encode", new { items = new[] { sample.Text } })).IsSuccessStatusCode) readable.Add(sample);
+    var jazz = readable.Where(s => s.Tags.Contains("jazz")).ToList();
+    var classical = readable.Where(s => s.Tags.Contains("classical")).ToList();
+    Console.WriteLine($"music samples the model reads: {jazz.Count} jazz, {classical.Count} classical");
+    var round = 0;
+    // A different jazz -> classical pair each round, so the server's rendering cache never answers for a new path.
     async Task MusicWithAudio()
     {
+        var music = new { from = jazz[round % jazz.Count].Text, to = classical[(round * 5 + 1) % classical.Count].Text, steps = 8 };
+        round++;
         var body = await Post(http, "api/domains/music/interpolate", music);
         var clips = body.GetProperty("points").EnumerateArray().Where(p => p.GetProperty("valid").GetBoolean()).Select(p => p.GetProperty("clip").GetString()!);
-        // Distinct texts: the browser asks once per distinct clip (the server caches renderings).
+        // Distinct texts: the browser asks once per distinct clip.
         await Task.WhenAll(clips.Distinct().Select(c => http.GetByteArrayAsync($"api/domains/music/audio?item={Uri.EscapeDataString(c)}")));
     }
     await Timing.Repeat(2, MusicWithAudio);
@@ -58,6 +68,6 @@ foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(database + suff
 static async Task<JsonElement> Post(HttpClient http, string path, object body)
 {
     var response = await http.PostAsJsonAsync(path, body);
-    response.EnsureSuccessStatusCode();
+    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     return await response.Content.ReadFromJsonAsync<JsonElement>();
 }

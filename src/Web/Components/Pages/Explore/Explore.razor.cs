@@ -9,16 +9,8 @@ using Microsoft.AspNetCore.Components;
 namespace LatentWorkbench.Web.Components.Pages.Explore;
 
 /// <summary>Explore: two items, the decoded path between them as cards with pictures, properties and badges, a chart and exports.</summary>
-public partial class Explore
+public partial class Explore : DomainPage
 {
-    [Inject] private DomainRegistry Registry { get; set; } = default!;
-    [Inject] private ModelHub Hub { get; set; } = default!;
-    [Inject] private LibraryStore LibraryStore { get; set; } = default!;
-    [Inject] private SessionStore Sessions { get; set; } = default!;
-
-    /// <summary>Domain id from the route (default: the first registered domain).</summary>
-    [Parameter] public string? DomainId { get; set; }
-
     /// <summary>Item A from the query string (e.g. sent from Navigate or the library).</summary>
     [SupplyParameterFromQuery(Name = "a")] public string? QueryA { get; set; }
 
@@ -28,50 +20,39 @@ public partial class Explore
     /// <summary>A saved session to reopen.</summary>
     [SupplyParameterFromQuery(Name = "session")] public long? QuerySession { get; set; }
 
-    private IDomainModule Domain { get; set; } = default!;
     private string From { get; set; } = "";
     private string To { get; set; } = "";
     private int Steps { get; set; } = 8;
     private string Method { get; set; } = "slerp";
     private bool Busy { get; set; }
-    private string? Message { get; set; }
-    private long? SessionId { get; set; }
     private IReadOnlyList<LatentPoint> Points { get; set; } = [];
-    private IReadOnlyList<LibraryItem> Library { get; set; } = [];
 
     private bool CanRun => !Busy && ItemChecks.IsUsable(Domain, From) && ItemChecks.IsUsable(Domain, To);
 
     /// <inheritdoc/>
     protected override void OnParametersSet()
     {
-        var next = DomainId is null ? Registry.Modules[0] : Registry.Find(DomainId) ?? Registry.Modules[0];
-        if (Domain?.Id != next.Id)
-        {
-            Domain = next;
-            Points = [];
-            SessionId = null;
-            Library = LibraryStore.List(Domain.Id);
-            Message = Hub.HasModel(Domain) ? null : $"{Domain.DisplayName} has no trained model yet.";
-            var samples = Domain.Samples;
-            From = samples.Count > 0 ? samples[0].Text : "";
-            To = samples.Count > 1 ? samples[1].Text : "";
-        }
+        base.OnParametersSet();
         if (QueryA is { Length: > 0 }) From = QueryA;
         if (QueryB is { Length: > 0 }) To = QueryB;
         if (QuerySession is { } id && id != SessionId) Reopen(id);
     }
 
+    /// <inheritdoc/>
+    private protected override void OnDomainChanged()
+    {
+        Points = [];
+        var samples = Domain.Samples;
+        From = samples.Count > 0 ? samples[0].Text : "";
+        To = samples.Count > 1 ? samples[1].Text : "";
+    }
+
     private void Reopen(long id)
     {
-        if (Sessions.Get(id) is not { Kind: SessionStore.Interpolation } session || session.Domain != Domain.Id)
-        {
-            Message = $"There is no saved {Domain.DisplayName} interpolation with id {id}.";
-            return;
-        }
+        if (OpenSession(SessionStore.Interpolation, id) is not { } session) return;
         var request = SessionStore.RequestOf<InterpolationRun>(session)!;
         (From, To, Steps, Method) = (request.From, request.To, request.Steps, request.Method);
         Points = SessionStore.ResultOf<LatentPoint[]>(session) ?? [];
-        SessionId = id;
     }
 
     private void SetFrom(string text) => From = text;
@@ -103,10 +84,5 @@ public partial class Explore
         }
     }
 
-    private void AddToLibrary(LatentPoint point)
-    {
-        LibraryStore.Add(Domain.Id, point.Text, tags: ["from explore"]);
-        Library = LibraryStore.List(Domain.Id);
-        Message = null;
-    }
+    private void AddToLibrary(LatentPoint point) => AddToLibrary(point.Text, "from explore");
 }

@@ -12,7 +12,7 @@ namespace LatentWorkbench.Web.Components.Pages.Navigate;
 /// Navigate: steer a start item toward an objective under a similarity constraint. The trajectory's own decodes come
 /// first (a quick pass), then the neighbourhood samples refine the candidates; both appear as they finish.
 /// </summary>
-public partial class Navigate : IDisposable
+public partial class Navigate : DomainPage, IDisposable
 {
     /// <summary>Candidates shown.</summary>
     public const int MaxShown = 12;
@@ -23,21 +23,12 @@ public partial class Navigate : IDisposable
     private CancellationTokenSource? _cancel;
     private int _checked;
 
-    [Inject] private DomainRegistry Registry { get; set; } = default!;
-    [Inject] private ModelHub Hub { get; set; } = default!;
-    [Inject] private LibraryStore LibraryStore { get; set; } = default!;
-    [Inject] private SessionStore Sessions { get; set; } = default!;
-
-    /// <summary>Domain id from the route.</summary>
-    [Parameter] public string? DomainId { get; set; }
-
     /// <summary>Start item from the query string (e.g. sent from the library).</summary>
     [SupplyParameterFromQuery(Name = "start")] public string? QueryStart { get; set; }
 
     /// <summary>A saved navigation to reopen.</summary>
     [SupplyParameterFromQuery(Name = "session")] public long? QuerySession { get; set; }
 
-    private IDomainModule Domain { get; set; } = default!;
     private string Start { get; set; } = "";
     private string Property { get; set; } = "";
     private string Direction { get; set; } = "max";
@@ -45,11 +36,8 @@ public partial class Navigate : IDisposable
     private double MinSimilarity { get; set; } = 0.3;
     private int Steps { get; set; } = 20;
     private bool Busy { get; set; }
-    private string? Message { get; set; }
     private string? Progress { get; set; }
     private NavigationResult? Result { get; set; }
-    private long? SessionId { get; set; }
-    private IReadOnlyList<LibraryItem> Library { get; set; } = [];
 
     /// <summary>Properties and attributes usable as objectives, by key.</summary>
     private IReadOnlyList<(string Key, string Name)> Objectives => Domain.Properties.Definitions.Select(d => (d.Key, d.Name))
@@ -64,33 +52,27 @@ public partial class Navigate : IDisposable
     /// <inheritdoc/>
     protected override void OnParametersSet()
     {
-        var next = DomainId is null ? Registry.Modules[0] : Registry.Find(DomainId) ?? Registry.Modules[0];
-        if (Domain?.Id != next.Id)
-        {
-            Domain = next;
-            Result = null;
-            Library = LibraryStore.List(Domain.Id);
-            Start = Domain.Samples.Count > 0 ? Domain.Samples[0].Text : "";
-            var better = Domain.Properties.Definitions.FirstOrDefault(d => d.Better != Better.Neither);
-            Property = better?.Key ?? Objectives.FirstOrDefault().Key ?? "";
-            Direction = better?.Better == Better.Lower ? "min" : "max";
-            Message = Hub.HasModel(Domain) ? null : $"{Domain.DisplayName} has no trained model yet.";
-        }
+        base.OnParametersSet();
         if (QueryStart is { Length: > 0 }) Start = QueryStart;
         if (QuerySession is { } id && id != SessionId) Reopen(id);
     }
 
+    /// <inheritdoc/>
+    private protected override void OnDomainChanged()
+    {
+        Result = null;
+        Start = Domain.Samples.Count > 0 ? Domain.Samples[0].Text : "";
+        var better = Domain.Properties.Definitions.FirstOrDefault(d => d.Better != Better.Neither);
+        Property = better?.Key ?? Objectives.FirstOrDefault().Key ?? "";
+        Direction = better?.Better == Better.Lower ? "min" : "max";
+    }
+
     private void Reopen(long id)
     {
-        if (Sessions.Get(id) is not { Kind: SessionStore.Navigation } session || session.Domain != Domain.Id)
-        {
-            Message = $"There is no saved {Domain.DisplayName} navigation with id {id}.";
-            return;
-        }
+        if (OpenSession(SessionStore.Navigation, id) is not { } session) return;
         var run = SessionStore.RequestOf<NavigationRun>(session)!;
         (Start, Property, Direction, Target, MinSimilarity, Steps) = (run.Start, run.Property, run.Direction, run.Target, run.MinSimilarity, run.Steps);
         Result = SessionStore.ResultOf<NavigationResult>(session);
-        SessionId = id;
     }
 
     private void SetStart(string text) => Start = text;
@@ -150,8 +132,7 @@ public partial class Navigate : IDisposable
 
     private void AddToLibrary(LatentPoint point)
     {
-        LibraryStore.Add(Domain.Id, point.Text, tags: ["from navigate", Objective]);
-        Library = LibraryStore.List(Domain.Id);
+        AddToLibrary(point.Text, "from navigate", Objective);
         Progress = $"Added {ItemChecks.Short(point.Text)} to the library.";
     }
 
