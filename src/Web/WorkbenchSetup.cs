@@ -21,6 +21,9 @@ public static class WorkbenchSetup
     public static WebApplicationBuilder AddLatentWorkbench(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBytes);
+        // Serve the Razor class libraries' files (MudBlazor, the molecules module's RDKit) from a build output in any
+        // environment, not only Development; a published app has no such manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddSingleton<IDomainModule, MoleculesModule>();
         builder.Services.AddSingleton<IDomainModule, MusicModule>();
         builder.Services.AddSingleton(sp => new DomainRegistry(sp.GetServices<IDomainModule>()));
