@@ -7,8 +7,11 @@ using LatentWorkbench.Domains.Molecules.Views;
 namespace LatentWorkbench.Domains.Molecules;
 
 /// <summary>Molecules as SMILES: a C# chemistry toolkit for validity, properties and similarity; valid-by-construction decoding.</summary>
-public sealed class MoleculesModule : IDomainModule
+public sealed class MoleculesModule : IDomainModule, IItemFiles, IStructureSearch
 {
+    private static readonly MoleculeFiles Files = new();
+    private static readonly MoleculeSearch Search = new();
+
     private static readonly MoleculeValidator SharedValidator = new();
 
     /// <inheritdoc/>
@@ -55,4 +58,16 @@ public sealed class MoleculesModule : IDomainModule
     public DomainViews Views { get; } = new(typeof(MoleculeCard));
     /// <inheritdoc/>
     public IDomainEvaluator? Evaluator { get; } = new Evaluation.MosesMetrics();
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ImportExtensions => Files.ImportExtensions;
+    /// <inheritdoc/>
+    public IReadOnlyList<ExportFormat> ExportFormats => Files.ExportFormats;
+    /// <inheritdoc/>
+    public IReadOnlyList<SampleItem> Import(string fileName, byte[] content) => Files.Import(fileName, content);
+    /// <inheritdoc/>
+    public byte[] Export(string formatId, IReadOnlyList<ExportItem> items) => Files.Export(formatId, items);
+    /// <inheritdoc/>
+    public string QueryLanguage => Search.QueryLanguage;
+    /// <inheritdoc/>
+    public Func<string, bool> Compile(string pattern) => Search.Compile(pattern);
 }

@@ -8,12 +8,18 @@ using LatentWorkbench.Domains.Music.Views;
 namespace LatentWorkbench.Domains.Music;
 
 /// <summary>Music as 2-bar MIDI clips written as event tokens; attributes from the clip, style from the model.</summary>
-public sealed class MusicModule : IDomainModule
+public sealed class MusicModule : IDomainModule, IItemFiles, IItemAudio
 {
     private readonly MusicDatasetReader _reader = new(BarsPerClip);
+    private readonly MidiClipFormat _format;
+    private readonly ClipFiles _clips;
 
     /// <summary>A module with the default clip length.</summary>
-    public MusicModule() => Files = new MidiClipFormat(_reader);
+    public MusicModule()
+    {
+        _format = new MidiClipFormat(_reader);
+        _clips = new ClipFiles(_format);
+    }
 
     /// <summary>Bars per training clip.</summary>
     public const int BarsPerClip = 2;
@@ -37,7 +43,7 @@ public sealed class MusicModule : IDomainModule
     /// <inheritdoc/>
     public IDatasetReader Datasets => _reader;
     /// <inheritdoc/>
-    public IItemFileFormat? Files { get; }
+    public IItemFileFormat? Files => _format;
     /// <inheritdoc/>
     public IReadOnlyList<AttributeDefinition> Attributes { get; } =
     [
@@ -65,4 +71,14 @@ public sealed class MusicModule : IDomainModule
     public IReadOnlyList<SampleItem> Samples { get; } = SampleClips.Items(BarsPerClip);
     /// <inheritdoc/>
     public DomainViews Views { get; } = new(typeof(ClipView));
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ImportExtensions => _clips.ImportExtensions;
+    /// <inheritdoc/>
+    public IReadOnlyList<ExportFormat> ExportFormats => _clips.ExportFormats;
+    /// <inheritdoc/>
+    public IReadOnlyList<SampleItem> Import(string fileName, byte[] content) => _clips.Import(fileName, content);
+    /// <inheritdoc/>
+    public byte[] Export(string formatId, IReadOnlyList<ExportItem> items) => _clips.Export(formatId, items);
+    /// <inheritdoc/>
+    public byte[] RenderWav(string text) => _clips.RenderWav(text);
 }

@@ -1,5 +1,4 @@
 using LatentWorkbench.Web;
-using LatentWorkbench.Web.Apis;
 
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,8 +6,7 @@ builder.AddLatentWorkbench();
 
 var app = builder.Build();
 app.UseLatentWorkbenchPipeline();
-app.MapDomainsApi();
-app.MapPluginsApi();
+app.MapWorkbenchApis();
 app.MapWorkbenchPages();
 app.Run();
 

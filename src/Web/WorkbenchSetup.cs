@@ -4,7 +4,9 @@ using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Domains.Molecules;
 using LatentWorkbench.Domains.Music;
 using LatentWorkbench.Web.Plugins;
+using LatentWorkbench.Web.Apis;
 using LatentWorkbench.Web.Services;
+using LatentWorkbench.Web.Storage;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -20,9 +22,21 @@ public static class WorkbenchSetup
     public static WebApplicationBuilder AddLatentWorkbench(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBytes);
+        // Serve the Razor class libraries' files (MudBlazor, the molecules module's RDKit) from a build output in any
+        // environment, not only Development; a published app has no such manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddDomainModules(builder.Configuration, [new MoleculesModule(), new MusicModule()]);
         builder.Services.AddSingleton(sp => new DomainRegistry(sp.GetServices<IDomainModule>()));
+        builder.Services.AddSingleton(sp => new WorkbenchDatabase(
+            WorkbenchDatabase.PathFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>())));
+        builder.Services.AddSingleton<LibraryStore>();
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<ActiveModelStore>();
+        builder.Services.AddSingleton<LibrarySearch>();
+        builder.Services.AddSingleton<LibraryImporter>();
         builder.Services.AddSingleton<ModelHub>();
+        builder.Services.AddSingleton<ModelCatalog>();
+        builder.Services.AddSingleton<AudioCache>();
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
@@ -56,6 +70,18 @@ public static class WorkbenchSetup
         app.MapStaticAssets();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference");
+        return app;
+    }
+
+    /// <summary>Maps every REST API group: domains (with audio), plugins, library, sessions and models.</summary>
+    public static WebApplication MapWorkbenchApis(this WebApplication app)
+    {
+        app.MapDomainsApi();
+        app.MapPluginsApi();
+        app.MapAudioApi();
+        app.MapLibraryApi();
+        app.MapSessionsApi();
+        app.MapModelsApi();
         return app;
     }
 }

@@ -12,10 +12,14 @@ public sealed class ToyWebFactory : WebApplicationFactory<Program>
 {
     public ToyModelFixture Toy { get; } = new();
 
+    /// <summary>A fresh SQLite file per factory, deleted with it.</summary>
+    public string DatabaseFile { get; } = Path.Combine(Path.GetTempPath(), $"latent-web-{Guid.NewGuid():N}.db");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Models:toy", Toy.ModelFolder);
         builder.UseSetting("Device", "cpu");
+        builder.UseSetting("Storage:Database", DatabaseFile);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IDomainModule>();
@@ -27,5 +31,7 @@ public sealed class ToyWebFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Toy.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(DatabaseFile + suffix);
     }
 }

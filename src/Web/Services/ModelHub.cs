@@ -3,20 +3,28 @@ using LatentWorkbench.Core.Checkpoints;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Runtime;
 using LatentWorkbench.Core.Workbench;
+using LatentWorkbench.Web.Storage;
 
 namespace LatentWorkbench.Web.Services;
 
 /// <summary>
-/// One <see cref="ModelWorker"/> per domain, loaded on first use from configuration (<c>Models:&lt;domain&gt;</c>) or
-/// the domain's default checkpoint. All users share it; the worker serialises the tensor work.
+/// One <see cref="ModelWorker"/> per domain, loaded on first use from the folder chosen on the Models page, else
+/// configuration (<c>Models:&lt;domain&gt;</c>), else the domain's default checkpoint. All users share it; the worker
+/// serialises the tensor work.
 /// </summary>
-public sealed class ModelHub(DomainRegistry registry, IConfiguration configuration, ILogger<ModelHub> logger) : IAsyncDisposable
+public sealed class ModelHub(DomainRegistry registry, IConfiguration configuration, ILogger<ModelHub> logger, ActiveModelStore? choices = null)
+    : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<ModelWorker>> _workers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string?> _chosen = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The model folder used for <paramref name="domain"/>.</summary>
-    public string FolderOf(IDomainModule domain) =>
-        configuration[$"Models:{domain.Id}"] is { Length: > 0 } configured ? configured : ModelLocator.DefaultModelFolder(domain);
+    public string FolderOf(IDomainModule domain)
+    {
+        var chosen = _chosen.GetOrAdd(domain.Id, id => choices?.Get(id));
+        if (chosen is not null && CheckpointStore.Exists(chosen)) return chosen;
+        return configuration[$"Models:{domain.Id}"] is { Length: > 0 } configured ? configured : ModelLocator.DefaultModelFolder(domain);
+    }
 
     /// <summary>Whether <paramref name="domain"/> has a model to load.</summary>
     public bool HasModel(IDomainModule domain) => CheckpointStore.Exists(FolderOf(domain));
@@ -25,12 +33,28 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
     public ModelWorker Get(string domainId)
     {
         var domain = registry.Get(domainId);
-        if (!HasModel(domain)) throw new ModelUnavailableException($"Domain '{domain.Id}' has no trained model at '{FolderOf(domain)}'.");
+        if (!HasModel(domain)) throw new ModelUnavailableException($"{domain.DisplayName} has no trained model yet (looked in '{FolderOf(domain)}').");
         return _workers.GetOrAdd(domain.Id, _ => new Lazy<ModelWorker>(() =>
         {
             logger.LogInformation("Loading the {Domain} model from {Folder}", domain.Id, FolderOf(domain));
             return new ModelWorker(DomainModel.Load(domain, FolderOf(domain), configuration["Device"] ?? "auto"));
         })).Value;
+    }
+
+    /// <summary>
+    /// Serves the checkpoint at <paramref name="folder"/> for <paramref name="domainId"/> from now on (remembered across
+    /// restarts); the previous worker finishes its queued work and is released. Throws <see cref="ItemInputException"/>
+    /// when the folder holds no checkpoint of that domain.
+    /// </summary>
+    public async Task ActivateAsync(string domainId, string folder)
+    {
+        var domain = registry.Get(domainId);
+        if (!CheckpointStore.Exists(folder)) throw new ItemInputException($"'{folder}' holds no checkpoint.");
+        var manifest = CheckpointStore.ReadManifest(folder);
+        if (manifest.DomainId != domain.Id) throw new ItemInputException($"'{folder}' holds a {manifest.DomainId} model, not a {domain.Id} one.");
+        choices?.Set(domain.Id, folder);
+        _chosen[domain.Id] = folder;
+        if (_workers.TryRemove(domain.Id, out var previous) && previous.IsValueCreated) await previous.Value.DisposeAsync();
     }
 
     /// <inheritdoc/>

@@ -1,6 +1,11 @@
 using Bunit;
 using LatentWorkbench.Core.Tests.Toy;
+using LatentWorkbench.Domains.Molecules;
 using LatentWorkbench.Web.Components.Pages.Explore;
+using LatentWorkbench.Web.Storage;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace LatentWorkbench.Web.Tests.Components;
@@ -11,12 +16,17 @@ public sealed class ExploreTests(ToyModelFixture toy)
     private const string From = "[data-test=from] input, input[data-test=from]";
     private const string To = "[data-test=to] input, input[data-test=to]";
 
+    private static IRenderedComponent<Explore> Render(BunitContext context, string domain = "toy")
+    {
+        context.Render<MudPopoverProvider>();
+        return context.Render<Explore>(p => p.Add(x => x.DomainId, domain));
+    }
+
     [Fact]
     public async Task Explore_StartsWithTwoSamples_AndCanRun()
     {
         await using var context = ToyContext.Create(toy);
-        context.Render<MudPopoverProvider>();
-        var cut = context.Render<Explore>(p => p.Add(x => x.DomainId, "toy"));
+        var cut = Render(context);
         Assert.Equal("ABC", cut.Find(From).GetAttribute("value"));
         Assert.Equal("HAHA", cut.Find(To).GetAttribute("value"));
         Assert.False(cut.Find("[data-test=interpolate]").HasAttribute("disabled"));
@@ -26,21 +36,47 @@ public sealed class ExploreTests(ToyModelFixture toy)
     public async Task Explore_InvalidItem_ShowsThePositionAndDisablesTheButton()
     {
         await using var context = ToyContext.Create(toy);
-        context.Render<MudPopoverProvider>();
-        var cut = context.Render<Explore>(p => p.Add(x => x.DomainId, "toy"));
+        var cut = Render(context);
         cut.Find(From).Input("ABZ");
         cut.WaitForAssertion(() => Assert.Contains("position 2", cut.Markup));
         Assert.True(cut.Find("[data-test=interpolate]").HasAttribute("disabled"));
     }
 
     [Fact]
-    public async Task Explore_Interpolate_ShowsOneCardPerStep()
+    public async Task Explore_PickingASample_FillsTheField()
     {
         await using var context = ToyContext.Create(toy);
-        context.Render<MudPopoverProvider>();
-        var cut = context.Render<Explore>(p => p.Add(x => x.DomainId, "toy"));
+        var cut = Render(context);
+        cut.Find("[data-test=from-pick]").Change("s1");
+        cut.WaitForAssertion(() => Assert.Equal("HAHA", cut.Find(From).GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task Explore_Interpolate_ShowsCardsChartAndExports_AndSavesTheSession()
+    {
+        await using var context = ToyContext.Create(toy);
+        var cut = Render(context);
         cut.Find("[data-test=interpolate]").Click();
         cut.WaitForAssertion(() => Assert.Equal(8, cut.FindAll(".path-card").Count), TimeSpan.FromSeconds(30));
         Assert.Contains("sim from", cut.Markup);
+        Assert.NotEmpty(cut.FindAll("[data-test=property-chart] polyline"));
+        var session = Assert.Single(context.Services.GetRequiredService<SessionStore>().List("toy"));
+        Assert.Equal($"api/sessions/{session.Id}/export?format=csv", cut.Find("[data-test=export-csv]").GetAttribute("href"));
+
+        var navigation = context.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("session", session.Id));
+        var reopened = context.Render<Explore>(p => p.Add(x => x.DomainId, "toy"));
+        Assert.Equal(8, reopened.FindAll(".path-card").Count);
+    }
+
+    [Fact]
+    public async Task Explore_UploadedSmiFile_FillsTheField_AndABadFileSaysWhy()
+    {
+        await using var context = ToyContext.Create(toy, [new MoleculesModule()]);
+        var cut = Render(context, "molecules");
+        cut.FindComponents<InputFile>()[0].UploadFiles(InputFileContent.CreateFromText("# header\nCCO ethanol\n", "two.smi"));
+        cut.WaitForAssertion(() => Assert.Equal("CCO", cut.Find(From).GetAttribute("value")));
+        cut.FindComponents<InputFile>()[0].UploadFiles(InputFileContent.CreateFromText("CCO", "notes.txt"));
+        cut.WaitForAssertion(() => Assert.Contains("not '.txt'", cut.Find("[data-test=from-upload-error]").TextContent));
     }
 }

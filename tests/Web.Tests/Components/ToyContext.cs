@@ -1,9 +1,12 @@
 using Bunit;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Tests.Toy;
+using LatentWorkbench.Web.Apis;
 using LatentWorkbench.Web.Services;
+using LatentWorkbench.Web.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor.Services;
 
@@ -15,22 +18,32 @@ public sealed class ToyComponentCollection : ICollectionFixture<ToyModelFixture>
     public const string Name = "toy components";
 }
 
-/// <summary>A bUnit context with MudBlazor and the toy domain served from the shared toy model.</summary>
+/// <summary>A bUnit context with MudBlazor, the toy domain served from the shared toy model, and a fresh SQLite file.</summary>
 internal static class ToyContext
 {
-    public static BunitContext Create(ToyModelFixture toy)
+    public static BunitContext Create(ToyModelFixture toy, IEnumerable<IDomainModule>? extraDomains = null, string? toyModelFolder = null)
     {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Models:toy"] = toy.ModelFolder, ["Device"] = "cpu",
+            ["Models:toy"] = toyModelFolder ?? toy.ModelFolder, ["Device"] = "cpu",
         }).Build();
-        var registry = new DomainRegistry([toy.Domain]);
+        var registry = new DomainRegistry([toy.Domain, .. extraDomains ?? []]);
+        var database = new WorkbenchDatabase(Path.Combine(Path.GetTempPath(), $"latent-bunit-{Guid.NewGuid():N}.db"));
         context.Services.AddSingleton(registry);
         context.Services.AddSingleton<IConfiguration>(configuration);
-        context.Services.AddSingleton(new ModelHub(registry, configuration, NullLogger<ModelHub>.Instance));
+        context.Services.AddSingleton(database);
+        context.Services.AddSingleton<LibraryStore>();
+        context.Services.AddSingleton<SessionStore>();
+        context.Services.AddSingleton<ActiveModelStore>();
+        context.Services.AddSingleton<LibrarySearch>();
+        context.Services.AddSingleton<LibraryImporter>();
+        context.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        context.Services.AddSingleton<ModelHub>();
+        context.Services.AddSingleton<ModelCatalog>();
+        context.Services.AddSingleton<AudioCache>();
         return context;
     }
 }

@@ -1,76 +1,67 @@
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Latent;
 using LatentWorkbench.Core.Workbench;
+using LatentWorkbench.Web.Components.Shared;
 using LatentWorkbench.Web.Services;
+using LatentWorkbench.Web.Storage;
 using Microsoft.AspNetCore.Components;
 
 namespace LatentWorkbench.Web.Components.Pages.Explore;
 
-/// <summary>Explore: two items, the decoded path between them as cards with pictures, properties and badges.</summary>
-public partial class Explore
+/// <summary>Explore: two items, the decoded path between them as cards with pictures, properties and badges, a chart and exports.</summary>
+public partial class Explore : DomainPage
 {
-    [Inject] private DomainRegistry Registry { get; set; } = default!;
-    [Inject] private ModelHub Hub { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    /// <summary>Item A from the query string (e.g. sent from Navigate or the library).</summary>
+    [SupplyParameterFromQuery(Name = "a")] public string? QueryA { get; set; }
 
-    /// <summary>Domain id from the route (default: the first registered domain).</summary>
-    [Parameter] public string? DomainId { get; set; }
+    /// <summary>Item B from the query string.</summary>
+    [SupplyParameterFromQuery(Name = "b")] public string? QueryB { get; set; }
 
-    private IDomainModule Domain { get; set; } = default!;
+    /// <summary>A saved session to reopen.</summary>
+    [SupplyParameterFromQuery(Name = "session")] public long? QuerySession { get; set; }
+
     private string From { get; set; } = "";
     private string To { get; set; } = "";
-    private ValidationResult FromCheck { get; set; } = ValidationResult.Valid("");
-    private ValidationResult ToCheck { get; set; } = ValidationResult.Valid("");
     private int Steps { get; set; } = 8;
     private string Method { get; set; } = "slerp";
     private bool Busy { get; set; }
-    private string? Message { get; set; }
     private IReadOnlyList<LatentPoint> Points { get; set; } = [];
 
-    /// <summary>Whether the domain's picture type is a component (a broken plugin falls back to plain text).</summary>
-    private bool HasPicture => typeof(IComponent).IsAssignableFrom(Domain.Views.ItemPicture);
-
-    private bool CanRun => !Busy && From.Length > 0 && To.Length > 0 && FromCheck.IsValid && ToCheck.IsValid;
+    private bool CanRun => !Busy && ItemChecks.IsUsable(Domain, From) && ItemChecks.IsUsable(Domain, To);
 
     /// <inheritdoc/>
     protected override void OnParametersSet()
     {
-        var next = DomainId is null ? Registry.Modules[0] : Registry.Find(DomainId) ?? Registry.Modules[0];
-        if (Domain?.Id == next.Id) return;
-        Domain = next;
+        base.OnParametersSet();
+        if (QueryA is { Length: > 0 }) From = QueryA;
+        if (QueryB is { Length: > 0 }) To = QueryB;
+        if (QuerySession is { } id && id != SessionId) Reopen(id);
+    }
+
+    /// <inheritdoc/>
+    private protected override void OnDomainChanged()
+    {
         Points = [];
-        Message = Hub.HasModel(Domain) ? null : $"{Domain.DisplayName} has no trained model yet.";
         var samples = Domain.Samples;
-        SetFrom(samples.Count > 0 ? samples[0].Text : "");
-        SetTo(samples.Count > 1 ? samples[1].Text : "");
+        From = samples.Count > 0 ? samples[0].Text : "";
+        To = samples.Count > 1 ? samples[1].Text : "";
     }
 
-    private void SelectDomain(string id) => Navigation.NavigateTo($"explore/{id}");
-
-    private void SetFrom(string text)
+    private void Reopen(long id)
     {
-        From = text ?? "";
-        FromCheck = Check(From);
+        if (OpenSession(SessionStore.Interpolation, id) is not { } session) return;
+        var request = SessionStore.RequestOf<InterpolationRun>(session)!;
+        (From, To, Steps, Method) = (request.From, request.To, request.Steps, request.Method);
+        Points = SessionStore.ResultOf<LatentPoint[]>(session) ?? [];
     }
 
-    private void SetTo(string text)
-    {
-        To = text ?? "";
-        ToCheck = Check(To);
-    }
+    private void SetFrom(string text) => From = text;
 
-    private void PickSample(string text)
-    {
-        if (FromCheck.IsValid && From.Length > 0) SetTo(text);
-        else SetFrom(text);
-    }
+    private void SetTo(string text) => To = text;
 
-    private ValidationResult Check(string text)
-    {
-        if (text.Length == 0) return ValidationResult.Valid("");
-        var result = Domain.Validator.Validate(text);
-        return result.IsValid || result.Position < 0 ? result : result with { Error = $"{result.Error} (position {result.Position})" };
-    }
+    private void SetSteps(int steps) => Steps = steps;
+
+    private void SetMethod(string method) => Method = method;
 
     private async Task InterpolateAsync()
     {
@@ -78,9 +69,10 @@ public partial class Explore
         Message = null;
         try
         {
-            var worker = Hub.Get(Domain.Id);
+            var run = new InterpolationRun(From, To, Steps, Method);
             var method = Method == "lerp" ? InterpolationMethod.Lerp : InterpolationMethod.Slerp;
-            Points = await worker.RunAsync(m => m.Interpolate(From, To, Steps, method));
+            Points = await Hub.Get(Domain.Id).RunAsync(m => m.Interpolate(run.From, run.To, run.Steps, method));
+            SessionId = Sessions.Save(SessionStore.Interpolation, Domain.Id, $"{ItemChecks.Short(From)} → {ItemChecks.Short(To)}", run, Points).Id;
         }
         catch (Exception e) when (e is ItemInputException or ModelUnavailableException or ArgumentException or InvalidDataException)
         {
@@ -92,6 +84,5 @@ public partial class Explore
         }
     }
 
-    private static Dictionary<string, object?> PictureParameters(LatentPoint point) =>
-        new() { ["Text"] = point.Text, ["Properties"] = point.Properties };
+    private void AddToLibrary(LatentPoint point) => AddToLibrary(point.Text, "from explore");
 }

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Workbench;
+using LatentWorkbench.Web.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LatentWorkbench.Web.Apis;
+
+/// <summary>Saved sessions (interpolations and navigations run in the workbench): list, read, export, remove.</summary>
+public static class SessionsApi
+{
+    /// <summary>Maps <c>/api/sessions</c>.</summary>
+    public static RouteGroupBuilder MapSessionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/sessions").WithTags("Sessions");
+        api.MapGet("/", List).WithSummary("Saved sessions, newest first");
+        api.MapGet("/{id:long}", Get).WithSummary("One session with its request and result");
+        api.MapGet("/{id:long}/export", Export).WithSummary("The session's items as CSV or a domain format");
+        api.MapDelete("/{id:long}", Remove).WithSummary("Removes a session");
+        api.AddEndpointFilter(ApiErrors.Filter);
+        return api;
+    }
+
+    private static Ok<object[]> List(string? domain, SessionStore store) => TypedResults.Ok(store.List(domain).Select(s => (object)new
+    {
+        id = s.Id, kind = s.Kind, domain = s.Domain, title = s.Title, created = s.Created,
+    }).ToArray());
+
+    private static Results<Ok<object>, ProblemHttpResult> Get(long id, SessionStore store) => store.Get(id) is { } s
+        ? TypedResults.Ok((object)new
+        {
+            id = s.Id, kind = s.Kind, domain = s.Domain, title = s.Title, created = s.Created,
+            request = JsonDocument.Parse(s.Request).RootElement, result = JsonDocument.Parse(s.Result).RootElement,
+        })
+        : NotFound(id);
+
+    private static IResult Export(long id, string? format, SessionStore store, DomainRegistry registry)
+    {
+        if (store.Get(id) is not { } session) return NotFound(id);
+        var points = session.Kind == SessionStore.Navigation
+            ? SessionStore.ResultOf<NavigationResult>(session)?.Candidates.Select(c => c.Point) ?? []
+            : SessionStore.ResultOf<LatentPoint[]>(session) ?? [];
+        return ExportFiles.Of(registry.Get(session.Domain), format, ExportFiles.FromPoints(points), $"{session.Kind}-{id}");
+    }
+
+    private static Results<NoContent, ProblemHttpResult> Remove(long id, SessionStore store) =>
+        store.Remove(id) ? TypedResults.NoContent() : NotFound(id);
+
+    private static ProblemHttpResult NotFound(long id) =>
+        TypedResults.Problem($"There is no session {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+}

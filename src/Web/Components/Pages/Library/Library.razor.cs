@@ -1,0 +1,101 @@
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Workbench;
+using LatentWorkbench.Web.Components.Shared;
+using LatentWorkbench.Web.Services;
+using LatentWorkbench.Web.Storage;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
+
+namespace LatentWorkbench.Web.Components.Pages.Library;
+
+/// <summary>Library: a domain's saved items with tags and properties; add, import, search by name, tag or structure, export.</summary>
+public partial class Library
+{
+    /// <summary>Items drawn at once (the count shows them all).</summary>
+    public const int MaxShown = 60;
+
+    [Inject] private DomainRegistry Registry { get; set; } = default!;
+    [Inject] private LibraryStore Store { get; set; } = default!;
+    [Inject] private LibrarySearch Finder { get; set; } = default!;
+    [Inject] private LibraryImporter Importer { get; set; } = default!;
+
+    /// <summary>Domain id from the route.</summary>
+    [Parameter] public string? DomainId { get; set; }
+
+    private IDomainModule Domain { get; set; } = default!;
+    private IReadOnlyList<LibraryItem> Items { get; set; } = [];
+    private string NewText { get; set; } = "";
+    private string? NewName { get; set; }
+    private string? NewTags { get; set; }
+    private string? Query { get; set; }
+    private string? Pattern { get; set; }
+    private string? Message { get; set; }
+    private Severity MessageSeverity { get; set; } = Severity.Info;
+
+    /// <inheritdoc/>
+    protected override void OnParametersSet()
+    {
+        var next = DomainId is null ? Registry.Modules[0] : Registry.Find(DomainId) ?? Registry.Modules[0];
+        if (Domain?.Id == next.Id) return;
+        Domain = next;
+        (Query, Pattern, Message) = (null, null, null);
+        Items = Store.List(Domain.Id);
+    }
+
+    private void SetNewText(string text) => NewText = text;
+
+    private void Add()
+    {
+        var tags = (NewTags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        try
+        {
+            var item = Store.Add(Domain.Id, NewText, NewName, tags);
+            Show($"Added {item.Name}.", Severity.Success);
+            (NewText, NewName, NewTags) = ("", null, null);
+            Items = Store.List(Domain.Id);
+        }
+        catch (ItemInputException e)
+        {
+            Show(e.Message, Severity.Error);
+        }
+    }
+
+    private async Task ImportAsync(InputFileChangeEventArgs e)
+    {
+        try
+        {
+            using var buffer = new MemoryStream();
+            await using (var stream = e.File.OpenReadStream(ItemInput.MaxUploadBytes)) await stream.CopyToAsync(buffer);
+            var report = Importer.Import(Domain.Id, e.File.Name, buffer.ToArray());
+            Show($"Imported {report.Added} item(s) from {e.File.Name}." + (report.Problems.Count > 0 ? $" Skipped: {string.Join("; ", report.Problems)}" : ""),
+                report.Problems.Count > 0 ? Severity.Warning : Severity.Success);
+            Items = Store.List(Domain.Id);
+        }
+        catch (Exception error) when (error is ItemInputException or IOException)
+        {
+            Show(error.Message, Severity.Error);
+        }
+    }
+
+    private void Search()
+    {
+        try
+        {
+            Items = Finder.Find(Domain.Id, Query, Pattern);
+            Message = null;
+        }
+        catch (ItemInputException e)
+        {
+            Show(e.Message, Severity.Error);
+        }
+    }
+
+    private void Remove(LibraryItem item)
+    {
+        Store.Remove(Domain.Id, item.Id);
+        Items = Items.Where(i => i.Id != item.Id).ToList();
+    }
+
+    private void Show(string message, Severity severity) => (Message, MessageSeverity) = (message, severity);
+}

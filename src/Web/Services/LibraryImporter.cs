@@ -1,0 +1,46 @@
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Workbench;
+using LatentWorkbench.Web.Storage;
+
+namespace LatentWorkbench.Web.Services;
+
+/// <summary>Reads an uploaded file with the domain's <see cref="IItemFiles"/> and adds each valid item to the library.</summary>
+public sealed class LibraryImporter(LibraryStore store, DomainRegistry registry)
+{
+    /// <summary>Most problems listed in a report.</summary>
+    public const int MaxProblems = 20;
+
+    /// <summary>
+    /// Adds the items of <paramref name="content"/>; invalid ones are reported by name, not added. Throws
+    /// <see cref="ItemInputException"/> when the domain reads no files or the file cannot be read at all.
+    /// </summary>
+    public ImportReport Import(string domainId, string fileName, byte[] content)
+    {
+        var domain = registry.Get(domainId);
+        if (domain is not IItemFiles files) throw new ItemInputException($"{domain.DisplayName} items cannot be imported from files.");
+        IReadOnlyList<SampleItem> items;
+        try
+        {
+            items = files.Import(fileName, content);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ItemInputException(e.Message);
+        }
+        int added = 0;
+        var problems = new List<string>();
+        foreach (var item in items)
+        {
+            try
+            {
+                store.Add(domain.Id, item.Text, item.Name, [.. item.Tags, Path.GetFileName(fileName)]);
+                added++;
+            }
+            catch (ItemInputException e)
+            {
+                if (problems.Count < MaxProblems) problems.Add($"{item.Name}: {e.Message}");
+            }
+        }
+        return new ImportReport(added, problems);
+    }
+}

@@ -1,0 +1,22 @@
+namespace LatentWorkbench.Web.Storage;
+
+/// <summary>Which model folder each domain serves, as chosen on the Models page (survives restarts).</summary>
+public sealed class ActiveModelStore(WorkbenchDatabase database)
+{
+    /// <summary>The chosen folder of <paramref name="domain"/>, or null when none was chosen.</summary>
+    public string? Get(string domain)
+    {
+        using var connection = database.Open();
+        using var command = WorkbenchDatabase.Command(connection, "SELECT folder FROM active_models WHERE domain = $d;", ("$d", domain));
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>Records <paramref name="folder"/> as the model of <paramref name="domain"/>.</summary>
+    public void Set(string domain, string folder)
+    {
+        using var connection = database.Open();
+        WorkbenchDatabase.Execute(connection,
+            "INSERT INTO active_models (domain, folder) VALUES ($d, $f) ON CONFLICT (domain) DO UPDATE SET folder = excluded.folder;",
+            ("$d", domain), ("$f", folder));
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+
+namespace LatentWorkbench.Web.Storage;
+
+/// <summary>
+/// The database schema as a versioned list of SQL scripts. The pending scripts and their rows in <c>schema_version</c>
+/// run in one transaction, so a failed upgrade leaves the previous version intact. Append, never edit.
+/// </summary>
+public static class SchemaMigrations
+{
+    /// <summary>The scripts, version 1 first.</summary>
+    public static IReadOnlyList<string> Scripts { get; } =
+    [
+        """
+        CREATE TABLE library_items (
+            id INTEGER PRIMARY KEY,
+            domain TEXT NOT NULL,
+            name TEXT NOT NULL,
+            text TEXT NOT NULL,
+            tags TEXT NOT NULL DEFAULT '[]',
+            properties TEXT NOT NULL DEFAULT '{}',
+            created TEXT NOT NULL,
+            UNIQUE (domain, text));
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            domain TEXT NOT NULL,
+            title TEXT NOT NULL,
+            request TEXT NOT NULL,
+            result TEXT NOT NULL,
+            created TEXT NOT NULL);
+        CREATE INDEX sessions_by_domain ON sessions (domain, created);
+        """,
+        """
+        CREATE TABLE active_models (
+            domain TEXT PRIMARY KEY,
+            folder TEXT NOT NULL);
+        """,
+    ];
+
+    /// <summary>The version a fully migrated database has.</summary>
+    public static int Latest => Scripts.Count;
+
+    /// <summary>Applies the scripts newer than the database's version; returns the version reached.</summary>
+    public static int Apply(SqliteConnection connection)
+    {
+        WorkbenchDatabase.Execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL);");
+        using (var begin = WorkbenchDatabase.Command(connection, "BEGIN IMMEDIATE;")) begin.ExecuteNonQuery();
+        // Inside one write transaction: two processes starting together cannot both apply the same script.
+        try
+        {
+            using var read = WorkbenchDatabase.Command(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version;");
+            var current = Convert.ToInt32(read.ExecuteScalar());
+            for (int version = current + 1; version <= Latest; version++)
+            {
+                WorkbenchDatabase.Execute(connection, Scripts[version - 1]);
+                WorkbenchDatabase.Execute(connection, "INSERT INTO schema_version (version, applied) VALUES ($v, $t);",
+                    ("$v", version), ("$t", DateTimeOffset.UtcNow.ToString("O")));
+            }
+            WorkbenchDatabase.Execute(connection, "COMMIT;");
+            return Latest;
+        }
+        catch
+        {
+            WorkbenchDatabase.Execute(connection, "ROLLBACK;");
+            throw;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using LatentWorkbench.Core.Domains;
+
+namespace LatentWorkbench.Domains.Molecules.Tests;
+
+public class MoleculeFilesTests
+{
+    private static readonly MoleculeFiles Files = new();
+
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    [Fact]
+    public void Import_Smi_ReadsSmilesAndNames_SkippingComments()
+    {
+        var items = Files.Import("a.smi", Bytes("# comment\nCCO ethanol\n\nc1ccccc1\n"));
+        Assert.Equal(["CCO", "c1ccccc1"], items.Select(i => i.Text));
+        Assert.Equal("ethanol", items[0].Name);
+        Assert.Equal("line 4", items[1].Name);
+    }
+
+    [Fact]
+    public void Import_Csv_UsesTheSmilesAndNameColumns()
+    {
+        var items = Files.Import("a.csv", Bytes("id,name,smiles\n1,ethanol,CCO\n2,phenol,c1ccccc1O\n"));
+        Assert.Equal(("phenol", "c1ccccc1O"), (items[1].Name, items[1].Text));
+        var error = Assert.Throws<InvalidDataException>(() => Files.Import("b.csv", Bytes("name,formula\nx,y\n")));
+        Assert.Contains("line 1", error.Message);
+    }
+
+    [Fact]
+    public void Import_Sdf_ReadsTheSmilesField_AndNamesARecordWithout()
+    {
+        var sdf = Files.Export("sdf", [new ExportItem("aspirin", "CC(=O)Oc1ccccc1C(=O)O", true, new Dictionary<string, double> { ["qed"] = 0.55 })]);
+        var items = Files.Import("x.sdf", sdf);
+        Assert.Equal(("aspirin", "CC(=O)Oc1ccccc1C(=O)O"), (items[0].Name, items[0].Text));
+        var error = Assert.Throws<InvalidDataException>(() => Files.Import("y.sdf", Bytes("benzene\n  x\n\n  0  0  0  0  0  0  0  0  0  0999 V2000\nM  END\n$$$$\n")));
+        Assert.Contains("record 1", error.Message);
+    }
+
+    [Fact]
+    public void Import_OtherExtension_SaysWhichAreRead()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => Files.Import("a.txt", Bytes("CCO")));
+        Assert.Contains(".smi, .csv or .sdf", error.Message);
+    }
+
+    [Fact]
+    public void Export_Smi_And_Sdf_SkipNothingValid()
+    {
+        var items = new[] { new ExportItem("p1", "CCO", true, new Dictionary<string, double>()), new ExportItem("p2", "C1CC", false, new Dictionary<string, double>()) };
+        Assert.Equal("CCO p1\nC1CC p2\n", Encoding.UTF8.GetString(Files.Export("smi", items)));
+        var sdf = Encoding.UTF8.GetString(Files.Export("sdf", items));
+        Assert.Single(sdf.Split("$$$$", StringSplitOptions.RemoveEmptyEntries), r => r.Trim().Length > 0);
+        Assert.Throws<ArgumentException>(() => Files.Export("mol2", items));
+    }
+
+    [Fact]
+    public void Search_CompilesSmarts_AndNamesThePositionOfAnError()
+    {
+        var matches = new MoleculeSearch().Compile("c1ccccc1O");
+        Assert.True(matches("Oc1ccccc1"));
+        Assert.False(matches("CCO"));
+        Assert.False(matches("not a molecule"));
+        Assert.Contains("position", Assert.Throws<FormatException>(() => new MoleculeSearch().Compile("c1cc(")).Message);
+    }
+}

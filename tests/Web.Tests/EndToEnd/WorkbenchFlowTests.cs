@@ -1,0 +1,75 @@
+using Microsoft.Playwright;
+
+namespace LatentWorkbench.Web.Tests.EndToEnd;
+
+/// <summary>End-to-end flows in a real browser against the real app and the default models.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WorkbenchFlowTests(BrowserFixture browser)
+{
+    private const string From = "[data-test=from] input, input[data-test=from]";
+    private const string To = "[data-test=to] input, input[data-test=to]";
+
+    [SkippableFact]
+    public async Task Molecules_InterpolateShowsDepictions_ThenNavigateTowardHigherQed()
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        var page = await browser.OpenAsync("explore/molecules");
+        await page.Locator(From).FillAsync("CC(=O)Oc1ccccc1C(=O)O");
+        await page.Locator(To).FillAsync("CN1CCCC1c1cccnc1");
+        await page.Locator("[data-test=interpolate]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-test=point-card]').length >= 5");
+        await browser.ScreenshotAsync(page, "molecules-explore");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.molecule-depiction svg').length >= 5");
+        Assert.True(await page.Locator(".molecule-depiction svg").CountAsync() >= 5);
+        await browser.ScreenshotAsync(page, "molecules-explore");
+
+        await page.GotoAsync(new Uri(browser.App.BaseAddress, "navigate/molecules?start=" + Uri.EscapeDataString("CC(=O)Oc1ccccc1C(=O)O")).ToString());
+        await page.Locator("[data-test=circuit][data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        Assert.Equal("qed", await page.Locator("[data-test=objective-property]").InputValueAsync());
+        Assert.Equal("max", await page.Locator("[data-test=objective-direction]").InputValueAsync());
+        await page.Locator("[data-test=navigate]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=progress]")).ToContainTextAsync("Done", new() { Timeout = 120_000 });
+        Assert.True(await page.Locator("[data-test=candidates] [data-test=point-card]").CountAsync() >= 1);
+        await browser.ScreenshotAsync(page, "molecules-navigate");
+    }
+
+    [SkippableFact]
+    public async Task Music_InterpolateJazzToClassical_ShowsPianoRollsAndPlaysWav()
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        // The app reads Models:music from the environment too (Models__music), else the default checkpoint.
+        var modelFolder = Environment.GetEnvironmentVariable("Models__music")
+            ?? LatentWorkbench.Core.Domains.ModelLocator.DefaultModelFolder(new LatentWorkbench.Domains.Music.MusicModule());
+        Skip.IfNot(File.Exists(Path.Combine(modelFolder, "config.json")), $"no default music model at {modelFolder} yet");
+        var page = await browser.OpenAsync("explore/music");
+        await PickAsync(page, "[data-test=from-pick]", "(jazz)");
+        await PickAsync(page, "[data-test=to-pick]", "(classical)");
+        await page.Locator("[data-test=interpolate]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.clip-view svg').length >= 5");
+        var source = await page.Locator("audio[data-test=audio]").First.GetAttributeAsync("src");
+        var response = await page.APIRequest.GetAsync(new Uri(browser.App.BaseAddress, source!).ToString());
+        Assert.Equal(200, response.Status);
+        var body = await response.BodyAsync();
+        Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(body, 0, 4));
+        Assert.Equal("WAVE", System.Text.Encoding.ASCII.GetString(body, 8, 4));
+        await browser.ScreenshotAsync(page, "music-explore");
+    }
+
+    [SkippableFact]
+    public async Task Models_ShowsTheDefaultModels()
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        var page = await browser.OpenAsync("models");
+        await Assertions.Expect(page.Locator("[data-domain=molecules] [data-test=model][data-name=molecules]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-domain=music] [data-test=model], [data-domain=music] [data-test=no-model]").First).ToBeVisibleAsync();
+        await browser.ScreenshotAsync(page, "models");
+    }
+
+    /// <summary>Selects the first option of a native picker whose label contains <paramref name="text"/>.</summary>
+    private static async Task PickAsync(IPage page, string select, string text)
+    {
+        var value = await page.Locator(select).EvaluateAsync<string>(
+            "(s, t) => [...s.options].find(o => o.text.includes(t)).value", text);
+        await page.Locator(select).SelectOptionAsync(value);
+    }
+}

@@ -1,0 +1,57 @@
+using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Tests.Toy;
+using LatentWorkbench.Core.Workbench;
+using LatentWorkbench.Web.Storage;
+
+namespace LatentWorkbench.Web.Tests.Storage;
+
+public sealed class WorkbenchDatabaseTests : IDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"latent-db-{Guid.NewGuid():N}", "workbench.db");
+
+    [Fact]
+    public void Open_AppliesEveryMigrationOnce_AndKeepsDataAcrossRestarts()
+    {
+        var store = new LibraryStore(new WorkbenchDatabase(_file), new DomainRegistry([new ToyDomain()]));
+        store.Add("toy", "ABC", "first");
+        var reopened = new WorkbenchDatabase(_file);
+        using var connection = reopened.Open();
+        using var versions = WorkbenchDatabase.Command(connection, "SELECT COUNT(*), MAX(version) FROM schema_version;");
+        using var reader = versions.ExecuteReader();
+        reader.Read();
+        Assert.Equal(SchemaMigrations.Latest, reader.GetInt32(0));
+        Assert.Equal(SchemaMigrations.Latest, reader.GetInt32(1));
+        Assert.Equal("first", Assert.Single(new LibraryStore(reopened, new DomainRegistry([new ToyDomain()])).List("toy")).Name);
+    }
+
+    [Fact]
+    public void Open_UsesWriteAheadLogging()
+    {
+        using var connection = new WorkbenchDatabase(_file).Open();
+        using var mode = WorkbenchDatabase.Command(connection, "PRAGMA journal_mode;");
+        Assert.Equal("wal", mode.ExecuteScalar() as string);
+    }
+
+    [Fact]
+    public async Task ConcurrentWriters_AllLand()
+    {
+        var store = new LibraryStore(new WorkbenchDatabase(_file), new DomainRegistry([new ToyDomain()]));
+        const string letters = "ABCDE";
+        var texts = Enumerable.Range(0, 40).Select(i => new string([letters[i / 25], letters[i / 5 % 5], letters[i % 5]])).ToList();
+        await Task.WhenAll(texts.Select(t => Task.Run(() => store.Add("toy", t))));
+        Assert.Equal(texts.Count, store.List("toy").Count);
+    }
+
+    [Fact]
+    public void Add_InvalidItem_ThrowsWithThePosition()
+    {
+        var store = new LibraryStore(new WorkbenchDatabase(_file), new DomainRegistry([new ToyDomain()]));
+        Assert.Equal(2, Assert.Throws<ItemInputException>(() => store.Add("toy", "ABZ")).Position);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Path.GetDirectoryName(_file)!, recursive: true);
+    }
+}
