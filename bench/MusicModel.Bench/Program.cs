@@ -49,19 +49,23 @@ for (int i = 0; i < pairs; i++)
 }
 var interpolationMs = clock.Elapsed.TotalMilliseconds / Math.Max(1, pairs);
 
-// Attribute walks: relative change of each attribute, in units of its spread over the held-out clips.
+// Attribute walks: relative change of each attribute, in units of its spread over the held-out clips. Each clip is
+// pushed toward the other side of the median (up when below it, down when above), so saturated values (a clip the
+// classifier already calls jazz with p = 1) are not asked to rise further.
 var starts = jazz.Skip(pairs).Take(clipCount / 2).Concat(classical.Skip(pairs).Take(clipCount - clipCount / 2)).ToArray();
 var keys = module.Attributes.Select(a => a.Key).Where(model.Model.Manifest.AttributeVectors.ContainsKey).ToArray();
 var startPoints = starts.Select(s => model.Decode([model.Encode([s])[0].Mean])[0]).ToArray();
 var spread = keys.ToDictionary(k => k, k => StandardDeviation(startPoints.Where(p => p.Valid).Select(p => p.Properties.GetValueOrDefault(k, double.NaN))));
+var median = keys.ToDictionary(k => k, k => Median(startPoints.Where(p => p.Valid).Select(p => p.Properties.GetValueOrDefault(k, double.NaN))));
 var specificity = new Dictionary<string, double>();
 foreach (var key in keys)
 {
     var change = keys.ToDictionary(k => k, _ => 0.0);
     int walked = 0;
-    foreach (var start in starts)
+    for (int s = 0; s < starts.Length; s++)
     {
-        var walk = model.MoveAlong(start, key, amount, 4);
+        var sign = startPoints[s].Properties.GetValueOrDefault(key, double.NaN) > median[key] ? -1 : 1;
+        var walk = model.MoveAlong(starts[s], key, sign * amount, 4);
         if (!walk[0].Valid || !walk[^1].Valid) continue;
         walked++;
         foreach (var k in keys)
@@ -87,6 +91,12 @@ var figures = new Dictionary<string, object>
 };
 Console.WriteLine(JsonSerializer.Serialize(figures));
 return 0;
+
+static double Median(IEnumerable<double> values)
+{
+    var v = values.Where(double.IsFinite).Order().ToArray();
+    return v.Length == 0 ? double.NaN : v[v.Length / 2];
+}
 
 static double StandardDeviation(IEnumerable<double> values)
 {

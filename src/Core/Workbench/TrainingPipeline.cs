@@ -81,7 +81,74 @@ public static class TrainingPipeline
     {
         var reference = VaeTrainer.Spread(records.Where(r => codec.TryToIds(r.Text, out _, out _)).ToList(), count);
         var latents = model.Encode(reference.Select(r => codec.ToIds(r.Text)).ToArray()).Select(c => c.Mean).ToArray();
-        return AttributeVectors(module, model.Manifest.Model, reference, latents);
+        return Decorrelate(AttributeVectors(module, model.Manifest.Model, reference, latents));
+    }
+
+    /// <summary>
+    /// Removes from each attribute vector its projection on the span of the others (least squares), keeping its
+    /// length: attributes that go together in the data (denser clips are more often classical) would otherwise move
+    /// together, and a walk along one should change that one most.
+    /// </summary>
+    public static Dictionary<string, float[]> Decorrelate(IReadOnlyDictionary<string, float[]> vectors)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        var result = new Dictionary<string, float[]>();
+        foreach (var (key, v) in vectors)
+        {
+            var others = vectors.Where(kv => kv.Key != key).Select(kv => kv.Value).ToArray();
+            var residual = v.Select(x => (double)x).ToArray();
+            if (others.Length > 0)
+            {
+                // Normal equations G c = b with G = O O^T, b = O v; then residual = v - O^T c.
+                int k = others.Length;
+                var g = new double[k, k];
+                var b = new double[k];
+                for (int i = 0; i < k; i++)
+                {
+                    b[i] = Dot(others[i], residual);
+                    for (int j = 0; j < k; j++) g[i, j] = Dot(others[i], others[j].Select(x => (double)x).ToArray()) + (i == j ? 1e-9 : 0);
+                }
+                var c = Solve(g, b);
+                for (int i = 0; i < k; i++)
+                    for (int d = 0; d < residual.Length; d++) residual[d] -= c[i] * others[i][d];
+            }
+            double before = Math.Sqrt(v.Sum(x => (double)x * x)), after = Math.Sqrt(residual.Sum(x => x * x));
+            result[key] = after < 1e-12 ? v : residual.Select(x => (float)(x * before / after)).ToArray();
+        }
+        return result;
+    }
+
+    private static double Dot(float[] a, double[] b)
+    {
+        double sum = 0;
+        for (int i = 0; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
+    /// <summary>Gaussian elimination with partial pivoting for the small systems of <see cref="Decorrelate"/>.</summary>
+    private static double[] Solve(double[,] a, double[] b)
+    {
+        int n = b.Length;
+        var m = (double[,])a.Clone();
+        var x = (double[])b.Clone();
+        for (int col = 0; col < n; col++)
+        {
+            int pivot = Enumerable.Range(col, n - col).MaxBy(r => Math.Abs(m[r, col]));
+            for (int j = 0; j < n; j++) (m[col, j], m[pivot, j]) = (m[pivot, j], m[col, j]);
+            (x[col], x[pivot]) = (x[pivot], x[col]);
+            for (int r = col + 1; r < n; r++)
+            {
+                var f = m[r, col] / m[col, col];
+                for (int j = col; j < n; j++) m[r, j] -= f * m[col, j];
+                x[r] -= f * x[col];
+            }
+        }
+        for (int r = n - 1; r >= 0; r--)
+        {
+            for (int j = r + 1; j < n; j++) x[r] -= m[r, j] * x[j];
+            x[r] /= m[r, r];
+        }
+        return x;
     }
 
     /// <summary>For each attribute: mean latent of the top quarter of items minus that of the bottom quarter.</summary>

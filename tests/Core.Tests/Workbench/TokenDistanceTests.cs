@@ -49,3 +49,20 @@ public class SpreadTests
         Assert.Empty(VaeTrainer.Spread(items, 0));
     }
 }
+
+public class DecorrelateTests
+{
+    [Fact]
+    public void Decorrelate_MakesEachVectorOrthogonalToTheOthers_KeepingItsLength()
+    {
+        var vectors = new Dictionary<string, float[]> { ["a"] = [3, 1, 0], ["b"] = [1, 1, 0], ["c"] = [0, 0, 2] };
+        var result = TrainingPipeline.Decorrelate(vectors);
+        static double Dot(float[] x, float[] y) => x.Zip(y).Sum(p => (double)p.First * p.Second);
+        foreach (var (key, v) in result)
+        {
+            Assert.Equal(Math.Sqrt(Dot(vectors[key], vectors[key])), Math.Sqrt(Dot(v, v)), 4);
+            foreach (var other in vectors.Keys.Where(k => k != key)) Assert.Equal(0, Dot(v, vectors[other]), 4);
+        }
+        Assert.Equal([0f, 0f, 2f], result["c"]); // already orthogonal: unchanged
+    }
+}
