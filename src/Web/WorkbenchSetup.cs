@@ -29,14 +29,7 @@ public static class WorkbenchSetup
         builder.Services.AddSingleton(sp => new DomainRegistry(sp.GetServices<IDomainModule>()));
         builder.Services.AddSingleton(sp => new WorkbenchDatabase(
             WorkbenchDatabase.PathFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>())));
-        builder.Services.AddSingleton<LibraryStore>();
-        builder.Services.AddSingleton<SessionStore>();
-        builder.Services.AddSingleton<ActiveModelStore>();
-        builder.Services.AddSingleton<LibrarySearch>();
-        builder.Services.AddSingleton<LibraryImporter>();
-        builder.Services.AddSingleton<ModelHub>();
-        builder.Services.AddSingleton<ModelCatalog>();
-        builder.Services.AddSingleton<AudioCache>();
+        builder.Services.AddWorkbenchServices();
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
@@ -48,6 +41,23 @@ public static class WorkbenchSetup
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         return builder;
+    }
+
+    /// <summary>
+    /// The workbench's own services over a <see cref="DomainRegistry"/> and a <see cref="WorkbenchDatabase"/> registered
+    /// by the caller: library, sessions, active models, search, import, the model hub and catalog, the audio cache.
+    /// </summary>
+    public static IServiceCollection AddWorkbenchServices(this IServiceCollection services)
+    {
+        services.AddSingleton<LibraryStore>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<ActiveModelStore>();
+        services.AddSingleton<LibrarySearch>();
+        services.AddSingleton<LibraryImporter>();
+        services.AddSingleton<ModelHub>();
+        services.AddSingleton<ModelCatalog>();
+        services.AddSingleton<AudioCache>();
+        return services;
     }
 
     /// <summary>Error pages, static files, antiforgery, OpenAPI document and its reference page.</summary>

@@ -1,9 +1,11 @@
 using Bunit;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Web.Components.Pages.Explore;
-using LatentWorkbench.Web.Services;
+using LatentWorkbench.Web;
+using LatentWorkbench.Web.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using MudBlazor.Services;
@@ -24,7 +26,9 @@ public sealed class PeptideExploreTests(PluginFolderFixture fixture)
         var registry = new DomainRegistry([fixture.Peptides]);
         context.Services.AddSingleton(registry);
         context.Services.AddSingleton<IConfiguration>(configuration);
-        context.Services.AddSingleton(new ModelHub(registry, configuration, NullLogger<ModelHub>.Instance));
+        context.Services.AddSingleton(new WorkbenchDatabase(Path.Combine(Path.GetTempPath(), $"latent-plugins-{Guid.NewGuid():N}.db")));
+        context.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        context.Services.AddWorkbenchServices();
         context.Render<MudPopoverProvider>();
 
         var cut = context.Render<Explore>(p => p.Add(x => x.DomainId, "peptides"));

@@ -35,15 +35,8 @@ internal static class ToyContext
         context.Services.AddSingleton(registry);
         context.Services.AddSingleton<IConfiguration>(configuration);
         context.Services.AddSingleton(database);
-        context.Services.AddSingleton<LibraryStore>();
-        context.Services.AddSingleton<SessionStore>();
-        context.Services.AddSingleton<ActiveModelStore>();
-        context.Services.AddSingleton<LibrarySearch>();
-        context.Services.AddSingleton<LibraryImporter>();
         context.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        context.Services.AddSingleton<ModelHub>();
-        context.Services.AddSingleton<ModelCatalog>();
-        context.Services.AddSingleton<AudioCache>();
+        context.Services.AddWorkbenchServices();
         return context;
     }
 }
