@@ -14,7 +14,9 @@ const int Vocab = 48, Length = 60, TrainBatch = 128, InferBatch = 256;
 const double TrainFlopPerToken = 8_994_816, EncodeFlopPerSeq = 58_982_400, DecodeFlopPerSeq = 118_898_688;
 var json = args.Contains("--json");
 random.manual_seed(1);
-var gemm = Measure.GemmGflops();
+// The ceiling is measured before and after the work and the higher figure is used: on a shared virtual machine the
+// GEMM rate moves by up to 2x between minutes, and a ceiling caught in a slow moment would inflate every ratio.
+var gemmBefore = Measure.GemmGflops();
 var config = new VaeConfig { EmbeddingSize = 64, EncoderHidden = 256, LatentSize = 64, DecoderHidden = 512, MaxLength = Length };
 var vocabulary = new Vocabulary(["<pad>", "<bos>", "<eos>", "<unk>", .. Enumerable.Range(0, Vocab - 4).Select(i => $"t{i}")]);
 var manifest = new CheckpointManifest { DomainId = "bench", Vocabulary = vocabulary.Tokens, Model = config, Training = new TrainingSettings() };
@@ -48,6 +50,8 @@ var fullLength = new FullLengthConstraint(vocabulary.Specials.Eos);
 var options = DecodeOptions.Default with { MaxLength = Length };
 var decodeSeconds = Measure.Seconds(() => model.Decode(z, options, fullLength), warmup: 1, runs: 5);
 var singleSeconds = Measure.Seconds(() => model.Decode([z[0]], options, fullLength), warmup: 5, runs: 30);
+var gemmAfter = Measure.GemmGflops();
+var gemm = Math.Max(gemmBefore, gemmAfter);
 
 var result = new Dictionary<string, double>
 {
@@ -56,6 +60,8 @@ var result = new Dictionary<string, double>
     ["greedy_decode_seqs_per_s"] = InferBatch / decodeSeconds,
     ["greedy_decode_single_ms"] = singleSeconds * 1000,
     ["gemm_gflops"] = gemm,
+    ["gemm_gflops_before"] = gemmBefore,
+    ["gemm_gflops_after"] = gemmAfter,
     ["train_gflops"] = trainTokensPerSecond * TrainFlopPerToken / 1e9,
     ["train_efficiency"] = trainTokensPerSecond * TrainFlopPerToken / 1e9 / gemm,
     ["encode_efficiency"] = InferBatch / encodeSeconds * EncodeFlopPerSeq / 1e9 / gemm,
