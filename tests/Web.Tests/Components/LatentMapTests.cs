@@ -23,8 +23,9 @@ public sealed class LatentMapTests(ToyModelFixture toy)
         cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-test=map-point]").Count), TimeSpan.FromSeconds(30));
         var before = cut.FindAll("[data-test=map-point]").Select(c => c.GetAttribute("fill")).ToList();
         cut.Find("[data-test=colour-by]").Change("length");
+        // The page re-renders after the change event; wait for it rather than reading the old markup.
+        cut.WaitForAssertion(() => Assert.Contains("length", cut.Find("[data-test=map-point] title").TextContent), TimeSpan.FromSeconds(10));
         var after = cut.FindAll("[data-test=map-point]").Select(c => c.GetAttribute("fill")).ToList();
         Assert.NotEqual(before, after);
-        Assert.Contains("length", cut.Find("[data-test=map-point] title").TextContent);
     }
 }
