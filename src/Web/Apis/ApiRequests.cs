@@ -6,8 +6,11 @@ public sealed record EncodeRequest(IReadOnlyList<string> Items);
 /// <summary>Body of <c>POST /api/domains/{domain}/decode</c>.</summary>
 public sealed record DecodeRequest(IReadOnlyList<float[]> Latents);
 
-/// <summary>Body of <c>POST /api/domains/{domain}/interpolate</c>; method is slerp (default) or lerp.</summary>
-public sealed record InterpolateRequest(string From, string To, int Steps = 10, string Method = "slerp");
+/// <summary>
+/// Body of <c>POST /api/domains/{domain}/interpolate</c>; method is slerp (default) or lerp; decoding is greedy
+/// (default), beam or sample.
+/// </summary>
+public sealed record InterpolateRequest(string From, string To, int Steps = 10, string Method = "slerp", string Decoding = "greedy");
 
 /// <summary>Body of <c>POST /api/domains/{domain}/navigate</c>; objective as in the CLI (<c>qed:max,logp:2.5@0.5</c>).</summary>
 public sealed record NavigateRequest(string From, string Objective, double MinSimilarity = 0, int Steps = 20, int SamplesPerStep = 4);

@@ -1,3 +1,4 @@
+using LatentWorkbench.Core.Latent.Decoding;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Latent;
 using LatentWorkbench.Core.Workbench;
@@ -58,7 +59,8 @@ public static class DomainsApi
             "lerp" => InterpolationMethod.Lerp,
             _ => throw new ItemInputException($"method must be slerp or lerp (got '{request.Method}')"),
         };
-        var points = await hub.Get(domain).RunAsync(m => Describe(m, m.Interpolate(request.From, request.To, request.Steps, method)), ct);
+        var decoding = DecodeOptions.Named(request.Decoding);
+        var points = await hub.Get(domain).RunAsync(m => Describe(m, m.Interpolate(request.From, request.To, request.Steps, method, decoding)), ct);
         return TypedResults.Ok((object)new { points });
     }
 

@@ -32,6 +32,13 @@ public sealed class DomainsApiTests(ToyWebFactory factory) : IClassFixture<ToyWe
         Assert.Equal(6, points.GetArrayLength());
         foreach (var key in new[] { "t", "letters", "valid", "novel", "properties", "similarity_to_from", "similarity_to_to", "ood_score" })
             Assert.True(points[0].TryGetProperty(key, out _), key);
+
+        foreach (var decoding in new[] { "beam", "sample" })
+        {
+            var (decodedStatus, decoded) = await Post("/api/domains/toy/interpolate", new { from = "ABCA", to = "HEHD", steps = 4, decoding });
+            Assert.Equal(HttpStatusCode.OK, decodedStatus);
+            Assert.Equal(4, decoded.GetProperty("points").GetArrayLength());
+        }
     }
 
     [Fact]
@@ -53,6 +60,7 @@ public sealed class DomainsApiTests(ToyWebFactory factory) : IClassFixture<ToyWe
     [InlineData("/api/domains/toy/interpolate", """{"from":"ABZ","to":"ABC","steps":5}""", 400)]
     [InlineData("/api/domains/toy/interpolate", """{"from":"ABC","to":"ABD","steps":1}""", 400)]
     [InlineData("/api/domains/toy/interpolate", """{"from":"ABC","to":"ABD","method":"cubic"}""", 400)]
+    [InlineData("/api/domains/toy/interpolate", """{"from":"ABC","to":"ABD","decoding":"psychic"}""", 400)]
     [InlineData("/api/domains/toy/interpolate", """{"to":"ABD"}""", 400)]
     [InlineData("/api/domains/toy/interpolate", """not json""", 400)]
     [InlineData("/api/domains/nope/interpolate", """{"from":"ABC","to":"ABD"}""", 404)]

@@ -62,6 +62,8 @@ public sealed class ExploreTests(ToyModelFixture toy)
         Assert.NotEmpty(cut.FindAll("[data-test=property-chart] polyline"));
         var session = Assert.Single(context.Services.GetRequiredService<SessionStore>().List("toy"));
         Assert.Equal($"api/sessions/{session.Id}/export?format=csv", cut.Find("[data-test=export-csv]").GetAttribute("href"));
+        Assert.NotEmpty(cut.FindAll("[data-test=decoding]"));
+        Assert.Equal("greedy", SessionStore.RequestOf<InterpolationRun>(session)!.Decoding);
 
         var navigation = context.Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo(navigation.GetUriWithQueryParameter("session", session.Id));

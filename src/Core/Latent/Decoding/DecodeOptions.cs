@@ -37,4 +37,19 @@ public sealed record DecodeOptions
 
     /// <summary>Greedy decoding with the constraint.</summary>
     public static DecodeOptions Default { get; } = new();
+
+    /// <summary>The names <see cref="Named"/> accepts, as user interfaces offer them.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["greedy", "beam", "sample"];
+
+    /// <summary>
+    /// Options for a decoding picked by name: <c>greedy</c>, <c>beam</c> (width 4) or <c>sample</c> (temperature 0.7,
+    /// nucleus 0.95, seed 1, so the same request gives the same items). Throws <see cref="ArgumentException"/> otherwise.
+    /// </summary>
+    public static DecodeOptions Named(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "greedy" => Default,
+        "beam" => new DecodeOptions { Strategy = DecodeStrategy.Beam, BeamWidth = 4 },
+        "sample" => new DecodeOptions { Strategy = DecodeStrategy.Sample, Temperature = 0.7, TopP = 0.95 },
+        _ => throw new ArgumentException($"decoding must be one of {string.Join(", ", Names)} (got '{name}')"),
+    };
 }

@@ -1,3 +1,4 @@
+using LatentWorkbench.Core.Latent.Decoding;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Latent;
 using LatentWorkbench.Core.Workbench;
@@ -24,6 +25,7 @@ public partial class Explore : DomainPage
     private string To { get; set; } = "";
     private int Steps { get; set; } = 8;
     private string Method { get; set; } = "slerp";
+    private string Decoding { get; set; } = "greedy";
     private bool Busy { get; set; }
     private IReadOnlyList<LatentPoint> Points { get; set; } = [];
 
@@ -51,7 +53,7 @@ public partial class Explore : DomainPage
     {
         if (OpenSession(SessionStore.Interpolation, id) is not { } session) return;
         var request = SessionStore.RequestOf<InterpolationRun>(session)!;
-        (From, To, Steps, Method) = (request.From, request.To, request.Steps, request.Method);
+        (From, To, Steps, Method, Decoding) = (request.From, request.To, request.Steps, request.Method, request.Decoding);
         Points = SessionStore.ResultOf<LatentPoint[]>(session) ?? [];
     }
 
@@ -63,15 +65,18 @@ public partial class Explore : DomainPage
 
     private void SetMethod(string method) => Method = method;
 
+    private void SetDecoding(string decoding) => Decoding = decoding;
+
     private async Task InterpolateAsync()
     {
         Busy = true;
         Message = null;
         try
         {
-            var run = new InterpolationRun(From, To, Steps, Method);
+            var run = new InterpolationRun(From, To, Steps, Method, Decoding);
             var method = Method == "lerp" ? InterpolationMethod.Lerp : InterpolationMethod.Slerp;
-            Points = await Hub.Get(Domain.Id).RunAsync(m => m.Interpolate(run.From, run.To, run.Steps, method));
+            var decoding = DecodeOptions.Named(Decoding);
+            Points = await Hub.Get(Domain.Id).RunAsync(m => m.Interpolate(run.From, run.To, run.Steps, method, decoding));
             SessionId = Sessions.Save(SessionStore.Interpolation, Domain.Id, $"{ItemChecks.Short(From)} → {ItemChecks.Short(To)}", run, Points).Id;
         }
         catch (Exception e) when (e is ItemInputException or ModelUnavailableException or ArgumentException or InvalidDataException)
