@@ -5,7 +5,10 @@ using LatentWorkbench.Web.Storage;
 
 namespace LatentWorkbench.Web.Components.Pages.Map;
 
-/// <summary>Latent map: PCA of the latent means of library items and samples, coloured by a property, with the latest path drawn over.</summary>
+/// <summary>
+/// Latent map: PCA of the latent means of library items and samples, coloured by a property, with the latest saved
+/// interpolation path and navigation trajectory drawn over.
+/// </summary>
 public partial class LatentMap
 {
     private const int Size = 640, Pad = 20;
@@ -16,12 +19,14 @@ public partial class LatentMap
     private bool Busy { get; set; }
     private IReadOnlyList<MapPoint> Points { get; set; } = [];
     private IReadOnlyList<(double X, double Y)> Path { get; set; } = [];
+    private IReadOnlyList<(double X, double Y)> Trajectory { get; set; } = [];
 
     /// <inheritdoc/>
     private protected override void OnDomainChanged()
     {
         Points = [];
         Path = [];
+        Trajectory = [];
         ColourBy = Domain.Properties.Definitions.FirstOrDefault()?.Key ?? "";
     }
 
@@ -46,9 +51,11 @@ public partial class LatentMap
                 var (px, py) = pca.Project(x.Second!);
                 return new MapPoint(x.First.Name, x.First.Text, Domain.Properties.Compute(x.First.Text), px, py);
             }).ToList();
-            var latest = Sessions.List(Domain.Id).FirstOrDefault(s => s.Kind == SessionStore.Interpolation) is { } s ? Sessions.Get(s.Id) : null;
-            Path = latest is null ? [] : (SessionStore.ResultOf<LatentPoint[]>(latest) ?? []).Select(p => pca.Project(p.Latent)).ToList();
-            var all = Points.Select(p => (p.X, p.Y)).Concat(Path).ToList();
+            Path = (Latest(SessionStore.Interpolation) is { } path ? SessionStore.ResultOf<LatentPoint[]>(path) ?? [] : [])
+                .Select(p => pca.Project(p.Latent)).ToList();
+            Trajectory = (Latest(SessionStore.Navigation) is { } walk ? SessionStore.ResultOf<NavigationResult>(walk)?.Trajectory ?? [] : [])
+                .Select(p => pca.Project(p.Latent)).ToList();
+            var all = Points.Select(p => (p.X, p.Y)).Concat(Path).Concat(Trajectory).ToList();
             (_minX, _maxX, _minY, _maxY) = (all.Min(p => p.X), all.Max(p => p.X), all.Min(p => p.Y), all.Max(p => p.Y));
         }
         catch (ModelUnavailableException e)
@@ -60,6 +67,9 @@ public partial class LatentMap
             Busy = false;
         }
     }
+
+    private SavedSession? Latest(string kind) =>
+        Sessions.List(Domain.Id).FirstOrDefault(s => s.Kind == kind) is { } s ? Sessions.Get(s.Id) : null;
 
     private string Sx(double x) => Scale(x, _minX, _maxX).ToString("0.#", CultureInfo.InvariantCulture);
 
