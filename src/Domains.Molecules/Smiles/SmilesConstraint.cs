@@ -90,7 +90,7 @@ internal sealed class SmilesConstraintState : IConstraintState
         if (_current < 0) return true;
         int rings = _rings.Count, current = _current, newAtomRoom = 0;
         (int Atom, int Delta) first = (-1, 0), second = (-1, 0);
-        IEnumerable<int> stack = _branches;
+        bool leavesBranch = false;
         switch (t.Kind)
         {
             case SmilesTokenKind.Atom:
@@ -111,16 +111,26 @@ internal sealed class SmilesConstraintState : IConstraintState
                 break;
             case SmilesTokenKind.BranchClose when _branches.Count > 0:
                 current = _branches.Peek();
-                stack = _branches.Skip(1);
+                leavesBranch = true;
                 break;
             default:
                 return true;
         }
         if (rings == 0) return true;
-        int RoomAfter(int atom) => atom < 0 ? newAtomRoom
-            : _room[atom] + (atom == first.Atom ? first.Delta : 0) + (atom == second.Atom ? second.Delta : 0);
-        return stack.Append(current).Distinct().Any(a => RoomAfter(a) >= 1);
+        if (RoomAfter(current, newAtomRoom, first, second) >= 1) return true;
+        // Runs on every allowed token of every step: a plain loop over the branch stack, no allocation.
+        bool skip = leavesBranch;
+        foreach (var atom in _branches)
+        {
+            if (skip) { skip = false; continue; }
+            if (RoomAfter(atom, newAtomRoom, first, second) >= 1) return true;
+        }
+        return false;
     }
+
+    /// <summary>Free valence of <paramref name="atom"/> (-1: the atom about to be added) once the token's bonds are made.</summary>
+    private int RoomAfter(int atom, int newAtomRoom, (int Atom, int Delta) first, (int Atom, int Delta) second) =>
+        atom < 0 ? newAtomRoom : _room[atom] + (atom == first.Atom ? first.Delta : 0) + (atom == second.Atom ? second.Delta : 0);
 
     public void Push(int id)
     {
