@@ -46,8 +46,7 @@ public sealed class ClipFiles(MidiClipFormat format) : IItemFiles, IItemAudio
             foreach (var (item, index) in items.Where(i => i.Valid).Select((item, index) => (item, index)))
             {
                 var stem = $"{index + 1:00}-{string.Concat(item.Name.Select(c => char.IsLetterOrDigit(c) ? c : '_'))}";
-                Add(zip, stem + ".mid", ClipMidi.TextToMidiBytes(item.Text));
-                Add(zip, stem + ".wav", RenderWav(item.Text));
+                foreach (var file in format.Write(item.Text, stem, rendered: true)) Add(zip, file.Name, file.Content);
             }
         }
         return buffer.ToArray();

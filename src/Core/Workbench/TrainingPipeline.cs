@@ -52,7 +52,8 @@ public static class TrainingPipeline
         var outcome = VaeTrainer.Train(run, progress, cancellation);
         if (!outcome.Completed || module.Attributes.Count == 0) return outcome;
         using var model = LatentModel.Load(request.Output, request.Device);
-        var manifest = outcome.Manifest with { AttributeVectors = AttributeVectors(module, model, codec, records, run.ReferenceItems) };
+        var readable = records.Where(r => codec.TryToIds(r.Text, out _, out _)).ToList();
+        var manifest = outcome.Manifest with { AttributeVectors = AttributeVectors(module, model, codec, readable, run.ReferenceItems) };
         CheckpointStore.Commit(request.Output, manifest);
         return outcome with { Manifest = manifest };
     }
@@ -77,9 +78,10 @@ public static class TrainingPipeline
         return manifest;
     }
 
-    private static Dictionary<string, float[]> AttributeVectors(IDomainModule module, LatentModel model, ItemCodec codec, IReadOnlyList<TrainingRecord> records, int count)
+    /// <summary>Decorrelated attribute vectors from <paramref name="count"/> of <paramref name="readable"/> (items the codec accepts), spread over them.</summary>
+    private static Dictionary<string, float[]> AttributeVectors(IDomainModule module, LatentModel model, ItemCodec codec, IReadOnlyList<TrainingRecord> readable, int count)
     {
-        var reference = VaeTrainer.Spread(records.Where(r => codec.TryToIds(r.Text, out _, out _)).ToList(), count);
+        var reference = VaeTrainer.Spread(readable, count);
         var latents = model.Encode(reference.Select(r => codec.ToIds(r.Text)).ToArray()).Select(c => c.Mean).ToArray();
         return Decorrelate(AttributeVectors(module, model.Manifest.Model, reference, latents));
     }
