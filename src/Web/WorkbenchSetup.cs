@@ -6,6 +6,7 @@ using LatentWorkbench.Domains.Music;
 using LatentWorkbench.Web.Plugins;
 using LatentWorkbench.Web.Apis;
 using LatentWorkbench.Web.Services;
+using LatentWorkbench.Web.Services.Training;
 using LatentWorkbench.Web.Storage;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -30,6 +31,7 @@ public static class WorkbenchSetup
         builder.Services.AddSingleton(sp => new WorkbenchDatabase(
             WorkbenchDatabase.PathFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>())));
         builder.Services.AddWorkbenchServices();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingJobRunner>());
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
@@ -45,7 +47,8 @@ public static class WorkbenchSetup
 
     /// <summary>
     /// The workbench's own services over a <see cref="DomainRegistry"/> and a <see cref="WorkbenchDatabase"/> registered
-    /// by the caller: library, sessions, active models, search, import, the model hub and catalog, the audio cache.
+    /// by the caller: library, sessions, active models, search, import, the model hub and catalog, the audio cache, and
+    /// background training (the caller runs <see cref="TrainingJobRunner"/> as a hosted service).
     /// </summary>
     public static IServiceCollection AddWorkbenchServices(this IServiceCollection services)
     {
@@ -57,6 +60,9 @@ public static class WorkbenchSetup
         services.AddSingleton<ModelHub>();
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<AudioCache>();
+        services.AddSingleton<TrainingFolders>();
+        services.AddSingleton<TrainingJobStore>();
+        services.AddSingleton<TrainingJobRunner>();
         return services;
     }
 
@@ -83,7 +89,7 @@ public static class WorkbenchSetup
         return app;
     }
 
-    /// <summary>Maps every REST API group: domains (with audio), plugins, library, sessions and models.</summary>
+    /// <summary>Maps every REST API group: domains (with audio), plugins, library, sessions, models and training.</summary>
     public static WebApplication MapWorkbenchApis(this WebApplication app)
     {
         app.MapDomainsApi();
@@ -92,6 +98,7 @@ public static class WorkbenchSetup
         app.MapLibraryApi();
         app.MapSessionsApi();
         app.MapModelsApi();
+        app.MapTrainingApi();
         return app;
     }
 }

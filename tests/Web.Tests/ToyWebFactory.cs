@@ -20,6 +20,8 @@ public sealed class ToyWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Models:toy", Toy.ModelFolder);
         builder.UseSetting("Device", "cpu");
         builder.UseSetting("Storage:Database", DatabaseFile);
+        builder.UseSetting("Training:DataRoots", Toy.Folder);
+        builder.UseSetting("Training:ModelsFolder", Path.Combine(Toy.Folder, "trained"));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IDomainModule>();

@@ -17,7 +17,9 @@ public static class TrainCommand
         var maxSteps = new Option<int?>("--max-steps") { Description = "Stop after this many steps in this run (resume later)" };
         var limit = new Option<int>("--limit") { Description = "Use at most this many training items" };
         var seed = new Option<int?>("--seed") { Description = "Random seed" };
-        var command = new Command("train", "Train a model (resumable; shows progress and ETA)") { data, valid, output, epochs, batch, maxSteps, limit, seed };
+        var klWeight = new Option<double?>("--kl-weight") { Description = "Final KL weight (default: the domain's); a resumed run continues its schedule with it" };
+        var learningRate = new Option<double?>("--learning-rate") { Description = "Peak learning rate (default: the domain's)" };
+        var command = new Command("train", "Train a model (resumable; shows progress and ETA)") { data, valid, output, epochs, batch, maxSteps, limit, seed, klWeight, learningRate };
         command.WithModelOptions();
         command.SetAction((parse, cancellation) =>
         {
@@ -27,6 +29,8 @@ public static class TrainCommand
             if (parse.GetValue(batch) is { } b) settings = settings with { BatchSize = Positive(b, "--batch-size") };
             if (parse.GetValue(maxSteps) is { } m) settings = settings with { MaxStepsThisRun = Positive(m, "--max-steps") };
             if (parse.GetValue(seed) is { } s) settings = settings with { Seed = s };
+            if (parse.GetValue(klWeight) is { } kl) settings = settings with { KlWeight = NonNegative(kl, "--kl-weight") };
+            if (parse.GetValue(learningRate) is { } lr) settings = settings with { LearningRate = lr > 0 ? lr : throw new ArgumentException($"--learning-rate must be positive (got {lr}).") };
             var request = new TrainRequest(parse.GetRequiredValue(data), parse.GetValue(valid), parse.GetRequiredValue(output),
                 Settings: settings, Device: parse.GetValue(CommonOptions.Device) ?? "auto", Limit: parse.GetValue(limit));
             var outcome = TrainingPipeline.Train(domain, request, new ProgressPrinter(context.Error, context.Interactive && parse.GetResult(CommonOptions.Json) is null), cancellation);
@@ -39,6 +43,9 @@ public static class TrainCommand
         });
         return command;
     }
+
+    private static double NonNegative(double value, string name) =>
+        value >= 0 && double.IsFinite(value) ? value : throw new ArgumentException($"{name} must be zero or more (got {value}).");
 
     private static int Positive(int value, string name) =>
         value > 0 ? value : throw new ArgumentException($"{name} must be a positive number (got {value}).");

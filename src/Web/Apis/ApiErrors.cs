@@ -1,5 +1,6 @@
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Services;
+using LatentWorkbench.Web.Services.Training;
 
 namespace LatentWorkbench.Web.Apis;
 
@@ -29,6 +30,14 @@ public static class ApiErrors
             var unknownDomain = e.Message.StartsWith("Unknown domain", StringComparison.Ordinal);
             return TypedResults.Problem(e.Message, statusCode: unknownDomain ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest,
                 title: unknownDomain ? "Unknown domain" : "Invalid input");
+        }
+        catch (KeyNotFoundException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+        catch (TrainingJobStateException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Not possible now");
         }
         catch (ModelUnavailableException e)
         {

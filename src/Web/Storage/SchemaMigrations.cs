@@ -36,6 +36,38 @@ public static class SchemaMigrations
             domain TEXT PRIMARY KEY,
             folder TEXT NOT NULL);
         """,
+        """
+        CREATE TABLE training_jobs (
+            id INTEGER PRIMARY KEY,
+            domain TEXT NOT NULL,
+            request TEXT NOT NULL,
+            output TEXT NOT NULL,
+            status TEXT NOT NULL,
+            step INTEGER NOT NULL DEFAULT 0,
+            total_steps INTEGER NOT NULL DEFAULT 0,
+            epoch INTEGER NOT NULL DEFAULT 0,
+            epochs INTEGER NOT NULL DEFAULT 0,
+            eta_seconds REAL,
+            message TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL);
+        CREATE INDEX training_jobs_by_status ON training_jobs (status, id);
+        CREATE TABLE training_job_points (
+            job_id INTEGER NOT NULL REFERENCES training_jobs (id) ON DELETE CASCADE,
+            step INTEGER NOT NULL,
+            epoch INTEGER NOT NULL,
+            loss REAL NOT NULL,
+            kl REAL NOT NULL,
+            token_accuracy REAL NOT NULL,
+            kl_weight REAL NOT NULL,
+            learning_rate REAL NOT NULL,
+            tokens_per_second REAL NOT NULL,
+            valid_token_accuracy REAL,
+            valid_exact REAL,
+            valid_kl REAL,
+            active_units_fraction REAL);
+        CREATE INDEX training_job_points_by_job ON training_job_points (job_id, step);
+        """,
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

@@ -80,11 +80,27 @@ public sealed class CliToyTests : IDisposable
     [InlineData(1, "no-such-command")]
     [InlineData(2, "interpolate", "--domain", "nope", "--from", "A", "--to", "B")] // unknown domain
     [InlineData(2, "sample", "--domain", "toy", "--model", "/nonexistent/model")]   // missing model
+    [InlineData(2, "train", "--domain", "toy", "--data", "/nonexistent.txt", "--out", "/tmp/x", "--kl-weight", "-1")]
+    [InlineData(2, "train", "--domain", "toy", "--data", "/nonexistent.txt", "--out", "/tmp/x", "--learning-rate", "0")]
     public void BadCommandLines_GiveTheRightExitCode(int expected, params string[] args)
     {
         var (code, _, err) = Run(args);
         Assert.Equal(expected, code);
         Assert.False(string.IsNullOrWhiteSpace(err));
+    }
+
+    [Fact]
+    public void Train_RecordsTheKlWeightAndLearningRateAsked()
+    {
+        var data = Path.Combine(_folder, "small.txt");
+        File.WriteAllLines(data, ToyDomain.Generate(300, 5));
+        var model = Path.Combine(_folder, "tuned");
+        var (code, _, err) = Run("train", "--domain", "toy", "--data", data, "--out", model, "--epochs", "1", "--kl-weight", "0.05",
+            "--learning-rate", "0.001", "--device", "cpu");
+        Assert.True(code == 0, err);
+        var training = JsonDocument.Parse(File.ReadAllText(Path.Combine(model, "config.json"))).RootElement.GetProperty("training");
+        Assert.Equal(0.05, training.GetProperty("kl_weight").GetDouble());
+        Assert.Equal(0.001, training.GetProperty("learning_rate").GetDouble());
     }
 
     [Fact]

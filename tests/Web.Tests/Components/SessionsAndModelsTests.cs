@@ -2,6 +2,7 @@ using Bunit;
 using LatentWorkbench.Core.Tests.Toy;
 using LatentWorkbench.Web.Components.Pages.Models;
 using LatentWorkbench.Web.Components.Pages.Sessions;
+using LatentWorkbench.Web.Services.Training;
 using LatentWorkbench.Web.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,5 +40,52 @@ public sealed class SessionsAndModelsTests(ToyModelFixture toy)
         await using var context = ToyContext.Create(toy, toyModelFolder: Path.Combine(Path.GetTempPath(), "no-such-model"));
         var cut = context.Render<Models>();
         Assert.Contains("no trained model yet", cut.Find("[data-domain=toy] [data-test=no-model]").TextContent);
+    }
+
+    [Fact]
+    public async Task Models_TrainingPanel_RefusesABadName_AndQueuesAJobThatCanBeCancelled()
+    {
+        await using var context = ToyContext.Create(toy);
+        var cut = context.Render<Models>();
+        cut.Find("[data-domain=toy] [data-test=train-form] .mud-expand-panel-header").Click();
+        Assert.Contains("train.txt", cut.Find("[data-test=train-data]").InnerHtml);
+
+        cut.Find("[data-test=train-data]").Change(toy.TrainFile);
+        cut.Find("input[data-test=train-name], [data-test=train-name] input").Change("no good!");
+        cut.Find("[data-test=train-start]").Click();
+        Assert.Contains("Name the model", cut.Find("[data-test=train-message]").TextContent);
+
+        cut.Find("input[data-test=train-name], [data-test=train-name] input").Change("panel-model");
+        cut.Find("[data-test=train-start]").Click();
+        var job = cut.Find("[data-test=job]");
+        Assert.Equal("queued", job.GetAttribute("data-status"));   // the runner is not started here
+        cut.Find("[data-test=job-cancel]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("cancelled", cut.Find("[data-test=job]").GetAttribute("data-status")));
+        Assert.NotEmpty(cut.FindAll("[data-test=job-resume]"));
+    }
+
+    [Fact]
+    public async Task Models_TrainingPanel_FollowsARunningJobLive_WithCharts()
+    {
+        await using var context = ToyContext.Create(toy);
+        var runner = context.Services.GetRequiredService<TrainingJobRunner>();
+        await runner.StartAsync(CancellationToken.None);
+        try
+        {
+            var cut = context.Render<Models>();
+            cut.Find("[data-test=train-form] .mud-expand-panel-header").Click();
+            cut.Find("[data-test=train-data]").Change(toy.TrainFile);
+            cut.Find("input[data-test=train-name], [data-test=train-name] input").Change("live-model");
+            cut.Find("input[data-test=train-epochs], [data-test=train-epochs] input").Change("2");
+            cut.Find("[data-test=train-start]").Click();
+            cut.WaitForAssertion(() => Assert.Equal("completed", cut.Find("[data-test=job]").GetAttribute("data-status")), TimeSpan.FromMinutes(3));
+            Assert.Equal(4, cut.FindAll("[data-test=job-chart]").Count);
+            Assert.NotEmpty(cut.FindAll("[data-test=job-chart] polyline"));
+            Assert.Contains(cut.FindAll("[data-test=model]"), m => m.GetAttribute("data-name") == "live-model");
+        }
+        finally
+        {
+            await runner.StopAsync(CancellationToken.None);
+        }
     }
 }

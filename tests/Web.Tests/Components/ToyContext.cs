@@ -29,6 +29,7 @@ internal static class ToyContext
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Models:toy"] = toyModelFolder ?? toy.ModelFolder, ["Device"] = "cpu",
+            ["Training:DataRoots"] = toy.Folder, ["Training:ModelsFolder"] = Path.Combine(Path.GetTempPath(), $"latent-bunit-models-{Guid.NewGuid():N}"),
         }).Build();
         var registry = new DomainRegistry([toy.Domain, .. extraDomains ?? []]);
         var database = new WorkbenchDatabase(Path.Combine(Path.GetTempPath(), $"latent-bunit-{Guid.NewGuid():N}.db"));
