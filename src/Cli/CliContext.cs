@@ -34,7 +34,7 @@ public sealed class CliContext(DomainRegistry registry, TextWriter output, TextW
     public DomainModel OpenModel(ParseResult parse)
     {
         var domain = Domain(parse);
-        return DomainModel.Load(domain, ModelFolder(parse, domain), parse.GetValue(CommonOptions.Device));
+        return DomainModel.Load(domain, ModelFolder(parse, domain), parse.GetValue(CommonOptions.Device), CommonOptions.PrecisionOf(parse));
     }
 
     /// <summary>Writes decoded points as <c>{"points": [...]}</c> (JSON) or one line per point.</summary>

@@ -29,6 +29,7 @@ public static class TrainCommand
             if (parse.GetValue(batch) is { } b) settings = settings with { BatchSize = Positive(b, "--batch-size") };
             if (parse.GetValue(maxSteps) is { } m) settings = settings with { MaxStepsThisRun = Positive(m, "--max-steps") };
             if (parse.GetValue(seed) is { } s) settings = settings with { Seed = s };
+            settings = settings with { Precision = CommonOptions.PrecisionOf(parse) };
             if (parse.GetValue(klWeight) is { } kl) settings = settings with { KlWeight = NonNegative(kl, "--kl-weight") };
             if (parse.GetValue(learningRate) is { } lr) settings = settings with { LearningRate = lr > 0 ? lr : throw new ArgumentException($"--learning-rate must be positive (got {lr}).") };
             var request = new TrainRequest(parse.GetRequiredValue(data), parse.GetValue(valid), parse.GetRequiredValue(output),

@@ -16,12 +16,14 @@ public sealed class LatentModel : IDisposable
 {
     private const int Batch = 256;
     private StepDecoder? _decoder;
+    private SequenceVae? _compute;
     private float[][]? _reference;
     private ulong[]? _hashes;
 
-    internal LatentModel(CheckpointManifest manifest, SequenceVae network, Device device, string? folder)
+    internal LatentModel(CheckpointManifest manifest, SequenceVae network, Device device, string? folder, Precision precision = Precision.Fp32)
     {
         Manifest = manifest;
+        Precision = precision;
         Network = network;
         Device = device;
         Folder = folder;
@@ -47,8 +49,26 @@ public sealed class LatentModel : IDisposable
     /// <summary>Device name the model runs on (cpu, cuda:0).</summary>
     public string DeviceName => Device.ToString();
 
-    /// <summary>Loads a checkpoint folder onto <paramref name="device"/> (auto|cpu|cuda).</summary>
-    public static LatentModel Load(string folder, string? device = "auto")
+    /// <summary>Number format of encoding and decoding (property heads and navigation always use float32).</summary>
+    public Precision Precision { get; }
+
+    /// <summary>The network encoding and decoding run on: <see cref="Network"/>, or its bfloat16 copy (made outside any dispose scope).</summary>
+    private SequenceVae Compute
+    {
+        get
+        {
+            if (Precision == Precision.Fp32) return Network;
+            if (_compute is null)
+            {
+                using var outside = NewDisposeScope();
+                _compute = Network.CopyAs(PrecisionSelector.ScalarType(Precision), Device);
+            }
+            return _compute;
+        }
+    }
+
+    /// <summary>Loads a checkpoint folder onto <paramref name="device"/> (auto|cpu|cuda) to encode and decode in <paramref name="precision"/>.</summary>
+    public static LatentModel Load(string folder, string? device = "auto", Precision precision = Precision.Fp32)
     {
         var manifest = CheckpointStore.ReadManifest(folder);
         var weights = Path.Combine(folder, manifest.Files.Weights);
@@ -58,7 +78,7 @@ public sealed class LatentModel : IDisposable
         network.load(weights);
         network.to(target);
         network.eval();
-        return new LatentModel(manifest, network, target, folder);
+        return new LatentModel(manifest, network, target, folder, precision);
     }
 
     /// <summary>Posterior mean and log-variance of each tokenized item (ids without specials).</summary>
@@ -66,11 +86,12 @@ public sealed class LatentModel : IDisposable
     {
         var result = new LatentCode[items.Count];
         using var _ = no_grad();
+        var network = Compute;
         foreach (var chunk in ByLength(items))
         {
             using var scope = NewDisposeScope();
             var (tokens, lengths) = Pad(chunk.Select(i => items[i]).ToArray());
-            var (mu, logvar) = Network.Encode(tokens, lengths);
+            var (mu, logvar) = network.Encode(tokens, lengths);
             var means = ToRows(mu);
             var logvars = ToRows(logvar);
             for (int k = 0; k < chunk.Length; k++) result[chunk[k]] = new LatentCode(means[k], logvars[k]);
@@ -83,7 +104,7 @@ public sealed class LatentModel : IDisposable
     {
         CheckWidth(z);
         using var _ = no_grad();
-        _decoder ??= new StepDecoder(Network.ExportDecoderWeights(), Vocabulary.Specials, Vocabulary.Count, Manifest.Model.MaxLength, Device);
+        _decoder ??= new StepDecoder(Compute.ExportDecoderWeights(), Vocabulary.Specials, Vocabulary.Count, Manifest.Model.MaxLength, Device);
         var result = new List<DecodedSequence>(z.Count);
         for (int start = 0; start < z.Count; start += Batch)
             result.AddRange(_decoder.Decode(z.Skip(start).Take(Batch).ToArray(), options, constraint));
@@ -137,6 +158,8 @@ public sealed class LatentModel : IDisposable
     {
         _decoder?.Dispose();
         _decoder = null;
+        _compute?.Dispose();
+        _compute = null;
     }
 
     internal Tensor Rows(IReadOnlyList<float[]> z)
@@ -148,7 +171,7 @@ public sealed class LatentModel : IDisposable
 
     internal static float[][] ToRows(Tensor t)
     {
-        using var host = t.detach().cpu().contiguous();
+        using var host = t.detach().cpu().to(ScalarType.Float32).contiguous();
         var all = host.data<float>().ToArray();
         int rows = (int)host.shape[0], width = (int)host.shape[1];
         return Enumerable.Range(0, rows).Select(r => all.AsSpan(r * width, width).ToArray()).ToArray();
@@ -192,6 +215,7 @@ public sealed class LatentModel : IDisposable
     public void Dispose()
     {
         _decoder?.Dispose();
+        _compute?.Dispose();
         Network.Dispose();
     }
 }

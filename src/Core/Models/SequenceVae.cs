@@ -8,7 +8,12 @@ using static TorchSharp.torch.nn;
 namespace LatentWorkbench.Core.Models;
 
 /// <summary>Outputs of one teacher-forced pass.</summary>
-internal sealed record VaeOutput(Tensor Logits, Tensor Mu, Tensor LogVar, Tensor Z, Tensor? Properties, Tensor? TagLogits);
+internal sealed record VaeOutput(Tensor Logits, Tensor Mu, Tensor LogVar, Tensor Z, Tensor? Properties, Tensor? TagLogits)
+{
+    /// <summary>The same outputs in float32 (losses are computed in float32 whatever the network's precision).</summary>
+    public VaeOutput ToFloat32() => Logits.dtype == ScalarType.Float32 ? this : new VaeOutput(Logits.to(ScalarType.Float32), Mu.to(ScalarType.Float32),
+        LogVar.to(ScalarType.Float32), Z.to(ScalarType.Float32), Properties?.to(ScalarType.Float32), TagLogits?.to(ScalarType.Float32));
+}
 
 /// <summary>The network. Field names are checkpoint keys: renaming one breaks saved models.</summary>
 internal sealed class SequenceVae : Module<Tensor, Tensor, VaeOutput>
@@ -104,6 +109,26 @@ internal sealed class SequenceVae : Module<Tensor, Tensor, VaeOutput>
     public Tensor? PredictProperties(Tensor z) => property_head?.call(z);
 
     public Tensor? PredictTags(Tensor z) => tag_head?.call(z);
+
+    /// <summary>A copy of this network with its parameters in <paramref name="type"/> on <paramref name="device"/> (e.g. bfloat16 for fast inference).</summary>
+    public SequenceVae CopyAs(ScalarType type, Device device)
+    {
+        var copy = new SequenceVae(Config, VocabularySize);
+        copy.to(device);
+        copy.to(type);
+        // The converted parameters are new tensors: keep them out of any dispose scope the caller is in, or they are
+        // disposed with it and the copy silently loses its GRU and embedding weights.
+        foreach (var parameter in copy.parameters()) parameter.DetachFromDisposeScope();
+        copy.CopyParametersFrom(this);
+        return copy;
+    }
+
+    /// <summary>Overwrites this network's parameters with <paramref name="source"/>'s, converting the number type.</summary>
+    public void CopyParametersFrom(SequenceVae source)
+    {
+        using var _ = no_grad();
+        foreach (var (target, from) in parameters().Zip(source.parameters())) target.copy_(from);
+    }
 
     /// <summary>Weights the step decoder needs, read once per model load (inference only).</summary>
     public DecoderWeights ExportDecoderWeights()

@@ -65,4 +65,10 @@ public sealed record TrainingSettings
 
     /// <summary>Stop after this many optimisation steps in this run (0 = no limit); useful to train in slices.</summary>
     public int MaxStepsThisRun { get; init; }
+
+    /// <summary>
+    /// Number format of the forward and backward passes. <see cref="Runtime.Precision.Bf16"/> is mixed precision: a
+    /// bfloat16 working copy computes the gradients, the float32 master weights and AdamW state take the update.
+    /// </summary>
+    public Runtime.Precision Precision { get; init; } = Runtime.Precision.Fp32;
 }

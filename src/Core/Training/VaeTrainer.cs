@@ -38,6 +38,7 @@ public static class VaeTrainer
         var manifest = resumed?.Manifest ?? NewManifest(run);
         using var model = new LatentModel(manifest, network, device, run.OutputFolder);
         var optimizer = optim.AdamW(network.parameters(), s.LearningRate, weight_decay: s.WeightDecay);
+        using var step = new TrainingStep(network, optimizer, s, device);
         if (resumed is not null) optimizer.load_state_dict(Path.Combine(run.OutputFolder, manifest.Files.Optimizer));
         var state = manifest.State;
         long batchesPerEpoch = LengthBucketBatcher.Batches(run.Train, s.BatchSize, s.Seed, 0).Count;
@@ -64,11 +65,7 @@ public static class VaeTrainer
                 {
                     var items = batches[b].Select(i => run.Train[i]).ToArray();
                     var batch = TrainingBatch.Build(items, run.Model.PropertyNames.Count, run.Model.TagNames.Count > 0, s.WordDropout, dropout, device);
-                    var terms = VaeLoss.Compute(network.call(batch.Encoder, batch.DecoderInput), batch, s, klWeight);
-                    optimizer.zero_grad();
-                    terms.Total.backward();
-                    nn.utils.clip_grad_norm_(network.parameters(), s.GradientClip);
-                    optimizer.step();
+                    var terms = step.Run(batch, klWeight);
                     window.Add(terms.Total.item<float>(), terms.Kl.item<float>(), terms.CorrectTokens.item<long>(), terms.TargetTokens.item<long>());
                 }
                 state = state with { Step = state.Step + 1, StepInEpoch = b + 1 };

@@ -1,5 +1,6 @@
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Latent;
+using LatentWorkbench.Core.Runtime;
 using LatentWorkbench.Core.Latent.Decoding;
 
 namespace LatentWorkbench.Core.Workbench;
@@ -36,8 +37,8 @@ public sealed partial class DomainModel : IDisposable
     public ItemCodec Codec { get; }
 
     /// <summary>Loads the model at <paramref name="folder"/> for <paramref name="module"/>.</summary>
-    public static DomainModel Load(IDomainModule module, string folder, string? device = "auto") =>
-        new(module, LatentModel.Load(folder, device));
+    public static DomainModel Load(IDomainModule module, string folder, string? device = "auto", Precision precision = Precision.Fp32) =>
+        new(module, LatentModel.Load(folder, device, precision));
 
     /// <summary>The canonical form of a user's item; throws <see cref="ItemInputException"/> with the position when invalid.</summary>
     public string Canonicalize(string text)

@@ -37,7 +37,7 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
         return _workers.GetOrAdd(domain.Id, _ => new Lazy<ModelWorker>(() =>
         {
             logger.LogInformation("Loading the {Domain} model from {Folder}", domain.Id, FolderOf(domain));
-            return new ModelWorker(DomainModel.Load(domain, FolderOf(domain), configuration["Device"] ?? "auto"));
+            return new ModelWorker(DomainModel.Load(domain, FolderOf(domain), configuration["Device"] ?? "auto", PrecisionSelector.Parse(configuration["Precision"])));
         })).Value;
     }
 

@@ -80,6 +80,7 @@ public sealed class CliToyTests : IDisposable
     [InlineData(1, "no-such-command")]
     [InlineData(2, "interpolate", "--domain", "nope", "--from", "A", "--to", "B")] // unknown domain
     [InlineData(2, "sample", "--domain", "toy", "--model", "/nonexistent/model")]   // missing model
+    [InlineData(1, "encode", "--domain", "toy", "--precision", "fp16", "ABC")]
     [InlineData(2, "train", "--domain", "toy", "--data", "/nonexistent.txt", "--out", "/tmp/x", "--kl-weight", "-1")]
     [InlineData(2, "train", "--domain", "toy", "--data", "/nonexistent.txt", "--out", "/tmp/x", "--learning-rate", "0")]
     public void BadCommandLines_GiveTheRightExitCode(int expected, params string[] args)
@@ -101,6 +102,20 @@ public sealed class CliToyTests : IDisposable
         var training = JsonDocument.Parse(File.ReadAllText(Path.Combine(model, "config.json"))).RootElement.GetProperty("training");
         Assert.Equal(0.05, training.GetProperty("kl_weight").GetDouble());
         Assert.Equal(0.001, training.GetProperty("learning_rate").GetDouble());
+    }
+
+    [Fact]
+    public void Encode_InBf16_MatchesFloat32Closely()
+    {
+        var model = TrainedModel();
+        var (code, fp32, err) = Run("encode", "--domain", "toy", "--model", model, "ABCD", "--json");
+        Assert.True(code == 0, err);
+        (code, var bf16, err) = Run("encode", "--domain", "toy", "--model", model, "ABCD", "--precision", "bf16", "--json");
+        Assert.True(code == 0, err);
+        static double[] Mean(string json) => JsonDocument.Parse(json).RootElement.GetProperty("items").EnumerateArray().First().GetProperty("mean").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var (a, b) = (Mean(fp32), Mean(bf16));
+        var relative = Math.Sqrt(a.Zip(b).Sum(p => (p.First - p.Second) * (p.First - p.Second)) / a.Sum(v => v * v));
+        Assert.True(relative < 0.02, $"relative difference {relative}");
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal sealed class HostGru
     {
         static float[] Copy(TorchSharp.torch.Tensor t, bool transpose = false)
         {
-            using var host = (transpose ? t.detach().t() : t.detach()).cpu().contiguous();
+            using var host = (transpose ? t.detach().t() : t.detach()).cpu().to(TorchSharp.torch.ScalarType.Float32).contiguous();
             return host.data<float>().ToArray();
         }
         (_init, _initBias, _table, _latent) = (Copy(w.InitWeight, true), Copy(w.InitBias), Copy(w.TokenTable), Copy(w.LatentWeight, true));

@@ -170,7 +170,7 @@ internal sealed class StepDecoder : IDisposable
     {
         var flat = new float[z.Length * z[0].Length];
         for (int i = 0; i < z.Length; i++) z[i].CopyTo(flat, i * z[0].Length);
-        var zt = tensor(flat, [z.Length, z[0].Length], device: _device);
+        var zt = tensor(flat, [z.Length, z[0].Length], device: _device).to(_w.InitWeight.dtype);
         return (tanh(addmm(_w.InitBias, zt, _w.InitWeight, 1, 1)), zt.matmul(_w.LatentWeight));
     }
 
@@ -188,12 +188,12 @@ internal sealed class StepDecoder : IDisposable
 
     private static void CopyToHost(Tensor t, float[] destination)
     {
-        if (t.device_type == TorchSharp.DeviceType.CPU && t.is_contiguous())
+        if (t.device_type == TorchSharp.DeviceType.CPU && t.is_contiguous() && t.dtype == ScalarType.Float32)
         {
             t.data<float>().CopyTo(destination);
             return;
         }
-        using var host = t.cpu().contiguous();
+        using var host = t.cpu().to(ScalarType.Float32).contiguous();
         host.data<float>().CopyTo(destination);
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Runtime;
 using LatentWorkbench.Core.Training;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Storage;
@@ -128,7 +129,8 @@ public sealed partial class TrainingJobRunner(TrainingJobStore store, DomainRegi
         var progress = new JobProgress(this, job);
         try
         {
-            var request = new TrainRequest(job.Request.Data, job.Request.Valid, job.Output, Settings: Settings(domain, job.Request),
+            var settings = Settings(domain, job.Request) with { Precision = PrecisionSelector.Parse(configuration["Precision"]) };
+            var request = new TrainRequest(job.Request.Data, job.Request.Valid, job.Output, Settings: settings,
                 Device: configuration["Device"] ?? "auto", Limit: job.Request.Limit, Notes: $"Trained in the workbench (job {job.Id}).");
             // The trainer is synchronous and long: give it its own thread instead of a pool thread.
             var outcome = await Task.Factory.StartNew(() => TrainingPipeline.Train(domain, request, progress, cancel.Token),
