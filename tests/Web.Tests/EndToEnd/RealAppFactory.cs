@@ -15,6 +15,9 @@ public sealed class RealAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"latent-e2e-{Guid.NewGuid():N}.db");
 
+    /// <summary>Data and model folders of training jobs started in the browser, deleted with the factory.</summary>
+    public string TrainingFolder { get; } = Directory.CreateTempSubdirectory("latent-e2e-training-").FullName;
+
     public RealAppFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
 
     /// <summary>The base address of the started server, ending with a slash.</summary>
@@ -32,6 +35,8 @@ public sealed class RealAppFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Device", "cpu");
         builder.UseSetting("Storage:Database", _database);
+        builder.UseSetting("Training:DataRoots", Path.Combine(TrainingFolder, "data"));
+        builder.UseSetting("Training:ModelsFolder", Path.Combine(TrainingFolder, "models"));
     }
 
     public override async ValueTask DisposeAsync()
@@ -39,5 +44,6 @@ public sealed class RealAppFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_database + suffix);
+        Directory.Delete(TrainingFolder, recursive: true);
     }
 }

@@ -65,6 +65,35 @@ public sealed class WorkbenchFlowTests(BrowserFixture browser)
         await browser.ScreenshotAsync(page, "models");
     }
 
+    [SkippableFact]
+    public async Task Models_TrainAModelFromAnUpload_FollowItsJob_AndFindItAfterAReload()
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        // Small chains and rings written here: enough for one short epoch.
+        var smiles = Enumerable.Range(1, 12).SelectMany(n => new[] { new string('C', n) + "O", new string('C', n) + "N", "c1ccccc1" + new string('C', n), "C1CC1" + new string('C', n) + "O" });
+        var upload = Path.Combine(browser.App.TrainingFolder, "upload.smi");
+        await File.WriteAllLinesAsync(upload, smiles);
+
+        var page = await browser.OpenAsync("models");
+        var panel = page.Locator("[data-domain=molecules] [data-test=training]");
+        await panel.Locator("[data-test=train-form] .mud-expand-panel-header").ClickAsync();
+        await panel.Locator("[data-test=train-upload]").SetInputFilesAsync(upload);
+        await Assertions.Expect(panel.Locator("[data-test=train-message]")).ToContainTextAsync("Uploaded 1 file");
+        await panel.Locator("[data-test=train-name] input, input[data-test=train-name]").FillAsync("browser-model");
+        await panel.Locator("[data-test=train-epochs] input, input[data-test=train-epochs]").FillAsync("1");
+        await panel.Locator("[data-test=train-epochs] input, input[data-test=train-epochs]").PressAsync("Tab");
+        await panel.Locator("[data-test=train-start]").ClickAsync();
+        var job = panel.Locator("[data-test=job]").First;
+        await Assertions.Expect(job).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 180_000 });
+        await Assertions.Expect(job.Locator("[data-test=job-chart]")).ToHaveCountAsync(4);
+        await browser.ScreenshotAsync(page, "models-training");
+
+        await page.ReloadAsync();
+        await page.Locator("[data-test=circuit][data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.Locator("[data-domain=molecules] [data-test=job][data-status=completed]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-domain=molecules] [data-test=model][data-name=browser-model]")).ToBeVisibleAsync();
+    }
+
     /// <summary>Selects the first option of a native picker whose label contains <paramref name="text"/>.</summary>
     private static async Task PickAsync(IPage page, string select, string text)
     {

@@ -116,7 +116,7 @@ public sealed partial class TrainingPanel : ComponentBase, IDisposable
             return;
         }
         var points = Runner.Points(id);
-        var training = points.Where(p => p.ValidTokenAccuracy is null).ToList();
+        var training = points;   // every report carries the trainer's running means, the epoch-end ones too
         var validation = points.Where(p => p.ValidTokenAccuracy is not null).ToList();
         List<(double, double)> Of(IEnumerable<TrainingJobPoint> source, Func<TrainingJobPoint, double?> value) =>
             source.Where(p => value(p) is not null).Select(p => ((double)p.Step, value(p)!.Value)).ToList();
@@ -162,7 +162,7 @@ public sealed partial class TrainingPanel : ComponentBase, IDisposable
     private void Show(Severity severity, string message) => (MessageSeverity, Message) = (severity, message);
 
     private static string Describe(DataSetEntry set) =>
-        $"{set.Name}{(set.IsFolder ? "/" : "")} ({set.Bytes / 1024.0 / 1024.0:0.#} MB)";
+        $"{set.Name}{(set.IsFolder ? "/" : "")} ({(set.Bytes < 1024 * 1024 ? $"{Math.Max(1, set.Bytes / 1024)} KB" : $"{set.Bytes / 1024.0 / 1024.0:0.#} MB")})";
 
     private static string FormatEta(double seconds) => TimeSpan.FromSeconds(seconds) is var t && t.TotalHours >= 1 ? $"{(int)t.TotalHours} h {t.Minutes} min"
         : t.TotalMinutes >= 1 ? $"{t.Minutes} min" : $"{t.Seconds} s";
