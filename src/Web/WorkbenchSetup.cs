@@ -74,9 +74,12 @@ public static class WorkbenchSetup
         app.Use(async (context, next) =>
         {
             // Kestrel enforces the limit while reading; this also answers early, with a problem body, when the length is declared.
-            if (context.Request.Path.StartsWithSegments("/api") && context.Request.ContentLength > MaxRequestBytes)
+            // Data-set uploads have their own, larger limit (Training:MaxUploadBytes).
+            var limit = context.Request.Path.StartsWithSegments("/api/training/datasets")
+                ? context.RequestServices.GetRequiredService<TrainingFolders>().MaxUploadBytes : MaxRequestBytes;
+            if (context.Request.Path.StartsWithSegments("/api") && context.Request.ContentLength > limit)
             {
-                await TypedResults.Problem($"The request body is larger than {MaxRequestBytes / (1024 * 1024)} MiB.",
+                await TypedResults.Problem($"The request body is larger than {limit / (1024 * 1024)} MiB.",
                     statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large").ExecuteAsync(context);
                 return;
             }

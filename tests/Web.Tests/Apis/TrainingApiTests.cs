@@ -76,6 +76,20 @@ public sealed class TrainingApiTests(ToyWebFactory factory) : IClassFixture<ToyW
     }
 
     [Fact]
+    public async Task Uploads_LargerThanTheApiLimit_AreAccepted_UpToTheirOwnLimit()
+    {
+        // 5 MiB: over the 4 MiB limit of the other endpoints, under the 128 MiB default for data sets.
+        using var form = new MultipartFormDataContent();
+        var line = System.Text.Encoding.UTF8.GetBytes("ABCDEFGH\n");
+        var big = new byte[5 * 1024 * 1024];
+        for (int i = 0; i < big.Length; i++) big[i] = line[i % line.Length];
+        form.Add(new ByteArrayContent(big), "files", "big.txt");
+        var response = await _client.PostAsync("/api/training/datasets", form);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(big.Length, new FileInfo((await Json(response)).GetProperty("path").GetString()!).Length);
+    }
+
+    [Fact]
     public async Task UnknownJobs_AndEmptyUploads_AreProblems()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync("/api/training/jobs/999999/cancel", null)).StatusCode);

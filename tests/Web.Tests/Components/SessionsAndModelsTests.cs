@@ -86,6 +86,8 @@ public sealed class SessionsAndModelsTests(ToyModelFixture toy)
         finally
         {
             await runner.StopAsync(CancellationToken.None);
+            var models = context.Services.GetRequiredService<TrainingFolders>().ModelsRoot;
+            if (Directory.Exists(models)) Directory.Delete(models, recursive: true);
         }
     }
 }
