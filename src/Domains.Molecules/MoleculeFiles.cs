@@ -7,15 +7,41 @@ namespace LatentWorkbench.Domains.Molecules;
 /// <summary>
 /// Molecule uploads and downloads. Reads <c>.smi</c> (SMILES and an optional name per line), <c>.csv</c> (a header with
 /// a <c>smiles</c> column and optionally <c>name</c>) and <c>.sdf</c> (records with a SMILES data field); writes SMILES
-/// lines and SD files (V2000 molblocks with zero coordinates plus SMILES and property data fields).
+/// lines and SD files (V2000 molblocks with zero coordinates plus SMILES and property data fields). As the domain's
+/// <see cref="IItemFileFormat"/> it gives the command line <c>--from FILE</c> (the first molecule, or record N) and
+/// <c>--out DIR</c> (a <c>.smi</c> and an <c>.sdf</c> file per molecule).
 /// </summary>
-public sealed class MoleculeFiles : IItemFiles
+public sealed class MoleculeFiles : IItemFiles, IItemFileFormat
 {
     /// <summary>Most molecules read from one upload.</summary>
     public const int MaxItems = 10_000;
 
     /// <inheritdoc/>
     public IReadOnlyList<string> ImportExtensions { get; } = [".smi", ".csv", ".sdf"];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Extensions => ImportExtensions;
+
+    /// <summary>The molecule in the file: the first, or the <paramref name="part"/>-th (1-based) line or record.</summary>
+    public string Read(byte[] content, string name, int? part = null)
+    {
+        var items = Import(name, content);
+        if (part is null) return items[0].Text;
+        return part >= 1 && part <= items.Count
+            ? items[part.Value - 1].Text
+            : throw new InvalidDataException($"'{name}' holds {items.Count} molecule(s); there is no molecule {part}.");
+    }
+
+    /// <summary>The molecule as a SMILES file and an SD file (<paramref name="rendered"/> adds nothing for molecules).</summary>
+    public IReadOnlyList<ItemFile> Write(string item, string baseName, bool rendered = false)
+    {
+        var one = new[] { new ExportItem(baseName, item, true, new Dictionary<string, double>()) };
+        return
+        [
+            new ItemFile(baseName + ".smi", ExportFormats[0].ContentType, Export("smi", one)),
+            new ItemFile(baseName + ".sdf", ExportFormats[1].ContentType, Export("sdf", one)),
+        ];
+    }
 
     /// <inheritdoc/>
     public IReadOnlyList<ExportFormat> ExportFormats { get; } =

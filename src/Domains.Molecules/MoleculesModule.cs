@@ -9,7 +9,7 @@ namespace LatentWorkbench.Domains.Molecules;
 /// <summary>Molecules as SMILES: a C# chemistry toolkit for validity, properties and similarity; valid-by-construction decoding.</summary>
 public sealed class MoleculesModule : IDomainModule, IItemFiles, IStructureSearch
 {
-    private static readonly MoleculeFiles Files = new();
+    private static readonly MoleculeFiles FileFormats = new();
     private static readonly MoleculeSearch Search = new();
 
     private static readonly MoleculeValidator SharedValidator = new();
@@ -59,13 +59,15 @@ public sealed class MoleculesModule : IDomainModule, IItemFiles, IStructureSearc
     /// <inheritdoc/>
     public IDomainEvaluator? Evaluator { get; } = new Evaluation.MosesMetrics();
     /// <inheritdoc/>
-    public IReadOnlyList<string> ImportExtensions => Files.ImportExtensions;
+    public IItemFileFormat? Files => FileFormats;
     /// <inheritdoc/>
-    public IReadOnlyList<ExportFormat> ExportFormats => Files.ExportFormats;
+    public IReadOnlyList<string> ImportExtensions => FileFormats.ImportExtensions;
     /// <inheritdoc/>
-    public IReadOnlyList<SampleItem> Import(string fileName, byte[] content) => Files.Import(fileName, content);
+    public IReadOnlyList<ExportFormat> ExportFormats => FileFormats.ExportFormats;
     /// <inheritdoc/>
-    public byte[] Export(string formatId, IReadOnlyList<ExportItem> items) => Files.Export(formatId, items);
+    public IReadOnlyList<SampleItem> Import(string fileName, byte[] content) => FileFormats.Import(fileName, content);
+    /// <inheritdoc/>
+    public byte[] Export(string formatId, IReadOnlyList<ExportItem> items) => FileFormats.Export(formatId, items);
     /// <inheritdoc/>
     public string QueryLanguage => Search.QueryLanguage;
     /// <inheritdoc/>

@@ -63,4 +63,26 @@ public class MoleculeFilesTests
         Assert.False(matches("not a molecule"));
         Assert.Contains("position", Assert.Throws<FormatException>(() => new MoleculeSearch().Compile("c1cc(")).Message);
     }
+
+    [Fact]
+    public void FileFormat_ReadsTheFirstOrTheNthMolecule_AndSaysWhenThereIsNone()
+    {
+        IItemFileFormat format = Files;
+        var content = Bytes("CCO ethanol\nc1ccccc1O phenol\n");
+        Assert.Equal("CCO", format.Read(content, "two.smi"));
+        Assert.Equal("c1ccccc1O", format.Read(content, "two.smi", part: 2));
+        Assert.Contains("holds 2 molecule(s)", Assert.Throws<InvalidDataException>(() => format.Read(content, "two.smi", part: 3)).Message);
+        Assert.Throws<InvalidDataException>(() => format.Read(content, "two.txt"));
+    }
+
+    [Fact]
+    public void FileFormat_WritesASmilesAndAnSdFile_ThatReadBack()
+    {
+        IItemFileFormat format = Files;
+        var files = format.Write("c1ccccc1O", "step_03");
+        Assert.Equal(["step_03.smi", "step_03.sdf"], files.Select(f => f.Name));
+        Assert.Equal("c1ccccc1O", format.Read(files[0].Content, files[0].Name));
+        Assert.Equal("c1ccccc1O", format.Read(files[1].Content, files[1].Name));
+        Assert.Same(Files.GetType(), new MoleculesModule().Files!.GetType());
+    }
 }

@@ -12,8 +12,8 @@ public static class InterpolateCommand
     {
         var from = new Option<string>("--from") { Description = "Start item (text, or a file in the domain's format, e.g. A.mid)", Required = true };
         var to = new Option<string>("--to") { Description = "End item (text or file)", Required = true };
-        var fromBar = new Option<int?>("--bar") { Description = "For a music file: use the clip holding this bar (1-based) of --from" };
-        var toBar = new Option<int?>("--to-bar") { Description = "For a music file: use the clip holding this bar of --to" };
+        var fromBar = new Option<int?>("--bar") { Description = "Which item of the --from file: the clip holding this bar (music, 1-based) or the N-th molecule" };
+        var toBar = new Option<int?>("--to-bar") { Description = "Which item of the --to file: the clip holding this bar (music) or the N-th molecule" };
         var output = PointFiles.OutOption();
         var audio = PointFiles.AudioOption();
         var steps = new Option<int>("--steps") { Description = "Points on the path, both ends included", DefaultValueFactory = _ => 10 };

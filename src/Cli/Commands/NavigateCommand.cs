@@ -15,7 +15,7 @@ public static class NavigateCommand
     public static Command Create(CliContext context)
     {
         var from = new Option<string>("--from") { Description = "Start item (text, or a file in the domain's format, e.g. A.mid)", Required = true };
-        var bar = new Option<int?>("--bar") { Description = "For a music file: use the clip holding this bar (1-based)" };
+        var bar = new Option<int?>("--bar") { Description = "Which item of the file: the clip holding this bar (music, 1-based) or the N-th molecule" };
         var objective = new Option<string?>("--objective") { Description = "PROP:max, PROP:min, PROP:TARGET, comma-separated, optional @WEIGHT" };
         var attribute = new Option<string?>("--attribute") { Description = "ATTR:+AMOUNT or ATTR:-AMOUNT: move along an attribute vector (e.g. swing:+1.5)" };
         var output = PointFiles.OutOption();

@@ -80,5 +80,27 @@ public sealed class DomainCommandTests : IDisposable
         Assert.Equal(["molecules", "music"], ids);
     }
 
+    [Fact]
+    public void MoleculeInterpolate_FromSmilesAndSdFiles_WritesEachStepAsFiles()
+    {
+        var from = Path.Combine(_folder, "from.smi");
+        File.WriteAllLines(from, ["CCO ethanol", "CC(=O)Oc1ccccc1C(=O)O aspirin"]);
+        var to = Path.Combine(_folder, "to.sdf");
+        File.WriteAllBytes(to, new LatentWorkbench.Domains.Molecules.MoleculeFiles().Write("CN1CCCC1c1cccnc1", "nicotine")[1].Content);
+        var output = Path.Combine(_folder, "path");
+        var (code, json, err) = Run("interpolate", "--domain", "molecules", "--from", from, "--bar", "2", "--to", to, "--steps", "4",
+            "--out", output, "--json");
+        Assert.True(code == 0, err);
+        var points = JsonDocument.Parse(json).RootElement.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(4, points.Count);
+        Assert.All(points, p => Assert.True(p.GetProperty("valid").GetBoolean()));
+        Assert.NotEmpty(Directory.GetFiles(output, "*.smi"));
+        Assert.Equal(Directory.GetFiles(output, "*.smi").Length, Directory.GetFiles(output, "*.sdf").Length);
+
+        (code, _, err) = Run("interpolate", "--domain", "molecules", "--from", from, "--bar", "5", "--to", to);
+        Assert.Equal(2, code);
+        Assert.Contains("no molecule 5", err);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
