@@ -31,7 +31,7 @@ public static class TrainCommand
             if (parse.GetValue(seed) is { } s) settings = settings with { Seed = s };
             settings = settings with { Precision = CommonOptions.PrecisionOf(parse) };
             if (parse.GetValue(klWeight) is { } kl) settings = settings with { KlWeight = NonNegative(kl, "--kl-weight") };
-            if (parse.GetValue(learningRate) is { } lr) settings = settings with { LearningRate = lr > 0 ? lr : throw new ArgumentException($"--learning-rate must be positive (got {lr}).") };
+            if (parse.GetValue(learningRate) is { } lr) settings = settings with { LearningRate = Positive(lr, "--learning-rate") };
             var request = new TrainRequest(parse.GetRequiredValue(data), parse.GetValue(valid), parse.GetRequiredValue(output),
                 Settings: settings, Device: parse.GetValue(CommonOptions.Device) ?? "auto", Limit: parse.GetValue(limit));
             var outcome = TrainingPipeline.Train(domain, request, new ProgressPrinter(context.Error, context.Interactive && parse.GetResult(CommonOptions.Json) is null), cancellation);
@@ -47,6 +47,9 @@ public static class TrainCommand
 
     private static double NonNegative(double value, string name) =>
         value >= 0 && double.IsFinite(value) ? value : throw new ArgumentException($"{name} must be zero or more (got {value}).");
+
+    private static double Positive(double value, string name) =>
+        value > 0 && double.IsFinite(value) ? value : throw new ArgumentException($"{name} must be a positive number (got {value}).");
 
     private static int Positive(int value, string name) =>
         value > 0 ? value : throw new ArgumentException($"{name} must be a positive number (got {value}).");

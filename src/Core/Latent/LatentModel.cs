@@ -52,20 +52,9 @@ public sealed class LatentModel : IDisposable
     /// <summary>Number format of encoding and decoding (property heads and navigation always use float32).</summary>
     public Precision Precision { get; }
 
-    /// <summary>The network encoding and decoding run on: <see cref="Network"/>, or its bfloat16 copy (made outside any dispose scope).</summary>
-    private SequenceVae Compute
-    {
-        get
-        {
-            if (Precision == Precision.Fp32) return Network;
-            if (_compute is null)
-            {
-                using var outside = NewDisposeScope();
-                _compute = Network.CopyAs(PrecisionSelector.ScalarType(Precision), Device);
-            }
-            return _compute;
-        }
-    }
+    /// <summary>The network encoding and decoding run on: <see cref="Network"/>, or its bfloat16 copy (made on first use).</summary>
+    private SequenceVae Compute => Precision == Precision.Fp32 ? Network
+        : _compute ??= Network.CopyAs(PrecisionSelector.ScalarType(Precision), Device);
 
     /// <summary>Loads a checkpoint folder onto <paramref name="device"/> (auto|cpu|cuda) to encode and decode in <paramref name="precision"/>.</summary>
     public static LatentModel Load(string folder, string? device = "auto", Precision precision = Precision.Fp32)

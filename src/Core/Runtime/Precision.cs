@@ -15,7 +15,7 @@ public enum Precision
     Bf16,
 }
 
-/// <summary>Parses <c>fp32|bf16</c> and tells whether this machine runs bfloat16 natively.</summary>
+/// <summary>Parses <c>fp32|bf16</c> and maps a precision to its tensor type.</summary>
 public static class PrecisionSelector
 {
     /// <summary>Names users may give.</summary>
@@ -29,22 +29,5 @@ public static class PrecisionSelector
         _ => throw new ArgumentException($"Unknown precision '{name}': use fp32 or bf16."),
     };
 
-    /// <summary>Whether the CPU has bfloat16 instructions (AVX512-BF16 or AMX-BF16); without them bf16 works but is slow.</summary>
-    public static bool CpuHasNativeBf16 { get; } = ReadCpuFlags().Overlaps(["avx512_bf16", "amx_bf16"]);
-
     internal static ScalarType ScalarType(Precision precision) => precision == Precision.Bf16 ? TorchSharp.torch.ScalarType.BFloat16 : TorchSharp.torch.ScalarType.Float32;
-
-    private static HashSet<string> ReadCpuFlags()
-    {
-        try
-        {
-            if (!OperatingSystem.IsLinux() || !File.Exists("/proc/cpuinfo")) return [];
-            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("flags", StringComparison.Ordinal));
-            return line is null ? [] : line[(line.IndexOf(':') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-        }
-        catch (IOException)
-        {
-            return [];
-        }
-    }
 }

@@ -126,7 +126,7 @@ public sealed partial class TrainingJobRunner(TrainingJobStore store, DomainRegi
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         _running[job.Id] = cancel;
         job = Save(job with { Status = TrainingJobStatus.Running, Message = "Reading the data set." });
-        var progress = new JobProgress(this, job);
+        var progress = new JobProgress(this, store, job);
         try
         {
             var settings = Settings(domain, job.Request) with { Precision = PrecisionSelector.Parse(configuration["Precision"]) };
@@ -170,8 +170,6 @@ public sealed partial class TrainingJobRunner(TrainingJobStore store, DomainRegi
         return settings;
     }
 
-    private void AddPoint(long jobId, TrainingJobPoint point) => store.AddPoint(jobId, point);
-
     private TrainingJob Save(TrainingJob job)
     {
         store.Update(job);
@@ -183,14 +181,14 @@ public sealed partial class TrainingJobRunner(TrainingJobStore store, DomainRegi
     private static partial Regex SafeName();
 
     /// <summary>Turns trainer reports into row updates and chart points (synchronously, on the training thread).</summary>
-    private sealed class JobProgress(TrainingJobRunner runner, TrainingJob job) : IProgress<TrainingProgress>
+    private sealed class JobProgress(TrainingJobRunner runner, TrainingJobStore store, TrainingJob job) : IProgress<TrainingProgress>
     {
         public TrainingJob Job { get; private set; } = job;
 
         public void Report(TrainingProgress value)
         {
             var v = value.Validation;
-            runner.AddPoint(Job.Id, new TrainingJobPoint(value.Step, value.Epoch, value.Loss, value.Kl, value.TokenAccuracy, value.KlWeight,
+            store.AddPoint(Job.Id, new TrainingJobPoint(value.Step, value.Epoch, value.Loss, value.Kl, value.TokenAccuracy, value.KlWeight,
                 value.LearningRate, value.TokensPerSecond, v?.TokenAccuracy, v?.ExactReconstruction, v?.Kl, v?.ActiveUnitsFraction));
             var message = value.Warning ?? (v is not null ? value.Message
                 : $"epoch {value.Epoch}/{value.Epochs} · loss {value.Loss:0.###} · KL {value.Kl:0.#} · accuracy {value.TokenAccuracy:0.###}");

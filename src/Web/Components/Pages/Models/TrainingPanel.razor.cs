@@ -69,7 +69,7 @@ public sealed partial class TrainingPanel : ComponentBase, IDisposable
         }
     }
 
-    private void Act(Func<TrainingJob> action)
+    private void Act(Action action)
     {
         try
         {
