@@ -1,10 +1,11 @@
 // Path and navigation figures of a molecule model (issue 4): interpolation between random held-out pairs and
 // QED navigation from held-out molecules, printed as one JSON line.
-// usage: dotnet run -c Release --project bench/Molecules.Bench -- --model DIR --data HELDOUT.csv [--pairs 200] [--starts 200] [--steps 10]
+// usage: dotnet run -c Release --project bench/Molecules.Bench -- --model DIR --data HELDOUT.csv [--pairs 200] [--starts 200] [--steps 10] [--smooth] [--decoding greedy|beam]
 using System.Diagnostics;
 using System.Text.Json;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Latent;
+using LatentWorkbench.Core.Latent.Decoding;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Domains.Molecules;
 
@@ -13,6 +14,8 @@ var module = new MoleculesModule();
 var modelFolder = Arg("--model", ModelLocator.DefaultModelFolder(module));
 var data = Arg("--data", "../shared/data/molecules/zinc250k_valid.csv");
 int pairs = int.Parse(Arg("--pairs", "200")), starts = int.Parse(Arg("--starts", "200")), steps = int.Parse(Arg("--steps", "10"));
+var smooth = args.Contains("--smooth");
+var decoding = DecodeOptions.Named(Arg("--decoding", "greedy"));
 using var model = DomainModel.Load(module, modelFolder, Arg("--device", "cpu"));
 var random = new Random(7);
 var pool = module.Datasets.Read(data, new DatasetOptions(Limit: 20000)).Select(r => r.Text)
@@ -24,7 +27,7 @@ int points = 0, validPoints = 0, endpoints = 0, endpointHits = 0, monotone = 0, 
 for (int i = 0; i < pairs; i++)
 {
     var (a, b) = (pool[2 * i], pool[2 * i + 1]);
-    var path = model.Interpolate(a, b, steps, InterpolationMethod.Slerp);
+    var path = model.Interpolate(a, b, steps, InterpolationMethod.Slerp, decoding, smooth);
     points += path.Count;
     validPoints += path.Count(p => p.Valid);
     endpoints += 2;
@@ -48,6 +51,8 @@ foreach (var start in lowQed)
 var figures = new Dictionary<string, double>
 {
     ["pairs"] = pairs,
+    ["smooth"] = smooth ? 1 : 0,
+    ["beam"] = decoding.Strategy == DecodeStrategy.Beam ? 1 : 0,
     ["valid_points"] = (double)validPoints / points,
     ["endpoints_exact"] = (double)endpointHits / endpoints,
     ["distinct_per_path"] = (double)distinctTotal / pairs,

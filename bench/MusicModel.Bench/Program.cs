@@ -1,6 +1,6 @@
 // Path and attribute figures of a music model (issue 6): jazz -> classical interpolations between held-out clips and
 // walks along each attribute vector, printed as one JSON line.
-// usage: dotnet run -c Release --project bench/MusicModel.Bench -- --data HELDOUT_DIR [--model DIR] [--pairs 100] [--clips 50] [--steps 8]
+// usage: dotnet run -c Release --project bench/MusicModel.Bench -- --data HELDOUT_DIR [--model DIR] [--pairs 100] [--clips 50] [--steps 8] [--smooth]
 // HELDOUT_DIR is a folder of MIDI files with jazz/ and classical/ somewhere in their paths (scripts/midi-split.sh makes one).
 using System.Diagnostics;
 using System.Text.Json;
@@ -12,6 +12,7 @@ using LatentWorkbench.Domains.Music.Clips;
 
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 var module = new MusicModule();
+var smooth = args.Contains("--smooth");
 var data = Arg("--data", "");
 if (!Directory.Exists(data))
 {
@@ -38,7 +39,7 @@ int points = 0, soundingPoints = 0, styleFalls = 0, distanceRises = 0;
 double styleDrop = 0;
 for (int i = 0; i < pairs; i++)
 {
-    var path = model.Interpolate(jazz[i], classical[i], steps);
+    var path = model.Interpolate(jazz[i], classical[i], steps, smooth: smooth);
     points += path.Count;
     soundingPoints += path.Count(Sounding);
     var pJazz = path.Select(p => p.Properties.GetValueOrDefault("p_jazz", double.NaN)).ToArray();
@@ -80,6 +81,7 @@ var figures = new Dictionary<string, object>
 {
     ["pairs"] = pairs,
     ["steps"] = steps,
+    ["smooth"] = smooth,
     ["sounding_valid_points"] = Math.Round((double)soundingPoints / points, 4),
     ["p_jazz_falling_paths"] = Math.Round((double)styleFalls / Math.Max(1, pairs), 4),
     ["mean_p_jazz_drop"] = Math.Round(styleDrop / Math.Max(1, pairs), 4),

@@ -55,6 +55,12 @@ public static class EvaluateCommand
                 var decoded = report.Reconstructions.Select(d => model.Module.Validator.Validate(model.Codec.ToText(d.TokenIds)) is { IsValid: true } r ? r.Canonical : null).ToArray();
                 foreach (var (key, value) in evaluator.EvaluateReconstructions(inputs, decoded, metrics))
                     json[key] = value;
+                var byKind = report.ByKind(model.Model.Vocabulary.Tokens, evaluator.TokenKind, model.Model.Vocabulary.Specials.Eos);
+                if (byKind.Count > 1)
+                    json["token_accuracy_by_kind"] = byKind.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, double>)new Dictionary<string, double>
+                    {
+                        ["teacher_forced"] = kv.Value.TeacherForced, ["greedy"] = kv.Value.Greedy, ["share"] = kv.Value.Share,
+                    });
             }
             if (parse.GetValue(save) && model.Model.Folder is { } folder)
             {
@@ -74,6 +80,7 @@ public static class EvaluateCommand
     {
         double d => d.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture),
         IReadOnlyDictionary<string, double> m => string.Join(", ", m.Select(kv => $"{kv.Key}={kv.Value:0.0000}")),
+        IDictionary<string, IReadOnlyDictionary<string, double>> nested => string.Join("; ", nested.Select(kv => $"{kv.Key}: {Format(kv.Value)}")),
         null => "-",
         _ => v.ToString() ?? "",
     };

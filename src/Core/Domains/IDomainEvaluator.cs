@@ -18,4 +18,10 @@ public interface IDomainEvaluator
     /// </summary>
     IReadOnlyDictionary<string, double> EvaluateReconstructions(IReadOnlyList<string> inputs, IReadOnlyList<string?> reconstructions, ValidationMetrics metrics) =>
         new Dictionary<string, double>();
+
+    /// <summary>
+    /// The kind of a vocabulary token (e.g. <c>pitch</c>, <c>duration</c>), so that <c>latent evaluate</c> can report
+    /// token accuracy by kind; null leaves the token out. The end token is reported as <c>end</c> on its own.
+    /// </summary>
+    string? TokenKind(string token) => null;
 }

@@ -32,6 +32,9 @@ public sealed class LatentModel : IDisposable
 
     internal SequenceVae Network { get; }
 
+    private StepDecoder Decoder =>
+        _decoder ??= new StepDecoder(Compute.ExportDecoderWeights(), Vocabulary.Specials, Vocabulary.Count, Manifest.Model.MaxLength, Device);
+
     internal Device Device { get; }
 
     /// <summary>The checkpoint's manifest.</summary>
@@ -93,11 +96,18 @@ public sealed class LatentModel : IDisposable
     {
         CheckWidth(z);
         using var _ = no_grad();
-        _decoder ??= new StepDecoder(Compute.ExportDecoderWeights(), Vocabulary.Specials, Vocabulary.Count, Manifest.Model.MaxLength, Device);
         var result = new List<DecodedSequence>(z.Count);
         for (int start = 0; start < z.Count; start += Batch)
-            result.AddRange(_decoder.Decode(z.Skip(start).Take(Batch).ToArray(), options, constraint));
+            result.AddRange(Decoder.Decode(z.Skip(start).Take(Batch).ToArray(), options, constraint));
         return [.. result];
+    }
+
+    /// <summary>Beam search's <paramref name="width"/> most likely decodes of one latent vector, best first.</summary>
+    public DecodedSequence[] DecodeCandidates(float[] z, int width, IDecodingConstraint? constraint)
+    {
+        CheckWidth([z]);
+        using var _ = no_grad();
+        return Decoder.Candidates(z, width, constraint);
     }
 
     /// <summary>Property-head predictions in the properties' own units (rows follow <see cref="VaeConfig.PropertyNames"/>).</summary>

@@ -37,6 +37,8 @@ public static class Evaluator
         var propertyError = new double[config.PropertyNames.Count];
         var propertyCount = new long[config.PropertyNames.Count];
         var means = new float[items.Count][];
+        var vocabularySize = model.Vocabulary.Count;
+        long[] forcedCorrect = new long[vocabularySize], forcedTotal = new long[vocabularySize];
         using (no_grad())
         {
             foreach (var chunk in LatentModel.ByLength(items.Select(i => i.Tokens).ToArray()))
@@ -51,8 +53,11 @@ public static class Evaluator
                     ignore_index: 0, reduction: Reduction.Sum).item<float>();
                 kl += (-0.5 * (1 + logvar - mu.square() - logvar.exp())).sum().item<float>();
                 var mask = batch.Target.ne(0);
-                correct += logits.argmax(-1).eq(batch.Target).logical_and(mask).sum().item<long>();
+                var hits = logits.argmax(-1).eq(batch.Target).logical_and(mask);
+                correct += hits.sum().item<long>();
                 targetTokens += mask.sum().item<long>();
+                foreach (var id in batch.Target.masked_select(mask).cpu().data<long>()) forcedTotal[id]++;
+                foreach (var id in batch.Target.masked_select(hits).cpu().data<long>()) forcedCorrect[id]++;
                 var rows = LatentModel.ToRows(mu);
                 for (int k = 0; k < chunk.Length; k++) means[chunk[k]] = rows[k];
                 AddPropertyErrors(model, network.PredictProperties(mu), batchItems, propertyError, propertyCount);
@@ -68,6 +73,9 @@ public static class Evaluator
         var decoded = model.Decode(means.Take(limit).ToArray(), DecodeOptions.Default, constraint);
         var exact = decoded.Zip(items.Take(limit)).Count(p => p.First.Finished && p.First.TokenIds.AsSpan().SequenceEqual(p.Second.Tokens));
         var greedySteps = decoded.Zip(items.Take(limit)).Sum(p => MatchingSteps(p.First, p.Second.Tokens));
+        long[] greedyCorrect = new long[vocabularySize], greedyTotal = new long[vocabularySize];
+        foreach (var (sequence, item) in decoded.Zip(items.Take(limit)))
+            TallyGreedy(sequence, item.Tokens, model.Vocabulary.Specials.Eos, greedyCorrect, greedyTotal);
         var targetSteps = items.Take(limit).Sum(i => i.Tokens.Length + 1L);
         var active = ActiveUnits(means);
         if (wasTraining) network.train();
@@ -78,7 +86,22 @@ public static class Evaluator
             (reconstruction + kl) / items.Count, reconstruction / Math.Max(1, targetTokens), kl / items.Count,
             (double)correct / Math.Max(1, targetTokens), (double)exact / limit, active, (double)active / config.LatentSize,
             mae, tagged > 0 ? (double)tagCorrect / tagged : null, items.Count, (double)greedySteps / Math.Max(1, targetSteps));
-        return new EvaluationReport(metrics, decoded);
+        var byToken = Enumerable.Range(0, vocabularySize)
+            .Select(id => new TokenTally(forcedCorrect[id], forcedTotal[id], greedyCorrect[id], greedyTotal[id])).ToArray();
+        return new EvaluationReport(metrics, decoded, byToken);
+    }
+
+    /// <summary>Adds one greedy decode to per-token tallies, position by position as <see cref="MatchingSteps"/> counts.</summary>
+    private static void TallyGreedy(DecodedSequence decoded, int[] target, int eos, long[] correct, long[] total)
+    {
+        var ids = decoded.TokenIds;
+        for (int i = 0; i < target.Length; i++)
+        {
+            total[target[i]]++;
+            if (i < ids.Length && ids[i] == target[i]) correct[target[i]]++;
+        }
+        total[eos]++;
+        if (decoded.Finished && ids.Length == target.Length) correct[eos]++;
     }
 
     /// <summary>

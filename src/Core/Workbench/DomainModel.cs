@@ -87,8 +87,13 @@ public sealed partial class DomainModel : IDisposable
         return invalid;
     }
 
-    /// <summary>Path from one item to another in <paramref name="steps"/> points, both ends included.</summary>
-    public IReadOnlyList<LatentPoint> Interpolate(string from, string to, int steps, InterpolationMethod method = InterpolationMethod.Slerp, DecodeOptions? options = null)
+    /// <summary>
+    /// Path from one item to another in <paramref name="steps"/> points, both ends included. With
+    /// <paramref name="smooth"/>, inner points may take a likelier-but-one decode of their own latent point where that
+    /// keeps the path from doubling back (<see cref="Smooth"/>); it costs a beam search per inner point.
+    /// </summary>
+    public IReadOnlyList<LatentPoint> Interpolate(string from, string to, int steps, InterpolationMethod method = InterpolationMethod.Slerp,
+        DecodeOptions? options = null, bool smooth = false)
     {
         if (steps is < 2 or > 200) throw new ItemInputException($"Steps must be between 2 and 200 (got {steps}).");
         var a = Canonicalize(from);
@@ -96,7 +101,9 @@ public sealed partial class DomainModel : IDisposable
         var codes = Model.Encode([Codec.ToIds(a), Codec.ToIds(b)]);
         var path = Interpolation.Path(codes[0].Mean, codes[1].Mean, steps, method);
         var positions = Enumerable.Range(0, steps).Select(i => (double)i / (steps - 1)).ToArray();
-        return Decode(path, options, new Dictionary<string, string> { ["from"] = a, ["to"] = b }, positions);
+        var references = new Dictionary<string, string> { ["from"] = a, ["to"] = b };
+        var points = Decode(path, options, references, positions);
+        return smooth ? Smooth(points, references) : points;
     }
 
     /// <summary><paramref name="count"/> items decoded from prior samples z ~ N(0, I).</summary>

@@ -4,6 +4,7 @@
 using System.Numerics;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Domains.Molecules.Chemistry;
+using LatentWorkbench.Domains.Molecules.Smiles;
 
 namespace LatentWorkbench.Domains.Molecules.Evaluation;
 
@@ -11,6 +12,16 @@ namespace LatentWorkbench.Domains.Molecules.Evaluation;
 public sealed class MosesMetrics : IDomainEvaluator
 {
     private const int Bits = 1024;
+
+    /// <inheritdoc/>
+    public string? TokenKind(string token) => SmilesToken.Classify(token).Kind switch
+    {
+        SmilesTokenKind.Atom => "atom",
+        SmilesTokenKind.Bond => "bond",
+        SmilesTokenKind.BranchOpen or SmilesTokenKind.BranchClose => "branch",
+        SmilesTokenKind.Ring => "ring",
+        _ => null,
+    };
 
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, double> Evaluate(IReadOnlyList<string?> samples, IReadOnlyList<string> heldOut)

@@ -6,8 +6,8 @@ namespace LatentWorkbench.Domains.Music.Evaluation;
 
 /// <summary>
 /// Music figures for <c>latent evaluate</c>: note F1 between held-out clips and their greedy reconstructions (notes
-/// matched by pitch and onset step), the same on polyphonic clips only, the style classifier's accuracy, and the
-/// share of prior samples that hold at least one note.
+/// matched by pitch and onset step), the same on polyphonic clips only, the style classifier's accuracy, the share of
+/// prior samples that hold at least one note, and token kinds (pitch, duration, ...) for accuracy by kind.
 /// </summary>
 public sealed class MusicEvaluator : IDomainEvaluator
 {
@@ -46,6 +46,13 @@ public sealed class MusicEvaluator : IDomainEvaluator
         if (metrics.TagAccuracy is { } style) result["style_accuracy"] = style;
         return result;
     }
+
+    /// <inheritdoc/>
+    public string? TokenKind(string token) => ClipVocabulary.Classify(token).Kind switch
+    {
+        ClipTokenKind.Invalid => null,
+        var kind => kind.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>
     /// F1 of the notes of <paramref name="decoded"/> against <paramref name="reference"/>, a note matching when pitch and

@@ -8,9 +8,10 @@ public sealed record DecodeRequest(IReadOnlyList<float[]> Latents);
 
 /// <summary>
 /// Body of <c>POST /api/domains/{domain}/interpolate</c>; method is slerp (default) or lerp; decoding is greedy
-/// (default), beam or sample.
+/// (default), beam or sample; smooth lets inner points take another likely decode of their latent point where that
+/// keeps the path from doubling back.
 /// </summary>
-public sealed record InterpolateRequest(string From, string To, int Steps = 10, string Method = "slerp", string Decoding = "greedy");
+public sealed record InterpolateRequest(string From, string To, int Steps = 10, string Method = "slerp", string Decoding = "greedy", bool Smooth = false);
 
 /// <summary>Body of <c>POST /api/domains/{domain}/navigate</c>; objective as in the CLI (<c>qed:max,logp:2.5@0.5</c>).</summary>
 public sealed record NavigateRequest(string From, string Objective, double MinSimilarity = 0, int Steps = 20, int SamplesPerStep = 4);

@@ -60,7 +60,7 @@ public static class DomainsApi
             _ => throw new ItemInputException($"method must be slerp or lerp (got '{request.Method}')"),
         };
         var decoding = DecodeOptions.Named(request.Decoding);
-        var points = await hub.Get(domain).RunAsync(m => Describe(m, m.Interpolate(request.From, request.To, request.Steps, method, decoding)), ct);
+        var points = await hub.Get(domain).RunAsync(m => Describe(m, m.Interpolate(request.From, request.To, request.Steps, method, decoding, request.Smooth)), ct);
         return TypedResults.Ok((object)new { points });
     }
 

@@ -37,6 +37,11 @@ public sealed class CliToyTests : IDisposable
         Assert.Equal(5, points.GetArrayLength());
         foreach (var key in new[] { "t", "letters", "valid", "novel", "properties", "similarity_to_from", "similarity_to_to", "ood_score" })
             Assert.True(points[0].TryGetProperty(key, out _), key);
+        var (smoothCode, smooth, smoothErr) = Run("interpolate", "--domain", "toy", "--model", model, "--from", "ABCD", "--to", "HEHE", "--steps", "5", "--smooth", "--json");
+        Assert.True(smoothCode == 0, smoothErr);
+        var smoothPoints = JsonDocument.Parse(smooth).RootElement.GetProperty("points");
+        Assert.Equal(points[0].GetProperty("letters").GetString(), smoothPoints[0].GetProperty("letters").GetString());
+        Assert.Equal(points[4].GetProperty("letters").GetString(), smoothPoints[4].GetProperty("letters").GetString());
 
         Assert.Equal(0, Run("sample", "--domain", "toy", "--model", model, "-n", "5", "--json").Code);
         var encodeFile = Path.Combine(_folder, "codes.json");
@@ -65,6 +70,17 @@ public sealed class CliToyTests : IDisposable
         var (calCode, cal, calErr) = Run("calibrate", "--domain", "toy", "--model", model, "--data", Path.Combine(_folder, "train.txt"), "--items", "300", "--json");
         Assert.True(calCode == 0, calErr);
         Assert.True(JsonDocument.Parse(cal).RootElement.GetProperty("ood").GetProperty("threshold").GetDouble() > 0);
+
+        // --attributes recomputes only the named vectors: the OOD reference stays; an unknown key names the known ones.
+        var before = File.ReadAllText(Path.Combine(model, "config.json"));
+        var (onlyCode, only, onlyErr) = Run("calibrate", "--domain", "toy", "--model", model, "--data", Path.Combine(_folder, "train.txt"), "--items", "100", "--attributes", "a_share", "--json");
+        Assert.True(onlyCode == 0, onlyErr);
+        Assert.Equal(JsonDocument.Parse(cal).RootElement.GetProperty("ood").GetProperty("threshold").GetDouble(),
+            JsonDocument.Parse(only).RootElement.GetProperty("ood").GetProperty("threshold").GetDouble());
+        Assert.NotEqual(before, File.ReadAllText(Path.Combine(model, "config.json")));
+        var (badCode, _, badErr) = Run("calibrate", "--domain", "toy", "--model", model, "--data", Path.Combine(_folder, "train.txt"), "--attributes", "sparkle");
+        Assert.Equal(2, badCode);
+        Assert.Contains("a_share", badErr);
     }
 
     [Fact]

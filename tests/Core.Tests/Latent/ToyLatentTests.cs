@@ -27,6 +27,42 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public void Interpolate_Smooth_KeepsTheEnds_DecodesEachPoint_AndNeverBacktracksMore()
+    {
+        var pairs = toy.HeldOut.Take(30).Zip(toy.HeldOut.Skip(30).Take(30)).ToArray();
+        var vocabulary = toy.Model.Model.Vocabulary;
+        var constraint = toy.Domain.DecodingConstraint!.Create(vocabulary.Tokens, vocabulary.Specials);
+        double backtrackingBefore = 0, backtrackingAfter = 0;
+        foreach (var (a, b) in pairs)
+        {
+            var plain = toy.Model.Interpolate(a, b, 8);
+            var smooth = toy.Model.Interpolate(a, b, 8, smooth: true);
+            Assert.Equal(plain[0].Text, smooth[0].Text);
+            Assert.Equal(plain[^1].Text, smooth[^1].Text);
+            for (int i = 1; i < 7; i++)
+            {
+                Assert.Equal(plain[i].Latent, smooth[i].Latent);
+                Assert.Equal(plain[i].T, smooth[i].T);
+                // Each point is its own decode or one of beam search's hypotheses for the same latent point.
+                var hypotheses = toy.Model.Model.DecodeCandidates(plain[i].Latent, DomainModel.SmoothPathCandidates, constraint)
+                    .Select(h => toy.Model.Codec.ToText(h.TokenIds)).Append(plain[i].Text);
+                Assert.Contains(smooth[i].Text, hypotheses);
+            }
+            if (plain.All(p => p.Valid))
+            {
+                backtrackingBefore += Backtracking(plain);
+                backtrackingAfter += Backtracking(smooth);
+                Assert.True(Backtracking(smooth) <= Backtracking(plain) + 1e-9, $"{a} -> {b}");
+            }
+        }
+        Assert.True(backtrackingAfter <= backtrackingBefore);
+    }
+
+    private static double Backtracking(IReadOnlyList<LatentPoint> path) =>
+        path.Zip(path.Skip(1)).Sum(s => Math.Max(0, s.Second.Similarities["from"] - s.First.Similarities["from"])
+            + Math.Max(0, s.First.Similarities["to"] - s.Second.Similarities["to"]));
+
+    [Fact]
     public void Navigate_TowardMoreA_RaisesThePropertyOnNearlyAllStarts()
     {
         var starts = toy.HeldOut.Where(s => ToyDomain.AShare(s) < 0.5).Take(40).ToArray();

@@ -4,6 +4,19 @@ namespace LatentWorkbench.Domains.Molecules.Tests.Evaluation;
 
 public sealed class MosesMetricsTests
 {
+    [Theory]
+    [InlineData("c", "atom")]
+    [InlineData("Cl", "atom")]
+    [InlineData("[NH3+]", "atom")]
+    [InlineData("=", "bond")]
+    [InlineData("(", "branch")]
+    [InlineData(")", "branch")]
+    [InlineData("1", "ring")]
+    [InlineData("%12", "ring")]
+    [InlineData("<bos>", null)]
+    public void TokenKind_GroupsSmilesTokens(string token, string? kind) =>
+        Assert.Equal(kind, new MosesMetrics().TokenKind(token));
+
     [Fact]
     public void UniqueAt_CountsDistinctAmongTheFirstK()
     {

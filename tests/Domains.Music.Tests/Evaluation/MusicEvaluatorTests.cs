@@ -9,6 +9,18 @@ public class MusicEvaluatorTests
     private static Clip ClipOf(params (int Step, int Pitch, int Duration)[] notes) =>
         new(4, 2, notes.Select(n => new ClipNote(n.Step, n.Pitch, n.Duration, 80)).ToList());
 
+    [Theory]
+    [InlineData("N60", "pitch")]
+    [InlineData("D12", "duration")]
+    [InlineData("V3", "velocity")]
+    [InlineData("P18", "position")]
+    [InlineData("BAR", "bar")]
+    [InlineData("M4", "meter")]
+    [InlineData("<eos>", null)]
+    [InlineData("<pad>", null)]
+    public void TokenKind_NamesEachClipTokenKind(string token, string? kind) =>
+        Assert.Equal(kind, new MusicEvaluator().TokenKind(token));
+
     [Fact]
     public void NoteF1_MatchesOnPitchAndOnset_IgnoringDuration()
     {

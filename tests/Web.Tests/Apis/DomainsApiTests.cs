@@ -39,6 +39,9 @@ public sealed class DomainsApiTests(ToyWebFactory factory) : IClassFixture<ToyWe
             Assert.Equal(HttpStatusCode.OK, decodedStatus);
             Assert.Equal(4, decoded.GetProperty("points").GetArrayLength());
         }
+        var (smoothStatus, smooth) = await Post("/api/domains/toy/interpolate", new { from = "ABCA", to = "HEHD", steps = 6, smooth = true });
+        Assert.Equal(HttpStatusCode.OK, smoothStatus);
+        Assert.Equal(6, smooth.GetProperty("points").GetArrayLength());
     }
 
     [Fact]

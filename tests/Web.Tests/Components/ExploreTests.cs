@@ -72,6 +72,18 @@ public sealed class ExploreTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public async Task Explore_SmoothPath_RunsAndIsRememberedWithTheSession()
+    {
+        await using var context = ToyContext.Create(toy);
+        var cut = Render(context);
+        cut.Find("input[data-test=smooth]").Change(true);
+        cut.Find("[data-test=interpolate]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(8, cut.FindAll(".path-card").Count), TimeSpan.FromSeconds(30));
+        var session = Assert.Single(context.Services.GetRequiredService<SessionStore>().List("toy"));
+        Assert.True(SessionStore.RequestOf<InterpolationRun>(session)!.Smooth);
+    }
+
+    [Fact]
     public async Task Explore_UploadedSmiFile_FillsTheField_AndABadFileSaysWhy()
     {
         await using var context = ToyContext.Create(toy, [new MoleculesModule()]);

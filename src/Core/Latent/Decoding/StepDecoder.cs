@@ -107,8 +107,24 @@ internal sealed class StepDecoder : IDisposable
         return new DecodedSequence([.. tokens], false, logp);
     }
 
-    /// <summary>Beam search for one latent vector.</summary>
+    /// <summary>
+    /// The hypotheses beam search of <paramref name="width"/> keeps for one latent vector, finished ones first, then by
+    /// log-probability: the decodes of <paramref name="z"/> the model finds most likely, for callers that choose among them.
+    /// </summary>
+    public DecodedSequence[] Candidates(float[] z, int width, IDecodingConstraint? constraint) =>
+        BeamSearch(z, Math.Max(1, width), MaxLength, constraint)
+            .Select(b => new DecodedSequence([.. b.Tokens], b.Finished, b.LogProbability)).ToArray();
+
+    /// <summary>Beam search for one latent vector: its best hypothesis.</summary>
     private DecodedSequence Beam(float[] z, int width, int maxLength, IDecodingConstraint? constraint)
+    {
+        var best = BeamSearch(z, width, maxLength, constraint).FirstOrDefault();
+        return best is null
+            ? new DecodedSequence([], false, double.NegativeInfinity) // every hypothesis hit a dead end of the constraint
+            : new DecodedSequence([.. best.Tokens], best.Finished, best.LogProbability);
+    }
+
+    private List<BeamHypothesis> BeamSearch(float[] z, int width, int maxLength, IDecodingConstraint? constraint)
     {
         int vocab = VocabularySize;
         var chooser = new TokenChooser(vocab, Specials, DecodeOptions.Default);
@@ -159,10 +175,7 @@ internal sealed class StepDecoder : IDisposable
                 h = reordered;
             }
         }
-        var best = done.Concat(beams).OrderByDescending(b => b.Finished).ThenByDescending(b => b.LogProbability).FirstOrDefault();
-        return best is null
-            ? new DecodedSequence([], false, double.NegativeInfinity) // every hypothesis hit a dead end of the constraint
-            : new DecodedSequence([.. best.Tokens], best.Finished, best.LogProbability);
+        return [.. done.Concat(beams).OrderByDescending(b => b.Finished).ThenByDescending(b => b.LogProbability)];
     }
 
     /// <summary>Initial hidden state (B, H) and latent input projection (B, 3H).</summary>

@@ -26,6 +26,8 @@ public partial class Explore : DomainPage
     private int Steps { get; set; } = 8;
     private string Method { get; set; } = "slerp";
     private string Decoding { get; set; } = "greedy";
+
+    private bool Smooth { get; set; }
     private bool Busy { get; set; }
     private IReadOnlyList<LatentPoint> Points { get; set; } = [];
 
@@ -53,7 +55,7 @@ public partial class Explore : DomainPage
     {
         if (OpenSession(SessionStore.Interpolation, id) is not { } session) return;
         var request = SessionStore.RequestOf<InterpolationRun>(session)!;
-        (From, To, Steps, Method, Decoding) = (request.From, request.To, request.Steps, request.Method, request.Decoding);
+        (From, To, Steps, Method, Decoding, Smooth) = (request.From, request.To, request.Steps, request.Method, request.Decoding, request.Smooth);
         Points = SessionStore.ResultOf<LatentPoint[]>(session) ?? [];
     }
 
@@ -67,16 +69,18 @@ public partial class Explore : DomainPage
 
     private void SetDecoding(string decoding) => Decoding = decoding;
 
+    private void SetSmooth(bool smooth) => Smooth = smooth;
+
     private async Task InterpolateAsync()
     {
         Busy = true;
         Message = null;
         try
         {
-            var run = new InterpolationRun(From, To, Steps, Method, Decoding);
+            var run = new InterpolationRun(From, To, Steps, Method, Decoding, Smooth);
             var method = Method == "lerp" ? InterpolationMethod.Lerp : InterpolationMethod.Slerp;
             var decoding = DecodeOptions.Named(Decoding);
-            Points = await Hub.Get(Domain.Id).RunAsync(m => m.Interpolate(run.From, run.To, run.Steps, method, decoding));
+            Points = await Hub.Get(Domain.Id).RunAsync(m => m.Interpolate(run.From, run.To, run.Steps, method, decoding, run.Smooth));
             SessionId = Sessions.Save(SessionStore.Interpolation, Domain.Id, $"{ItemChecks.Short(From)} → {ItemChecks.Short(To)}", run, Points).Id;
         }
         catch (Exception e) when (e is ItemInputException or ModelUnavailableException or ArgumentException or InvalidDataException)
