@@ -34,12 +34,3 @@ public sealed record EvaluationReport(ValidationMetrics Metrics, IReadOnlyList<D
 
     private static double Ratio(long part, long whole) => whole == 0 ? double.NaN : (double)part / whole;
 }
-
-/// <summary>Accuracy on one kind of token: teacher-forced, greedy, and the kind's share of all target tokens.</summary>
-public sealed record KindAccuracy(double TeacherForced, double Greedy, double Share);
-
-/// <summary>
-/// Right predictions of one target token: teacher-forced (argmax given the true prefix) and greedy (the greedy decode
-/// of the posterior mean has it at the same position), each out of how often the token was a target.
-/// </summary>
-public readonly record struct TokenTally(long TeacherForcedCorrect, long TeacherForcedTotal, long GreedyCorrect, long GreedyTotal);

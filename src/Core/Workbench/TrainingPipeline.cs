@@ -53,7 +53,7 @@ public static class TrainingPipeline
         if (!outcome.Completed || module.Attributes.Count == 0) return outcome;
         using var model = LatentModel.Load(request.Output, request.Device);
         var readable = records.Where(r => codec.TryToIds(r.Text, out _, out _)).ToList();
-        var manifest = outcome.Manifest with { AttributeVectors = AttributeVectors(module, model, codec, readable, run.ReferenceItems) };
+        var manifest = outcome.Manifest with { AttributeVectors = ComputeAttributeVectors(module, model, codec, readable, run.ReferenceItems) };
         CheckpointStore.Commit(request.Output, manifest);
         return outcome with { Manifest = manifest };
     }
@@ -83,7 +83,7 @@ public static class TrainingPipeline
             var sample = VaeTrainer.Spread(records, referenceItems).Select(r => codec.ToIds(r.Text)).ToArray();
             manifest = VaeTrainer.WriteReference(model, modelFolder, manifest, sample);
         }
-        manifest = manifest with { AttributeVectors = AttributeVectors(module, model, codec, records, referenceItems, attributes) };
+        manifest = manifest with { AttributeVectors = ComputeAttributeVectors(module, model, codec, records, referenceItems, attributes) };
         CheckpointStore.Commit(modelFolder, manifest);
         CheckpointStore.RenderCard(modelFolder, manifest);
         return manifest;
@@ -93,175 +93,23 @@ public static class TrainingPipeline
     /// Attribute vectors from <paramref name="count"/> of <paramref name="readable"/> (items the codec accepts), spread
     /// over them. Continuous attributes: the difference of the top and bottom quarter, decorrelated from the others'
     /// plain differences (so density's vector no longer carries the style that goes with density). Tag attributes
-    /// (<c>p_TAG</c>): the matched difference (<see cref="AttributeVectors(IDomainModule, VaeConfig, IReadOnlyList{TrainingRecord}, IReadOnlyList{float[]}, bool)"/>),
+    /// (<c>p_TAG</c>): the matched difference (<see cref="AttributeVectors.Compute"/>),
     /// which needs no decorrelation. With <paramref name="only"/>, just those are recomputed and the model's other
     /// vectors are kept.
     /// </summary>
-    private static Dictionary<string, float[]> AttributeVectors(IDomainModule module, LatentModel model, ItemCodec codec,
+    private static Dictionary<string, float[]> ComputeAttributeVectors(IDomainModule module, LatentModel model, ItemCodec codec,
         IReadOnlyList<TrainingRecord> readable, int count, IReadOnlyCollection<string>? only = null)
     {
         var config = model.Manifest.Model;
         var reference = VaeTrainer.Spread(readable, count);
         var latents = model.Encode(reference.Select(r => codec.ToIds(r.Text)).ToArray()).Select(c => c.Mean).ToArray();
-        var fresh = Decorrelate(AttributeVectors(module, config, reference, latents, matchTags: false));
+        var fresh = AttributeVectors.Decorrelate(AttributeVectors.Compute(module, config, reference, latents, matchTags: false));
         var result = only is null ? fresh : new Dictionary<string, float[]>(model.Manifest.AttributeVectors);
         foreach (var key in only ?? [])
             if (fresh.TryGetValue(key, out var v)) result[key] = v;
-        foreach (var (key, matched) in AttributeVectors(module, config, reference, latents, matchTags: true))
-            if (IsTag(config, key) && (only is null || only.Contains(key))) result[key] = matched;
+        foreach (var (key, matched) in AttributeVectors.Compute(module, config, reference, latents, matchTags: true))
+            if (AttributeVectors.IsTag(config, key) && (only is null || only.Contains(key))) result[key] = matched;
         return result;
-    }
-
-    private static bool IsTag(VaeConfig config, string key) => TagOf(config, key) is not null;
-
-    private static string? TagOf(VaeConfig config, string key) =>
-        key.StartsWith("p_", StringComparison.Ordinal) && config.TagNames.Contains(key[2..]) ? key[2..] : null;
-
-    /// <summary>
-    /// Removes from each attribute vector its projection on the span of the others (least squares), keeping its
-    /// length: attributes that go together in the data (denser clips are more often classical) would otherwise move
-    /// together, and a walk along one should change that one most.
-    /// </summary>
-    public static Dictionary<string, float[]> Decorrelate(IReadOnlyDictionary<string, float[]> vectors)
-    {
-        ArgumentNullException.ThrowIfNull(vectors);
-        return vectors.ToDictionary(kv => kv.Key, kv => Residual(kv.Value, vectors.Where(o => o.Key != kv.Key).Select(o => o.Value).ToArray()));
-    }
-
-    /// <summary><paramref name="v"/> less its least-squares projection on the span of <paramref name="others"/>, at <paramref name="v"/>'s length.</summary>
-    private static float[] Residual(float[] v, float[][] others)
-    {
-        var residual = v.Select(x => (double)x).ToArray();
-        if (others.Length > 0)
-        {
-            // Normal equations G c = b with G = O O^T, b = O v; then residual = v - O^T c.
-            int k = others.Length;
-            var g = new double[k, k];
-            var b = new double[k];
-            for (int i = 0; i < k; i++)
-            {
-                b[i] = Dot(others[i], residual);
-                for (int j = 0; j < k; j++) g[i, j] = Dot(others[i], others[j].Select(x => (double)x).ToArray()) + (i == j ? 1e-9 : 0);
-            }
-            var c = Solve(g, b);
-            for (int i = 0; i < k; i++)
-                for (int d = 0; d < residual.Length; d++) residual[d] -= c[i] * others[i][d];
-        }
-        double before = Math.Sqrt(v.Sum(x => (double)x * x)), after = Math.Sqrt(residual.Sum(x => x * x));
-        return after < 1e-12 ? v : residual.Select(x => (float)(x * before / after)).ToArray();
-    }
-
-    private static double Dot(float[] a, double[] b)
-    {
-        double sum = 0;
-        for (int i = 0; i < a.Length; i++) sum += a[i] * b[i];
-        return sum;
-    }
-
-    /// <summary>Gaussian elimination with partial pivoting for the small systems of <see cref="Decorrelate"/>.</summary>
-    private static double[] Solve(double[,] a, double[] b)
-    {
-        int n = b.Length;
-        var m = (double[,])a.Clone();
-        var x = (double[])b.Clone();
-        for (int col = 0; col < n; col++)
-        {
-            int pivot = Enumerable.Range(col, n - col).MaxBy(r => Math.Abs(m[r, col]));
-            for (int j = 0; j < n; j++) (m[col, j], m[pivot, j]) = (m[pivot, j], m[col, j]);
-            (x[col], x[pivot]) = (x[pivot], x[col]);
-            for (int r = col + 1; r < n; r++)
-            {
-                var f = m[r, col] / m[col, col];
-                for (int j = col; j < n; j++) m[r, j] -= f * m[col, j];
-                x[r] -= f * x[col];
-            }
-        }
-        for (int r = n - 1; r >= 0; r--)
-        {
-            for (int j = r + 1; j < n; j++) x[r] -= m[r, j] * x[j];
-            x[r] /= m[r, r];
-        }
-        return x;
-    }
-
-    /// <summary>
-    /// For each attribute: the mean latent of items high in it (the top quarter, or those with the tag for a
-    /// <c>p_TAG</c> attribute) minus that of items low in it (the bottom quarter, or those without). With
-    /// <paramref name="matchTags"/>, a tag's difference is matched instead: each item is compared with the item of the
-    /// other group nearest to it on the other attributes (standardised; with replacement, both ways). A plain
-    /// difference would also carry whatever goes with the tag in the data (jazz solos are sparser and more
-    /// syncopated than classical piano), and a walk along it would change those too.
-    /// </summary>
-    public static Dictionary<string, float[]> AttributeVectors(IDomainModule module, VaeConfig config, IReadOnlyList<TrainingRecord> items, IReadOnlyList<float[]> latents, bool matchTags = true)
-    {
-        var values = items.Select(r => module.Properties.Compute(r.Text)).ToArray();
-        var scores = module.Attributes.Select(a => a.Key).ToDictionary(key => key, key => TagOf(config, key) is { } tag
-            ? items.Select(r => r.Tags.Contains(tag) ? 1.0 : 0.0).ToArray()
-            : values.Select(v => v.GetValueOrDefault(key, double.NaN)).ToArray());
-        var result = new Dictionary<string, float[]>();
-        foreach (var (key, score) in scores)
-        {
-            var scored = Enumerable.Range(0, items.Count).Where(i => !double.IsNaN(score[i])).OrderBy(i => score[i]).ToArray();
-            if (scored.Length < 8) continue;
-            var quarter = scored.Length / 4;
-            var binary = IsTag(config, key);
-            var low = binary ? scored.Where(i => score[i] == 0).ToArray() : scored.Take(quarter).ToArray();
-            var high = binary ? scored.Where(i => score[i] == 1).ToArray() : scored.TakeLast(quarter).ToArray();
-            if (low.Length == 0 || high.Length == 0) continue;
-            if (binary && matchTags)
-            {
-                var others = Standardised(scores.Where(kv => kv.Key != key).Select(kv => kv.Value).ToArray(), items.Count);
-                var sum = new double[latents[0].Length];
-                foreach (var h in high) Accumulate(sum, latents[h], latents[Nearest(others, h, low)]);
-                foreach (var l in low) Accumulate(sum, latents[Nearest(others, l, high)], latents[l]);
-                result[key] = sum.Select(v => (float)(v / (high.Length + low.Length))).ToArray();
-            }
-            else
-            {
-                result[key] = Enumerable.Range(0, latents[0].Length)
-                    .Select(d => (float)(high.Average(i => latents[i][d]) - low.Average(i => latents[i][d]))).ToArray();
-            }
-        }
-        return result;
-    }
-
-    /// <summary>Per item, the given attribute columns standardised to mean 0 and spread 1 (missing values at the mean).</summary>
-    private static double[][] Standardised(double[][] columns, int count)
-    {
-        var rows = Enumerable.Range(0, count).Select(_ => new double[columns.Length]).ToArray();
-        for (int c = 0; c < columns.Length; c++)
-        {
-            var known = columns[c].Where(double.IsFinite).ToArray();
-            if (known.Length < 2) continue;
-            var mean = known.Average();
-            var std = Math.Sqrt(known.Sum(v => (v - mean) * (v - mean)) / known.Length);
-            for (int i = 0; i < count; i++)
-                rows[i][c] = double.IsFinite(columns[c][i]) && std > 1e-12 ? (columns[c][i] - mean) / std : 0;
-        }
-        return rows;
-    }
-
-    /// <summary>The item of <paramref name="pool"/> closest to item <paramref name="item"/> in <paramref name="features"/>.</summary>
-    private static int Nearest(double[][] features, int item, int[] pool)
-    {
-        int best = pool[0];
-        double bestDistance = double.PositiveInfinity;
-        foreach (var candidate in pool)
-        {
-            double distance = 0;
-            for (int c = 0; c < features[item].Length; c++)
-            {
-                var d = features[item][c] - features[candidate][c];
-                distance += d * d;
-            }
-            if (distance < bestDistance) (bestDistance, best) = (distance, candidate);
-        }
-        return best;
-    }
-
-    private static void Accumulate(double[] sum, float[] high, float[] low)
-    {
-        for (int d = 0; d < sum.Length; d++) sum[d] += high[d] - low[d];
     }
 
     /// <summary>Records as model inputs (standardised targets, tag index); records the codec rejects are counted in <paramref name="dropped"/>.</summary>

@@ -48,15 +48,31 @@ public class AttributeVectorTests
     public void AttributeVectors_TagMatchedOnTheOtherAttributes_CarriesNoLength()
     {
         var (items, latents) = Data();
-        var plain = TrainingPipeline.AttributeVectors(new TaggedToy(), Config, items, latents, matchTags: false);
+        var plain = AttributeVectors.Compute(new TaggedToy(), Config, items, latents, matchTags: false);
         Assert.True(plain["p_style"][1] > 0.1, $"the data should tie length to the tag (plain length part {plain["p_style"][1]:0.###})");
 
-        var matched = TrainingPipeline.AttributeVectors(new TaggedToy(), Config, items, latents);
+        var matched = AttributeVectors.Compute(new TaggedToy(), Config, items, latents);
 
         Assert.Equal(1, matched["p_style"][0], 4);
         Assert.Equal(0, matched["p_style"][1], 4); // each item met one of the other group of its own length
         Assert.Equal(0, matched["p_style"][2], 4);
         Assert.Equal(plain["length"], matched["length"]); // continuous attributes are a plain top-minus-bottom difference
         Assert.True(matched["length"][1] > 0.3);
+    }
+
+    [Fact]
+    public void AttributeVectors_TiesAtAQuartile_GoInWhole_SoTheDataOrderDoesNotMatter()
+    {
+        // Like swing: most items share the lowest value (length 3 here), a few are higher. Latent: (length / 7, 0, 0).
+        var texts = Enumerable.Repeat("BBB", 40).Concat(["BBBB", "BBBBB", "BBBBBB", "BBBBBBB", "BBBBB"]).ToList();
+        var items = texts.Select(TrainingRecord.Of).ToList();
+        float[] Latent(string text) => [text.Length / 7f, 0, 0];
+        var forward = AttributeVectors.Compute(new TaggedToy(), Config, items, items.Select(r => Latent(r.Text)).ToList());
+        var reversed = Enumerable.Reverse(items).ToList();
+        var backward = AttributeVectors.Compute(new TaggedToy(), Config, reversed, reversed.Select(r => Latent(r.Text)).ToList());
+
+        Assert.Equal(forward["length"], backward["length"]);
+        // Low: all forty items of length 3; high: the five longer ones (mean length 5.4).
+        Assert.Equal((5.4 - 3) / 7, forward["length"][0], 5);
     }
 }

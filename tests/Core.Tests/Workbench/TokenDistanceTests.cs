@@ -56,7 +56,7 @@ public class DecorrelateTests
     public void Decorrelate_MakesEachVectorOrthogonalToTheOthers_KeepingItsLength()
     {
         var vectors = new Dictionary<string, float[]> { ["a"] = [3, 1, 0], ["b"] = [1, 1, 0], ["c"] = [0, 0, 2] };
-        var result = TrainingPipeline.Decorrelate(vectors);
+        var result = AttributeVectors.Decorrelate(vectors);
         static double Dot(float[] x, float[] y) => x.Zip(y).Sum(p => (double)p.First * p.Second);
         foreach (var (key, v) in result)
         {
