@@ -9,24 +9,51 @@ namespace LatentWorkbench.Core.Workbench;
 public static class AttributeVectors
 {
     /// <summary>
+    /// The vectors a model keeps. Continuous attributes: the difference of the top and bottom quarter, decorrelated
+    /// from the others' plain differences (so density's vector no longer carries the style that goes with density).
+    /// Tag attributes (<c>p_TAG</c>): the matched difference (see <see cref="Compute"/>), which needs no decorrelation.
+    /// With <paramref name="only"/>, just those are recomputed and the rest come from <paramref name="current"/>.
+    /// </summary>
+    public static Dictionary<string, float[]> Build(IDomainModule module, VaeConfig config, IReadOnlyList<TrainingRecord> items,
+        IReadOnlyList<float[]> latents, IReadOnlyDictionary<string, float[]>? current = null, IReadOnlyCollection<string>? only = null)
+    {
+        var scores = Scores(module, config, items);
+        var fresh = Decorrelate(Differences(scores, config, latents, matchTags: false));
+        var result = only is null ? fresh : new Dictionary<string, float[]>(current ?? new Dictionary<string, float[]>());
+        foreach (var key in only ?? [])
+            if (fresh.TryGetValue(key, out var v)) result[key] = v;
+        foreach (var (key, matched) in Differences(scores, config, latents, matchTags: true))
+            if (IsTag(config, key) && (only is null || only.Contains(key))) result[key] = matched;
+        return result;
+    }
+
+    /// <summary>
     /// For each attribute: the mean latent of items high in it (the top quarter by value, see <see cref="Quarters"/>, or
     /// those with the tag for a <c>p_TAG</c> attribute) minus that of items low in it (the bottom quarter, or those
-    /// without). With
-    /// <paramref name="matchTags"/>, a tag's difference is matched instead: each item is compared with the item of the
-    /// other group nearest to it on the other attributes (standardised; with replacement, both ways). A plain
-    /// difference would also carry whatever goes with the tag in the data (jazz solos are sparser and more
+    /// without). With <paramref name="matchTags"/>, a tag's difference is matched instead: each item is compared with
+    /// the item of the other group nearest to it on the other attributes (standardised; with replacement, both ways).
+    /// A plain difference would also carry whatever goes with the tag in the data (jazz solos are sparser and more
     /// syncopated than classical piano), and a walk along it would change those too.
     /// </summary>
-    public static Dictionary<string, float[]> Compute(IDomainModule module, VaeConfig config, IReadOnlyList<TrainingRecord> items, IReadOnlyList<float[]> latents, bool matchTags = true)
+    public static Dictionary<string, float[]> Compute(IDomainModule module, VaeConfig config, IReadOnlyList<TrainingRecord> items,
+        IReadOnlyList<float[]> latents, bool matchTags = true) =>
+        Differences(Scores(module, config, items), config, latents, matchTags);
+
+    /// <summary>Each attribute's value per item: the property's value, or 1/0 for having the tag of a <c>p_TAG</c> attribute.</summary>
+    private static Dictionary<string, double[]> Scores(IDomainModule module, VaeConfig config, IReadOnlyList<TrainingRecord> items)
     {
         var values = items.Select(r => module.Properties.Compute(r.Text)).ToArray();
-        var scores = module.Attributes.Select(a => a.Key).ToDictionary(key => key, key => TagOf(config, key) is { } tag
+        return module.Attributes.Select(a => a.Key).ToDictionary(key => key, key => TagOf(config, key) is { } tag
             ? items.Select(r => r.Tags.Contains(tag) ? 1.0 : 0.0).ToArray()
             : values.Select(v => v.GetValueOrDefault(key, double.NaN)).ToArray());
+    }
+
+    private static Dictionary<string, float[]> Differences(Dictionary<string, double[]> scores, VaeConfig config, IReadOnlyList<float[]> latents, bool matchTags)
+    {
         var result = new Dictionary<string, float[]>();
         foreach (var (key, score) in scores)
         {
-            var scored = Enumerable.Range(0, items.Count).Where(i => !double.IsNaN(score[i])).OrderBy(i => score[i]).ToArray();
+            var scored = Enumerable.Range(0, score.Length).Where(i => !double.IsNaN(score[i])).OrderBy(i => score[i]).ToArray();
             if (scored.Length < 8) continue;
             var binary = IsTag(config, key);
             var (low, high) = binary
@@ -35,7 +62,7 @@ public static class AttributeVectors
             if (low.Length == 0 || high.Length == 0) continue;
             if (binary && matchTags)
             {
-                var others = Standardised(scores.Where(kv => kv.Key != key).Select(kv => kv.Value).ToArray(), items.Count);
+                var others = Standardised(scores.Where(kv => kv.Key != key).Select(kv => kv.Value).ToArray(), score.Length);
                 var sum = new double[latents[0].Length];
                 foreach (var h in high) Accumulate(sum, latents[h], latents[Nearest(others, h, low)]);
                 foreach (var l in low) Accumulate(sum, latents[Nearest(others, l, high)], latents[l]);
@@ -51,7 +78,7 @@ public static class AttributeVectors
     }
 
     /// <summary>Whether <paramref name="key"/> is a tag attribute (<c>p_TAG</c> for one of the model's tags).</summary>
-    internal static bool IsTag(VaeConfig config, string key) => TagOf(config, key) is not null;
+    private static bool IsTag(VaeConfig config, string key) => TagOf(config, key) is not null;
 
     private static string? TagOf(VaeConfig config, string key) =>
         key.StartsWith("p_", StringComparison.Ordinal) && config.TagNames.Contains(key[2..]) ? key[2..] : null;

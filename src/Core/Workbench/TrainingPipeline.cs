@@ -90,26 +90,16 @@ public static class TrainingPipeline
     }
 
     /// <summary>
-    /// Attribute vectors from <paramref name="count"/> of <paramref name="readable"/> (items the codec accepts), spread
-    /// over them. Continuous attributes: the difference of the top and bottom quarter, decorrelated from the others'
-    /// plain differences (so density's vector no longer carries the style that goes with density). Tag attributes
-    /// (<c>p_TAG</c>): the matched difference (<see cref="AttributeVectors.Compute"/>),
-    /// which needs no decorrelation. With <paramref name="only"/>, just those are recomputed and the model's other
-    /// vectors are kept.
+    /// Attribute vectors (<see cref="AttributeVectors.Build"/>) from the latent means of <paramref name="count"/> of
+    /// <paramref name="readable"/> (items the codec accepts), spread over them; with <paramref name="only"/>, just those
+    /// are recomputed and the model's other vectors are kept.
     /// </summary>
     private static Dictionary<string, float[]> ComputeAttributeVectors(IDomainModule module, LatentModel model, ItemCodec codec,
         IReadOnlyList<TrainingRecord> readable, int count, IReadOnlyCollection<string>? only = null)
     {
-        var config = model.Manifest.Model;
         var reference = VaeTrainer.Spread(readable, count);
         var latents = model.Encode(reference.Select(r => codec.ToIds(r.Text)).ToArray()).Select(c => c.Mean).ToArray();
-        var fresh = AttributeVectors.Decorrelate(AttributeVectors.Compute(module, config, reference, latents, matchTags: false));
-        var result = only is null ? fresh : new Dictionary<string, float[]>(model.Manifest.AttributeVectors);
-        foreach (var key in only ?? [])
-            if (fresh.TryGetValue(key, out var v)) result[key] = v;
-        foreach (var (key, matched) in AttributeVectors.Compute(module, config, reference, latents, matchTags: true))
-            if (AttributeVectors.IsTag(config, key) && (only is null || only.Contains(key))) result[key] = matched;
-        return result;
+        return AttributeVectors.Build(module, model.Manifest.Model, reference, latents, model.Manifest.AttributeVectors, only);
     }
 
     /// <summary>Records as model inputs (standardised targets, tag index); records the codec rejects are counted in <paramref name="dropped"/>.</summary>
