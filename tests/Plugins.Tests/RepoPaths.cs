@@ -4,7 +4,7 @@ namespace LatentWorkbench.Plugins.Tests;
 public static class RepoPaths
 {
     /// <summary>The folder holding LatentWorkbench.sln.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => LatentWorkbench.Tests.Checkout.Root;
 
     /// <summary>The configuration the tests were built in (the plugin is published in the same one).</summary>
 #if DEBUG
@@ -12,11 +12,4 @@ public static class RepoPaths
 #else
     public const string Configuration = "Release";
 #endif
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "LatentWorkbench.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("LatentWorkbench.sln not found above " + AppContext.BaseDirectory);
-    }
 }

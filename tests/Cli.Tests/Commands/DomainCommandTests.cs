@@ -18,9 +18,7 @@ public sealed class DomainCommandTests : IDisposable
 
     private static string SampleMidi()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LatentWorkbench.sln"))) dir = dir.Parent;
-        return Directory.GetFiles(Path.Combine(dir!.FullName, "sample-data", "music", "jazz"), "*.mid").Order().First();
+        return Directory.GetFiles(Path.Combine(LatentWorkbench.Tests.Checkout.Root, "sample-data", "music", "jazz"), "*.mid").Order().First();
     }
 
     [Fact]

@@ -18,15 +18,8 @@ public sealed class MusicCliTests : IDisposable
         return (app.Run(args), output.ToString(), error.ToString());
     }
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LatentWorkbench.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
-
     private static string Sample(string style) =>
-        Directory.GetFiles(Path.Combine(RepoRoot(), "sample-data", "music", style), "*.mid").Order(StringComparer.Ordinal).First();
+        Directory.GetFiles(Path.Combine(LatentWorkbench.Tests.Checkout.Root, "sample-data", "music", style), "*.mid").Order(StringComparer.Ordinal).First();
 
     private static void SkipWithoutModel() =>
         Skip.IfNot(File.Exists(Path.Combine(ModelLocator.DefaultModelFolder(new MusicModule()), "config.json")), "the default music model is not in sample-data/models/music");

@@ -42,7 +42,7 @@ public sealed partial class KekuleSmilesTests
     [SkippableFact]
     public void WriteKekule_RoundTripsZincMolecules()
     {
-        var file = SharedData.File("data", "molecules", "zinc250k_valid.csv");
+        var file = LatentWorkbench.Tests.Checkout.Shared("data", "molecules", "zinc250k_valid.csv");
         Skip.If(file is null, "../shared/data/molecules is not beside this checkout");
         var smiles = new MoleculesModule().Datasets.Read(file!, new DatasetOptions(Limit: 3000)).Select(r => r.Text).ToArray();
         var failures = smiles.Where(s =>

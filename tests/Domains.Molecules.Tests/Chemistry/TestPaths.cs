@@ -3,17 +3,9 @@ namespace LatentWorkbench.Domains.Molecules.Tests.Chemistry;
 /// <summary>Locations of the repository, the shared data folder and the RDKit oracle.</summary>
 internal static class TestPaths
 {
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "LatentWorkbench.sln"))) return dir.FullName;
-            throw new InvalidOperationException("LatentWorkbench.sln not found above the test output folder");
-        }
-    }
+    public static string RepoRoot => LatentWorkbench.Tests.Checkout.Root;
 
-    public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+    public static string Shared => LatentWorkbench.Tests.Checkout.SharedFolder;
 
     public static string Molecules => Path.Combine(Shared, "data", "molecules");
 

@@ -65,7 +65,7 @@ public sealed class SmilesConstraintTests
     [SkippableFact]
     public void Constraint_AcceptsZincMolecules()
     {
-        var file = SharedData.File("data", "molecules", "zinc250k_valid.csv");
+        var file = LatentWorkbench.Tests.Checkout.Shared("data", "molecules", "zinc250k_valid.csv");
         Skip.If(file is null, "../shared/data/molecules is not beside this checkout");
         var smiles = Module.Datasets.Read(file!, new DatasetOptions(Limit: 3000)).Select(r => r.Text).ToArray();
         var (vocabulary, constraint) = For(smiles);
