@@ -87,6 +87,7 @@ public static class WorkbenchSetup
         });
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.UsePluginStaticFiles();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference");
         return app;

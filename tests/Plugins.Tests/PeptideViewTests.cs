@@ -39,6 +39,7 @@ public sealed class PeptideViewTests(PluginFolderFixture fixture) : IDisposable
             .Add(c => c.Parameters, new Dictionary<string, object> { ["Text"] = "RPPGFSPFR" }));
         Assert.Contains("1060.22", cut.Markup);
         Assert.Equal(6, cut.FindAll("span.class-bar").Count);
+        Assert.Equal("plugins/peptides/peptides.css", cut.Find("link[rel=stylesheet]").GetAttribute("href"));
     }
 
     public void Dispose() => _context.Dispose();

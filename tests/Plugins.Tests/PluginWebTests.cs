@@ -55,6 +55,21 @@ public sealed class PluginWebTests(PluginFolderFixture fixture)
     }
 
     [Fact]
+    public async Task StaticFiles_OfAPlugin_AreServedUnderItsDomain_AndNothingElseIs()
+    {
+        using var client = fixture.Web.CreateClient();
+        var css = await client.GetAsync("/plugins/peptides/peptides.css");
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(".class-bar", await css.Content.ReadAsStringAsync());
+        // The plugin's assembly and model sit beside wwwroot and stay private; so do other folders' files.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/plugins/peptides/LatentWorkbench.Domains.Peptides.dll")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/plugins/peptides/..%2FLatentWorkbench.Domains.Peptides.dll")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/plugins/molecules/peptides.css")).StatusCode);
+        Assert.Contains(fixture.Catalog.StaticFiles(), s => s.DomainId == "peptides" && s.Folder.EndsWith("wwwroot", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Plugins_ApiReportsEveryFolder()
     {
         using var client = fixture.Web.CreateClient();

@@ -13,6 +13,19 @@ public sealed record PluginCatalog(string? Directory, IReadOnlyList<IDomainModul
     /// <summary>No plugin directory configured.</summary>
     public static PluginCatalog Empty { get; } = new(null, [], [], []);
 
+    /// <summary>Folder, under a plugin's folder, whose files the web host serves at <c>/plugins/{domain id}/</c>.</summary>
+    public const string StaticFilesFolder = "wwwroot";
+
     /// <summary>Reports of the plugins that were skipped.</summary>
     public IEnumerable<PluginReport> Skipped => Reports.Where(r => !r.IsLoaded);
+
+    /// <summary>Each domain of a loaded plugin that ships a <see cref="StaticFilesFolder"/>, with that folder's full path.</summary>
+    public IEnumerable<(string DomainId, string Folder)> StaticFiles() =>
+        Directory is null ? [] :
+        from report in Reports
+        where report.IsLoaded
+        let folder = Path.Combine(Directory, report.Folder, StaticFilesFolder)
+        where System.IO.Directory.Exists(folder)
+        from id in report.DomainIds
+        select (id, Path.GetFullPath(folder));
 }

@@ -1,5 +1,6 @@
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Plugins;
+using Microsoft.Extensions.FileProviders;
 
 namespace LatentWorkbench.Web.Plugins;
 
@@ -21,5 +22,16 @@ public static class PluginSetup
         services.AddSingleton(catalog);
         services.AddHostedService<PluginStartupLog>();
         return services;
+    }
+
+    /// <summary>
+    /// Serves each loaded plugin's <c>wwwroot</c> at <c>/plugins/{domain id}/</c> (e.g. a stylesheet or pictures its
+    /// views link to). Only files inside that folder are reachable.
+    /// </summary>
+    public static WebApplication UsePluginStaticFiles(this WebApplication app)
+    {
+        foreach (var (domainId, folder) in app.Services.GetRequiredService<PluginCatalog>().StaticFiles())
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(folder), RequestPath = $"/plugins/{domainId}" });
+        return app;
     }
 }
