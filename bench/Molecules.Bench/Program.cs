@@ -1,6 +1,6 @@
 // Path and navigation figures of a molecule model (issue 4): interpolation between random held-out pairs and
 // QED navigation from held-out molecules, printed as one JSON line.
-// usage: dotnet run -c Release --project bench/Molecules.Bench -- --model DIR --data HELDOUT.csv [--pairs 200] [--starts 200] [--steps 10] [--smooth] [--decoding greedy|beam]
+// usage: dotnet run -c Release --project bench/Molecules.Bench -- --model DIR --data HELDOUT.csv [--pairs 200] [--starts 200] [--steps 10] [--smooth] [--decoding greedy|beam|sample|consistent]
 using System.Diagnostics;
 using System.Text.Json;
 using LatentWorkbench.Core.Domains;
@@ -15,7 +15,8 @@ var modelFolder = Arg("--model", ModelLocator.DefaultModelFolder(module));
 var data = Arg("--data", "../shared/data/molecules/zinc250k_valid.csv");
 int pairs = int.Parse(Arg("--pairs", "200")), starts = int.Parse(Arg("--starts", "200")), steps = int.Parse(Arg("--steps", "10"));
 var smooth = args.Contains("--smooth");
-var decoding = DecodeOptions.Named(Arg("--decoding", "greedy"));
+var decodingName = Arg("--decoding", "greedy");
+var decoding = DecodeOptions.Named(decodingName);
 using var model = DomainModel.Load(module, modelFolder, Arg("--device", "cpu"));
 var random = new Random(7);
 var pool = module.Datasets.Read(data, new DatasetOptions(Limit: 20000)).Select(r => r.Text)
@@ -48,18 +49,19 @@ foreach (var start in lowQed)
     if (result.Candidates.Any(c => c.Point.Properties.GetValueOrDefault("qed") >= startQed + 0.1)) success++;
 }
 
-var figures = new Dictionary<string, double>
+double? Share(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+var figures = new Dictionary<string, object?>
 {
     ["pairs"] = pairs,
-    ["smooth"] = smooth ? 1 : 0,
-    ["beam"] = decoding.Strategy == DecodeStrategy.Beam ? 1 : 0,
-    ["valid_points"] = (double)validPoints / points,
-    ["endpoints_exact"] = (double)endpointHits / endpoints,
-    ["distinct_per_path"] = (double)distinctTotal / pairs,
-    ["similarity_monotone_paths"] = (double)monotone / pairs,
-    ["interpolation_ms_per_path"] = interpolationSeconds * 1000 / pairs,
+    ["smooth"] = smooth,
+    ["decoding"] = decodingName,
+    ["valid_points"] = Share(validPoints, points),
+    ["endpoints_exact"] = Share(endpointHits, endpoints),
+    ["distinct_per_path"] = Share(distinctTotal, pairs),
+    ["similarity_monotone_paths"] = Share(monotone, pairs),
+    ["interpolation_ms_per_path"] = pairs == 0 ? null : Math.Round(interpolationSeconds * 1000 / pairs, 1),
     ["navigation_starts"] = lowQed.Length,
-    ["navigation_success"] = lowQed.Length == 0 ? double.NaN : (double)success / lowQed.Length,
-    ["navigation_ms_per_start"] = clock.Elapsed.TotalMilliseconds / Math.Max(1, lowQed.Length),
+    ["navigation_success"] = Share(success, lowQed.Length),
+    ["navigation_ms_per_start"] = lowQed.Length == 0 ? null : Math.Round(clock.Elapsed.TotalMilliseconds / lowQed.Length, 1),
 };
-Console.WriteLine(JsonSerializer.Serialize(figures.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4))));
+Console.WriteLine(JsonSerializer.Serialize(figures));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LatentWorkbench.Core.Checkpoints;
 using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Latent.Decoding;
 using LatentWorkbench.Core.Training;
 using LatentWorkbench.Core.Workbench;
 
@@ -19,7 +20,11 @@ public static class EvaluateCommand
         var samples = new Option<int>("--samples") { Description = "Prior samples for validity/uniqueness/novelty", DefaultValueFactory = _ => 1000 };
         var limit = new Option<int>("--limit") { Description = "Use at most this many held-out items", DefaultValueFactory = _ => 5000 };
         var save = new Option<bool>("--save") { Description = "Store the figures with the model and add them to its model card" };
-        var command = new Command("evaluate", "Measure a model on held-out data") { data, samples, limit, save };
+        var consistent = new Option<bool>("--consistent")
+        {
+            Description = "Also measure exact reconstruction with encoder-consistent decoding (recon_exact_consistent; a beam search per item the greedy decode misses)",
+        };
+        var command = new Command("evaluate", "Measure a model on held-out data") { data, samples, limit, consistent, save };
         command.WithModelOptions();
         command.SetAction(parse =>
         {
@@ -47,6 +52,7 @@ public static class EvaluateCommand
                 ["property_mae"] = metrics.PropertyMae.ToDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value),
                 ["tag_accuracy"] = metrics.TagAccuracy,
             };
+            if (parse.GetValue(consistent)) json["recon_exact_consistent"] = ConsistentReconstruction(model, items);
             if (model.Module.Evaluator is { } evaluator)
             {
                 foreach (var (key, value) in evaluator.Evaluate(points.Select(p => p.Valid ? p.Text : null).ToArray(), records.Select(r => r.Text).ToArray()))
@@ -71,6 +77,14 @@ public static class EvaluateCommand
             return CliErrors.Ok;
         });
         return command;
+    }
+
+    /// <summary>Share of items whose posterior mean decodes back to the item under <see cref="DecodeOptions.ConsistentDefault"/>.</summary>
+    private static double ConsistentReconstruction(DomainModel model, IReadOnlyList<EncodedItem> items)
+    {
+        var means = model.Model.Encode(items.Select(i => i.Tokens).ToArray()).Select(c => c.Mean).ToArray();
+        var decoded = model.Decode(means, DecodeOptions.ConsistentDefault);
+        return (double)items.Zip(decoded).Count(p => p.Second.Valid && p.Second.Text == model.Codec.ToText(p.First.Tokens)) / items.Count;
     }
 
     private static List<EncodedItem> Encodable(DomainModel model, IReadOnlyList<TrainingRecord> records) =>

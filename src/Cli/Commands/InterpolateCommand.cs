@@ -4,7 +4,7 @@ using LatentWorkbench.Core.Latent;
 
 namespace LatentWorkbench.Cli.Commands;
 
-/// <summary><c>latent interpolate --domain ID --from A --to B --steps N [--method slerp|lerp] [--smooth] [--out DIR [--audio]]</c>.</summary>
+/// <summary><c>latent interpolate --domain ID --from A --to B --steps N [--method slerp|lerp] [--smooth] [--strategy NAME] [--out DIR [--audio]]</c>.</summary>
 public static class InterpolateCommand
 {
     /// <summary>Builds the command.</summary>
@@ -20,7 +20,10 @@ public static class InterpolateCommand
         var method = new Option<string>("--method") { Description = "slerp or lerp", DefaultValueFactory = _ => "slerp" };
         method.AcceptOnlyFromAmong("slerp", "lerp");
         var smooth = new Option<bool>("--smooth") { Description = "Let inner points take another likely decode of their own latent point where that keeps the path from doubling back (a beam search per point)" };
-        var command = new Command("interpolate", "Decode the path between two items") { from, to, steps, method, smooth, fromBar, toBar, output, audio };
+        var strategy = DecodingOptions.Strategy();
+        var beam = DecodingOptions.Beam();
+        var command = new Command("interpolate", "Decode the path between two items (its ends encoder-consistently)")
+            { from, to, steps, method, smooth, strategy, beam, fromBar, toBar, output, audio };
         command.WithModelOptions();
         command.SetAction(parse =>
         {
@@ -28,7 +31,8 @@ public static class InterpolateCommand
             var how = parse.GetValue(method) == "lerp" ? InterpolationMethod.Lerp : InterpolationMethod.Slerp;
             var a = PointFiles.Item(model.Module, parse.GetRequiredValue(from), parse.GetValue(fromBar));
             var b = PointFiles.Item(model.Module, parse.GetRequiredValue(to), parse.GetValue(toBar));
-            var points = model.Interpolate(a, b, parse.GetValue(steps), how, smooth: parse.GetValue(smooth));
+            var options = DecodingOptions.From(parse, strategy, beam, temperature: null);
+            var points = model.Interpolate(a, b, parse.GetValue(steps), how, options, parse.GetValue(smooth));
             context.WritePoints(parse, model.Module, points, context.WritePointFiles(parse, model.Module, points, output, audio, "step"));
             return CliErrors.Ok;
         });

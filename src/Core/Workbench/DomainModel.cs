@@ -56,11 +56,14 @@ public sealed partial class DomainModel : IDisposable
     public LatentPoint[] Decode(IReadOnlyList<float[]> z, DecodeOptions? options = null,
         IReadOnlyDictionary<string, string>? references = null, IReadOnlyList<double>? positions = null)
     {
-        var decoded = Model.Decode(z, options ?? DecodeOptions.Default, _constraint);
+        options ??= DecodeOptions.Default;
+        var texts = Model.Decode(z, options.Strategy == DecodeStrategy.Consistent ? options with { Strategy = DecodeStrategy.Greedy } : options, _constraint)
+            .Select(d => Codec.ToText(d.TokenIds)).ToArray();
+        if (options.Strategy == DecodeStrategy.Consistent) texts = Consistent(z, texts, options.BeamWidth);
         var ood = Model.OodScores(z);
         var tags = Model.PredictTags(z);
         var points = Enumerable.Range(0, z.Count).Select(i =>
-            Describe(Codec.ToText(decoded[i].TokenIds), z[i], positions?[i] ?? i, ood[i], tags[i], references)).ToArray();
+            Describe(texts[i], z[i], positions?[i] ?? i, ood[i], tags[i], references)).ToArray();
         for (int i = 0; i < points.Length; i++)
             if (!points[i].Valid) points[i] = Repair(points[i], z[i], ood[i], tags[i], references);
         return points;
@@ -90,7 +93,9 @@ public sealed partial class DomainModel : IDisposable
     /// <summary>
     /// Path from one item to another in <paramref name="steps"/> points, both ends included. With
     /// <paramref name="smooth"/>, inner points may take a likelier-but-one decode of their own latent point where that
-    /// keeps the path from doubling back (<see cref="Smooth"/>); it costs a beam search per inner point.
+    /// keeps the path from doubling back (<see cref="Smooth"/>); it costs a beam search per inner point. The ends are
+    /// decoded encoder-consistently (<see cref="DecodeStrategy.Consistent"/>) whatever <paramref name="options"/> say,
+    /// so a path starts and ends at the user's items whenever the model can produce them.
     /// </summary>
     public IReadOnlyList<LatentPoint> Interpolate(string from, string to, int steps, InterpolationMethod method = InterpolationMethod.Slerp,
         DecodeOptions? options = null, bool smooth = false)
@@ -103,6 +108,7 @@ public sealed partial class DomainModel : IDisposable
         var positions = Enumerable.Range(0, steps).Select(i => (double)i / (steps - 1)).ToArray();
         var references = new Dictionary<string, string> { ["from"] = a, ["to"] = b };
         var points = Decode(path, options, references, positions);
+        Anchor(points, options, references, 0, steps - 1);
         return smooth ? Smooth(points, references) : points;
     }
 
@@ -125,7 +131,10 @@ public sealed partial class DomainModel : IDisposable
         return Decode(z, null, new Dictionary<string, string> { ["start"] = start });
     }
 
-    /// <summary>Moves an item along an attribute vector: <paramref name="steps"/> + 1 points from 0 to <paramref name="amount"/> times the vector.</summary>
+    /// <summary>
+    /// Moves an item along an attribute vector: <paramref name="steps"/> + 1 points from 0 to <paramref name="amount"/>
+    /// times the vector; the first point is decoded encoder-consistently, as the ends of a path are.
+    /// </summary>
     public IReadOnlyList<LatentPoint> MoveAlong(string text, string attribute, double amount, int steps = 4)
     {
         if (!Model.Manifest.AttributeVectors.TryGetValue(attribute, out var vector))
@@ -134,7 +143,10 @@ public sealed partial class DomainModel : IDisposable
         var start = Canonicalize(text);
         var mean = Model.Encode([Codec.ToIds(start)])[0].Mean;
         var z = Enumerable.Range(0, steps + 1).Select(k => Add(mean, Scale(vector, amount * k / steps))).ToArray();
-        return Decode(z, null, new Dictionary<string, string> { ["start"] = start }, Enumerable.Range(0, steps + 1).Select(k => (double)k / steps).ToArray());
+        var references = new Dictionary<string, string> { ["start"] = start };
+        var points = Decode(z, null, references, Enumerable.Range(0, steps + 1).Select(k => (double)k / steps).ToArray());
+        Anchor(points, null, references, 0);
+        return points;
     }
 
     /// <summary>Describes one decoded item: validity, properties (plus p_TAG from the tag head), similarities, novelty.</summary>

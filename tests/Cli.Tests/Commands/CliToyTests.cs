@@ -49,11 +49,20 @@ public sealed class CliToyTests : IDisposable
         var (decodeCode, decoded, _) = Run("decode", "--domain", "toy", "--model", model, "--input", encodeFile, "--json");
         Assert.Equal(0, decodeCode);
         Assert.Equal(2, JsonDocument.Parse(decoded).RootElement.GetProperty("points").GetArrayLength());
+        var (consistentCode, consistent, consistentErr) = Run("decode", "--domain", "toy", "--model", model, "--input", encodeFile, "--strategy", "consistent", "--json");
+        Assert.True(consistentCode == 0, consistentErr);
+        Assert.All(JsonDocument.Parse(consistent).RootElement.GetProperty("points").EnumerateArray(), p => Assert.True(p.GetProperty("valid").GetBoolean()));
+        var (beamPathCode, beamPath, beamPathErr) = Run("interpolate", "--domain", "toy", "--model", model, "--from", "ABCD", "--to", "HEHE", "--steps", "4", "--strategy", "beam", "--beam-width", "3", "--json");
+        Assert.True(beamPathCode == 0, beamPathErr);
+        Assert.Equal(4, JsonDocument.Parse(beamPath).RootElement.GetProperty("points").GetArrayLength());
+        Assert.Equal(1, Run("interpolate", "--domain", "toy", "--model", model, "--from", "ABCD", "--to", "HEHE", "--strategy", "psychic").Code); // usage error
         var (navCode, nav, navErr) = Run("navigate", "--domain", "toy", "--model", model, "--from", "BCDE", "--objective", "a_share:max", "--json");
         Assert.True(navCode == 0, navErr);
         Assert.True(JsonDocument.Parse(nav).RootElement.TryGetProperty("best", out _));
-        var (evalCode, eval, evalErr) = Run("evaluate", "--domain", "toy", "--model", model, "--data", Path.Combine(_folder, "train.txt"), "--samples", "50", "--json");
+        var (evalCode, eval, evalErr) = Run("evaluate", "--domain", "toy", "--model", model, "--data", Path.Combine(_folder, "train.txt"), "--samples", "50", "--consistent", "--json");
         Assert.True(evalCode == 0, evalErr);
+        var evaluation = JsonDocument.Parse(eval).RootElement;
+        Assert.InRange(evaluation.GetProperty("recon_exact_consistent").GetDouble(), evaluation.GetProperty("recon_exact").GetDouble(), 1);
         Assert.True(JsonDocument.Parse(eval).RootElement.GetProperty("token_accuracy_teacher_forced").GetDouble() > 0.3);
         Assert.InRange(JsonDocument.Parse(eval).RootElement.GetProperty("token_accuracy_greedy").GetDouble(), 0.3, 1);
 

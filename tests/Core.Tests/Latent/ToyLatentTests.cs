@@ -27,6 +27,60 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public void Interpolate_AndMoveAlong_DecodeTheirAnchorsConsistently()
+    {
+        var anchorOptions = new DecodeOptions { Strategy = DecodeStrategy.Consistent, BeamWidth = DomainModel.AnchorBeamWidth };
+        foreach (var (a, b) in toy.HeldOut.Take(10).Zip(toy.HeldOut.Skip(10).Take(10)))
+        {
+            var path = toy.Model.Interpolate(a, b, 5);
+            var ends = toy.Model.Decode([path[0].Latent, path[^1].Latent], anchorOptions);
+            Assert.Equal(ends.Select(p => p.Text), [path[0].Text, path[^1].Text]);
+            var moved = toy.Model.MoveAlong(a, "a_share", 1.0, 2);
+            Assert.Equal(toy.Model.Decode([moved[0].Latent], anchorOptions)[0].Text, moved[0].Text);
+        }
+    }
+
+    [Fact]
+    public void Decode_Consistent_PicksTheCandidateWhoseEncodingIsNearest()
+    {
+        var vocabulary = toy.Model.Model.Vocabulary;
+        var constraint = toy.Domain.DecodingConstraint!.Create(vocabulary.Tokens, vocabulary.Specials);
+        var random = new Random(3);
+        // Points between and around items, so the greedy decode is rarely an exact round trip.
+        var codes = toy.Model.Encode(toy.HeldOut.Take(24).ToArray());
+        var z = codes.Select(c => c.Mean.Select(v => v + (float)(random.NextDouble() - 0.5)).ToArray()).ToArray();
+        var options = new DecodeOptions { Strategy = DecodeStrategy.Consistent, BeamWidth = 6 };
+        var consistent = toy.Model.Decode(z, options);
+        var greedy = toy.Model.Decode(z);
+        int changed = 0;
+        for (int i = 0; i < z.Length; i++)
+        {
+            var candidates = toy.Model.Model.DecodeCandidates(z[i], 6, constraint).Where(h => h.Finished)
+                .Select(h => toy.Model.Codec.ToText(h.TokenIds)).Append(greedy[i].Text).Where(t => toy.Domain.Validator.Validate(t).IsValid)
+                .Distinct().ToArray();
+            Assert.Contains(consistent[i].Text, candidates);
+            var distances = toy.Model.Encode(candidates).Select(c => Distance(c.Mean, z[i])).ToArray();
+            var chosen = Distance(toy.Model.Encode([consistent[i].Text])[0].Mean, z[i]);
+            Assert.True(chosen <= distances.Min() + 1e-4, $"point {i}: chose {chosen:0.###}, nearest candidate {distances.Min():0.###}");
+            if (consistent[i].Text != greedy[i].Text) changed++;
+        }
+        Assert.True(changed > 0, "the consistent choice never differed from the greedy decode; the test points are too easy");
+    }
+
+    [Fact]
+    public void Decode_Consistent_GivesEncodedItemsBack_AtLeastAsOftenAsGreedy()
+    {
+        var items = toy.HeldOut.Take(60).ToArray();
+        var z = toy.Model.Encode(items).Select(c => c.Mean).ToArray();
+        var greedy = toy.Model.Decode(z).Zip(items).Count(p => p.First.Text == p.Second);
+        var consistent = toy.Model.Decode(z, DecodeOptions.Named("consistent")).Zip(items).Count(p => p.First.Text == p.Second);
+        Assert.True(consistent >= greedy, $"consistent {consistent}, greedy {greedy} of {items.Length}");
+        Assert.True(consistent >= 0.9 * items.Length);
+    }
+
+    private static double Distance(float[] a, float[] b) => Math.Sqrt(a.Zip(b).Sum(p => (double)(p.First - p.Second) * (p.First - p.Second)));
+
+    [Fact]
     public void Interpolate_Smooth_KeepsTheEnds_DecodesEachPoint_AndNeverBacktracksMore()
     {
         var pairs = toy.HeldOut.Take(30).Zip(toy.HeldOut.Skip(30).Take(30)).ToArray();

@@ -33,7 +33,7 @@ public sealed class DomainsApiTests(ToyWebFactory factory) : IClassFixture<ToyWe
         foreach (var key in new[] { "t", "letters", "valid", "novel", "properties", "similarity_to_from", "similarity_to_to", "ood_score" })
             Assert.True(points[0].TryGetProperty(key, out _), key);
 
-        foreach (var decoding in new[] { "beam", "sample" })
+        foreach (var decoding in new[] { "beam", "sample", "consistent" })
         {
             var (decodedStatus, decoded) = await Post("/api/domains/toy/interpolate", new { from = "ABCA", to = "HEHD", steps = 4, decoding });
             Assert.Equal(HttpStatusCode.OK, decodedStatus);

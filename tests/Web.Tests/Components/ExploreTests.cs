@@ -72,15 +72,18 @@ public sealed class ExploreTests(ToyModelFixture toy)
     }
 
     [Fact]
-    public async Task Explore_SmoothPath_RunsAndIsRememberedWithTheSession()
+    public async Task Explore_SmoothPathAndConsistentDecoding_RunAndAreRememberedWithTheSession()
     {
         await using var context = ToyContext.Create(toy);
         var cut = Render(context);
         cut.Find("input[data-test=smooth]").Change(true);
+        var decoding = cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Decoding");
+        await cut.InvokeAsync(() => decoding.Instance.ValueChanged.InvokeAsync("consistent"));
         cut.Find("[data-test=interpolate]").Click();
         cut.WaitForAssertion(() => Assert.Equal(8, cut.FindAll(".path-card").Count), TimeSpan.FromSeconds(30));
         var session = Assert.Single(context.Services.GetRequiredService<SessionStore>().List("toy"));
         Assert.True(SessionStore.RequestOf<InterpolationRun>(session)!.Smooth);
+        Assert.Equal("consistent", SessionStore.RequestOf<InterpolationRun>(session)!.Decoding);
     }
 
     [Fact]

@@ -9,6 +9,13 @@ public enum DecodeStrategy
     Beam,
     /// <summary>Sampling with <see cref="DecodeOptions.Temperature"/> and nucleus <see cref="DecodeOptions.TopP"/>.</summary>
     Sample,
+    /// <summary>
+    /// Encoder-consistent decoding: the greedy decode and beam search's <see cref="DecodeOptions.BeamWidth"/>
+    /// hypotheses are encoded again, and the valid one whose posterior mean lies nearest z wins. Decoding a point that
+    /// was encoded from an item therefore gives that item back whenever it is among the hypotheses. It needs the
+    /// domain's validator, so <c>DomainModel</c> carries it out; token-level decoding treats it as <see cref="Beam"/>.
+    /// </summary>
+    Consistent,
 }
 
 /// <summary>Decoding settings. The domain's constraint, when it has one, is applied as a logit mask at every step.</summary>
@@ -38,18 +45,23 @@ public sealed record DecodeOptions
     /// <summary>Greedy decoding with the constraint.</summary>
     public static DecodeOptions Default { get; } = new();
 
+    /// <summary>Encoder-consistent decoding over the greedy decode and 8 beam hypotheses.</summary>
+    public static DecodeOptions ConsistentDefault { get; } = new() { Strategy = DecodeStrategy.Consistent, BeamWidth = 8 };
+
     /// <summary>The names <see cref="Named"/> accepts, as user interfaces offer them.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["greedy", "beam", "sample"];
+    public static IReadOnlyList<string> Names { get; } = ["greedy", "beam", "sample", "consistent"];
 
     /// <summary>
-    /// Options for a decoding picked by name: <c>greedy</c>, <c>beam</c> (width 4) or <c>sample</c> (temperature 0.7,
-    /// nucleus 0.95, seed 1, so the same request gives the same items). Throws <see cref="ArgumentException"/> otherwise.
+    /// Options for a decoding picked by name: <c>greedy</c>, <c>beam</c> (width 4), <c>sample</c> (temperature 0.7,
+    /// nucleus 0.95, seed 1, so the same request gives the same items) or <c>consistent</c> (<see cref="ConsistentDefault"/>).
+    /// Throws <see cref="ArgumentException"/> otherwise.
     /// </summary>
     public static DecodeOptions Named(string? name) => name?.Trim().ToLowerInvariant() switch
     {
         null or "" or "greedy" => Default,
         "beam" => new DecodeOptions { Strategy = DecodeStrategy.Beam, BeamWidth = 4 },
         "sample" => new DecodeOptions { Strategy = DecodeStrategy.Sample, Temperature = 0.7, TopP = 0.95 },
+        "consistent" => ConsistentDefault,
         _ => throw new ArgumentException($"decoding must be one of {string.Join(", ", Names)} (got '{name}')"),
     };
 }
