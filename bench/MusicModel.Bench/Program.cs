@@ -6,6 +6,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Latent;
+using LatentWorkbench.Core.Latent.Decoding;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Domains.Music;
 using LatentWorkbench.Domains.Music.Clips;
@@ -55,7 +56,9 @@ var interpolationMs = clock.Elapsed.TotalMilliseconds / Math.Max(1, pairs);
 // classifier already calls jazz with p = 1) are not asked to rise further.
 var starts = jazz.Skip(pairs).Take(clipCount / 2).Concat(classical.Skip(pairs).Take(clipCount - clipCount / 2)).ToArray();
 var keys = module.Attributes.Select(a => a.Key).Where(model.Model.Manifest.AttributeVectors.ContainsKey).ToArray();
-var startPoints = starts.Select(s => model.Decode([model.Encode([s])[0].Mean])[0]).ToArray();
+// Decoded as MoveAlong decodes a walk's first point, so that the median and spread describe where walks start.
+var anchor = new DecodeOptions { Strategy = DecodeStrategy.Consistent, BeamWidth = DomainModel.AnchorBeamWidth };
+var startPoints = starts.Select(s => model.Decode([model.Encode([s])[0].Mean], anchor)[0]).ToArray();
 var spread = keys.ToDictionary(k => k, k => StandardDeviation(startPoints.Where(p => p.Valid).Select(p => p.Properties.GetValueOrDefault(k, double.NaN))));
 var median = keys.ToDictionary(k => k, k => Median(startPoints.Where(p => p.Valid).Select(p => p.Properties.GetValueOrDefault(k, double.NaN))));
 var specificity = new Dictionary<string, double>();
@@ -77,19 +80,21 @@ foreach (var key in keys)
     specificity[key] = own / Math.Max(1e-9, others);
 }
 
-var figures = new Dictionary<string, object>
+// Figures with nothing measured (no pairs, no clips) are null.
+double? PerPair(double total) => pairs == 0 ? null : Math.Round(total / pairs, 4);
+var figures = new Dictionary<string, object?>
 {
     ["pairs"] = pairs,
     ["steps"] = steps,
     ["smooth"] = smooth,
-    ["sounding_valid_points"] = Math.Round((double)soundingPoints / points, 4),
-    ["p_jazz_falling_paths"] = Math.Round((double)styleFalls / Math.Max(1, pairs), 4),
-    ["mean_p_jazz_drop"] = Math.Round(styleDrop / Math.Max(1, pairs), 4),
-    ["distance_rising_paths"] = Math.Round((double)distanceRises / Math.Max(1, pairs), 4),
-    ["interpolation_ms_per_path"] = Math.Round(interpolationMs, 1),
+    ["sounding_valid_points"] = points == 0 ? null : Math.Round((double)soundingPoints / points, 4),
+    ["p_jazz_falling_paths"] = PerPair(styleFalls),
+    ["mean_p_jazz_drop"] = PerPair(styleDrop),
+    ["distance_rising_paths"] = PerPair(distanceRises),
+    ["interpolation_ms_per_path"] = pairs == 0 ? null : Math.Round(interpolationMs, 1),
     ["attribute_clips"] = starts.Length,
     ["attribute_amount"] = amount,
-    ["attribute_specificity"] = specificity.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 3)),
+    ["attribute_specificity"] = starts.Length == 0 ? null : specificity.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 3)),
 };
 Console.WriteLine(JsonSerializer.Serialize(figures));
 return 0;
