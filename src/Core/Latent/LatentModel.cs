@@ -103,11 +103,21 @@ public sealed class LatentModel : IDisposable
     }
 
     /// <summary>Beam search's <paramref name="width"/> most likely decodes of one latent vector, best first.</summary>
-    public DecodedSequence[] DecodeCandidates(float[] z, int width, IDecodingConstraint? constraint)
+    public DecodedSequence[] DecodeCandidates(float[] z, int width, IDecodingConstraint? constraint) => DecodeCandidates([z], width, constraint)[0];
+
+    /// <summary>
+    /// Beam search's <paramref name="width"/> most likely decodes of each latent vector, best first; the vectors are
+    /// searched together, a batch of them at a time.
+    /// </summary>
+    public DecodedSequence[][] DecodeCandidates(IReadOnlyList<float[]> z, int width, IDecodingConstraint? constraint)
     {
-        CheckWidth([z]);
+        CheckWidth(z);
         using var _ = no_grad();
-        return Decoder.Candidates(z, width, constraint);
+        var chunk = Math.Max(1, Batch / Math.Max(1, width));
+        var result = new List<DecodedSequence[]>(z.Count);
+        for (int start = 0; start < z.Count; start += chunk)
+            result.AddRange(Decoder.Candidates(z.Skip(start).Take(chunk).ToArray(), width, constraint));
+        return [.. result];
     }
 
     /// <summary>Property-head predictions in the properties' own units (rows follow <see cref="VaeConfig.PropertyNames"/>).</summary>

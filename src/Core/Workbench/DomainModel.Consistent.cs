@@ -10,9 +10,6 @@ public sealed partial class DomainModel
     /// </summary>
     public const double SameLatentTolerance = 0.05;
 
-    /// <summary>Beam hypotheses tried when anchoring the ends of a path (<see cref="Anchor"/>).</summary>
-    public const int AnchorBeamWidth = 4;
-
     /// <summary>
     /// Encoder-consistent choice for each z (<see cref="DecodeStrategy.Consistent"/>): <paramref name="first"/> (the
     /// greedy decode) stands when its own encoding is z within <see cref="SameLatentTolerance"/>; otherwise it and
@@ -23,14 +20,23 @@ public sealed partial class DomainModel
     {
         var chosen = first.ToArray();
         var distances = Distances(z, first);
-        for (int i = 0; i < z.Count; i++)
+        var open = Enumerable.Range(0, z.Count).Where(i => distances[i] > SameLatentTolerance).ToArray();
+        if (open.Length == 0) return chosen;
+        var hypotheses = Model.DecodeCandidates(open.Select(i => z[i]).ToArray(), Math.Max(1, width), _constraint);
+        var candidates = open.Select((i, k) => hypotheses[k].Where(h => h.Finished).Select(h => Codec.ToText(h.TokenIds))
+            .Prepend(first[i]).Distinct().ToArray()).ToArray();
+        // One encoder batch for every candidate of every open point.
+        var flat = candidates.SelectMany(c => c).ToArray();
+        var owners = open.SelectMany((i, k) => Enumerable.Repeat(z[i], candidates[k].Length)).ToArray();
+        var own = Distances(owners, flat);
+        int offset = 0;
+        for (int k = 0; k < open.Length; k++)
         {
-            if (distances[i] <= SameLatentTolerance) continue;
-            var candidates = Model.DecodeCandidates(z[i], Math.Max(1, width), _constraint)
-                .Where(h => h.Finished).Select(h => Codec.ToText(h.TokenIds)).Prepend(first[i]).Distinct().ToArray();
-            var own = Distances(Enumerable.Repeat(z[i], candidates.Length).ToArray(), candidates);
-            var best = Array.IndexOf(own, own.Min());
-            if (!double.IsPositiveInfinity(own[best])) chosen[i] = candidates[best];
+            var slice = own.AsSpan(offset, candidates[k].Length);
+            offset += candidates[k].Length;
+            int best = 0;
+            for (int c = 1; c < slice.Length; c++) if (slice[c] < slice[best]) best = c;
+            if (!double.IsPositiveInfinity(slice[best])) chosen[open[k]] = candidates[k][best];
         }
         return chosen;
     }
@@ -65,7 +71,7 @@ public sealed partial class DomainModel
     {
         if (options?.Strategy == DecodeStrategy.Consistent) return;
         var z = indices.Select(i => points[i].Latent).ToArray();
-        var texts = Consistent(z, indices.Select(i => points[i].Text).ToArray(), AnchorBeamWidth);
+        var texts = Consistent(z, indices.Select(i => points[i].Text).ToArray(), DecodeOptions.ConsistentDefault.BeamWidth);
         var tags = Model.PredictTags(z);
         for (int k = 0; k < indices.Length; k++)
         {

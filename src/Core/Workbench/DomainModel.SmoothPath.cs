@@ -25,11 +25,12 @@ public sealed partial class DomainModel
     {
         var options = new List<(LatentPoint Point, double Cost)>[points.Length];
         var tags = Model.PredictTags(points.Select(p => p.Latent).ToArray());
+        var inner = points.Length > 2 ? Model.DecodeCandidates(points[1..^1].Select(p => p.Latent).ToArray(), SmoothPathCandidates, _constraint) : [];
         for (int i = 0; i < points.Length; i++)
         {
             options[i] = [(points[i], points[i].Valid ? 0 : InvalidCost)];
             if (i == 0 || i == points.Length - 1) continue;
-            var hypotheses = Model.DecodeCandidates(points[i].Latent, SmoothPathCandidates, _constraint);
+            var hypotheses = inner[i - 1];
             if (hypotheses.Length == 0) continue;
             var best = hypotheses.Max(h => h.LogProbability / (h.TokenIds.Length + 1));
             var seen = new HashSet<string> { points[i].Text };

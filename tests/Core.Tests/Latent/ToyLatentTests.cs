@@ -29,7 +29,7 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
     [Fact]
     public void Interpolate_AndMoveAlong_DecodeTheirAnchorsConsistently()
     {
-        var anchorOptions = new DecodeOptions { Strategy = DecodeStrategy.Consistent, BeamWidth = DomainModel.AnchorBeamWidth };
+        var anchorOptions = DecodeOptions.ConsistentDefault;
         foreach (var (a, b) in toy.HeldOut.Take(10).Zip(toy.HeldOut.Skip(10).Take(10)))
         {
             var path = toy.Model.Interpolate(a, b, 5);
@@ -151,6 +151,28 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
         Assert.All(sampled.Concat(beam), p => Assert.DoesNotContain("HH", p.Text));
         var again = toy.Model.Decode(z, new DecodeOptions { Strategy = DecodeStrategy.Sample, Temperature = 1.5, TopP = 0.9, Seed = 5 });
         Assert.Equal(sampled.Select(p => p.Text), again.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void DecodeCandidates_SearchedTogether_MatchSearchingEachAlone()
+    {
+        var vocabulary = toy.Model.Model.Vocabulary;
+        var constraint = toy.Domain.DecodingConstraint!.Create(vocabulary.Tokens, vocabulary.Specials);
+        var random = new Random(5);
+        // Encodings and points between them: searches of different lengths that finish at different steps.
+        var z = toy.Model.Encode(toy.HeldOut.Take(12).ToArray()).Select(c => c.Mean)
+            .SelectMany(m => new[] { m, m.Select(v => v + (float)(random.NextDouble() - 0.5)).ToArray() }).ToArray();
+        var together = toy.Model.Model.DecodeCandidates(z, 5, constraint);
+        Assert.Equal(z.Length, together.Length);
+        for (int i = 0; i < z.Length; i++)
+        {
+            var alone = toy.Model.Model.DecodeCandidates(z[i], 5, constraint);
+            Assert.Equal(alone.Select(h => toy.Model.Codec.ToText(h.TokenIds)), together[i].Select(h => toy.Model.Codec.ToText(h.TokenIds)));
+            Assert.Equal(alone.Select(h => h.LogProbability), together[i].Select(h => h.LogProbability), (a, b) => Math.Abs(a - b) < 1e-3);
+            Assert.InRange(alone.Length, 1, 5);
+        }
+        var beam = toy.Model.Model.Decode(z, new DecodeOptions { Strategy = DecodeStrategy.Beam, BeamWidth = 5 }, constraint);
+        Assert.Equal(together.Select(c => c[0].TokenIds), beam.Select(b => b.TokenIds));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ internal sealed class StepDecoder : IDisposable
         var maxLength = options.MaxLength > 0 ? Math.Min(options.MaxLength, MaxLength) : MaxLength;
         var active = options.Constrained ? constraint : null;
         if (options.Strategy is DecodeStrategy.Beam or DecodeStrategy.Consistent)
-            return z.Select(row => Beam(row, Math.Max(1, options.BeamWidth), maxLength, active)).ToArray();
+            return Beam(z, Math.Max(1, options.BeamWidth), maxLength, active);
         if (z.Length == 1 && _device.type == TorchSharp.DeviceType.CPU)
             return [Single(z[0], options, maxLength, active)];
         return Sequential(z, options, maxLength, active);
@@ -108,74 +108,109 @@ internal sealed class StepDecoder : IDisposable
     }
 
     /// <summary>
-    /// The hypotheses beam search of <paramref name="width"/> keeps for one latent vector, finished ones first, then by
-    /// log-probability: the decodes of <paramref name="z"/> the model finds most likely, for callers that choose among them.
+    /// The hypotheses beam search of <paramref name="width"/> keeps for each latent vector, finished ones first, then by
+    /// log-probability: the decodes of each z the model finds most likely, for callers that choose among them.
     /// </summary>
-    public DecodedSequence[] Candidates(float[] z, int width, IDecodingConstraint? constraint) =>
+    public DecodedSequence[][] Candidates(float[][] z, int width, IDecodingConstraint? constraint) =>
         BeamSearch(z, Math.Max(1, width), MaxLength, constraint)
-            .Select(b => new DecodedSequence([.. b.Tokens], b.Finished, b.LogProbability)).ToArray();
+            .Select(found => found.Select(b => new DecodedSequence([.. b.Tokens], b.Finished, b.LogProbability)).ToArray()).ToArray();
 
-    /// <summary>Beam search for one latent vector: its best hypothesis.</summary>
-    private DecodedSequence Beam(float[] z, int width, int maxLength, IDecodingConstraint? constraint)
-    {
-        var best = BeamSearch(z, width, maxLength, constraint).FirstOrDefault();
-        return best is null
-            ? new DecodedSequence([], false, double.NegativeInfinity) // every hypothesis hit a dead end of the constraint
-            : new DecodedSequence([.. best.Tokens], best.Finished, best.LogProbability);
-    }
+    /// <summary>Beam search for each latent vector: its best hypothesis.</summary>
+    private DecodedSequence[] Beam(float[][] z, int width, int maxLength, IDecodingConstraint? constraint) =>
+        BeamSearch(z, width, maxLength, constraint).Select(found => found.FirstOrDefault() is { } best
+            ? new DecodedSequence([.. best.Tokens], best.Finished, best.LogProbability)
+            : new DecodedSequence([], false, double.NegativeInfinity)).ToArray(); // every hypothesis hit a dead end of the constraint
 
-    private List<BeamHypothesis> BeamSearch(float[] z, int width, int maxLength, IDecodingConstraint? constraint)
+    /// <summary>
+    /// Beam search for several latent vectors at once: the live hypotheses of all of them are the rows of one GRU step,
+    /// so a batch costs little more than one search. Each vector's search stops when it has <paramref name="width"/>
+    /// finished hypotheses or none left to extend.
+    /// </summary>
+    private List<BeamHypothesis>[] BeamSearch(float[][] z, int width, int maxLength, IDecodingConstraint? constraint)
     {
-        int vocab = VocabularySize;
+        int vocab = VocabularySize, count = z.Length;
         var chooser = new TokenChooser(vocab, Specials, DecodeOptions.Default);
-        var beams = new List<BeamHypothesis> { new([], 0, constraint?.Start()) };
-        var done = new List<BeamHypothesis>();
+        var beams = Enumerable.Range(0, count).Select(_ => new List<BeamHypothesis> { new([], 0, constraint?.Start()) }).ToArray();
+        var done = Enumerable.Range(0, count).Select(_ => new List<BeamHypothesis>()).ToArray();
+        bool Searching(int i) => beams[i].Count > 0 && done[i].Count < width;
         var logits = new float[vocab];
         var rowLogProbs = new float[vocab];
         using var scope = NewDisposeScope();
-        var (h, zProj) = Start([z]);
-        for (int step = 0; step < maxLength && beams.Count > 0 && done.Count < width; step++)
+        var (h, zProj) = Start(z);
+        // The rows of h: the hypotheses of every vector still searching, vector by vector.
+        var owners = Enumerable.Range(0, count).ToArray();
+        for (int step = 0; step < maxLength && owners.Length > 0; step++)
         {
-            var prev = beams.Select(b => b.Tokens.Count == 0 ? (long)Specials.Bos : b.Tokens[^1]).ToArray();
-            var candidates = new List<(int Parent, int Token, double Score)>();
+            var prev = owners.Distinct().SelectMany(i => beams[i]).Select(b => b.Tokens.Count == 0 ? (long)Specials.Bos : b.Tokens[^1]).ToArray();
             float[] all;
             using (var stepScope = NewDisposeScope())
             {
-                var rows = zProj.shape[0] == beams.Count ? zProj : zProj.narrow(0, 0, 1).expand(beams.Count, -1);
+                var rows = owners.Length == count && step == 0 ? zProj : zProj.index_select(0, tensor(owners.Select(i => (long)i).ToArray(), device: _device));
                 var (stepLogits, hNext) = Step(tensor(prev, device: _device), h, rows);
-                all = new float[beams.Count * vocab];
+                all = new float[owners.Length * vocab];
                 CopyToHost(stepLogits, all);
                 h.Dispose();
                 h = hNext.MoveToOuterDisposeScope();
             }
-            for (int r = 0; r < beams.Count; r++)
-            {
-                all.AsSpan(r * vocab, vocab).CopyTo(logits);
-                chooser.LogProbabilities(logits, beams[r].State, maxLength - step, rowLogProbs);
-                for (int t = 0; t < vocab; t++)
-                    if (!float.IsNegativeInfinity(rowLogProbs[t])) candidates.Add((r, t, beams[r].LogProbability + rowLogProbs[t]));
-            }
-            var kept = new List<BeamHypothesis>();
             var parents = new List<long>();
-            foreach (var (parent, token, score) in candidates.OrderByDescending(c => c.Score))
+            var nextOwners = new List<int>();
+            int row = 0;
+            foreach (var i in owners.Distinct().ToArray())
             {
-                if (kept.Count + done.Count >= width) break;
-                var source = beams[parent];
-                if (token == Specials.Eos) { done.Add(source with { LogProbability = score, Finished = true }); continue; }
-                var state = source.State?.Clone();
-                state?.Push(token);
-                kept.Add(new BeamHypothesis([.. source.Tokens, token], score, state));
-                parents.Add(parent);
+                // At most this many candidates are taken below, so each hypothesis offers only its best that many tokens.
+                var needed = width - done[i].Count;
+                var candidates = new List<(int Parent, int Token, double Score)>(beams[i].Count * needed);
+                for (int r = 0; r < beams[i].Count; r++)
+                {
+                    all.AsSpan((row + r) * vocab, vocab).CopyTo(logits);
+                    chooser.LogProbabilities(logits, beams[i][r].State, maxLength - step, rowLogProbs);
+                    foreach (var t in BestTokens(rowLogProbs, needed))
+                        candidates.Add((r, t, beams[i][r].LogProbability + rowLogProbs[t]));
+                }
+                // Best first; ties in hypothesis order, then token order.
+                candidates.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Parent != b.Parent ? a.Parent.CompareTo(b.Parent) : a.Token.CompareTo(b.Token));
+                var kept = new List<BeamHypothesis>();
+                var keptParents = new List<long>();
+                foreach (var (parent, token, score) in candidates)
+                {
+                    if (kept.Count + done[i].Count >= width) break;
+                    var source = beams[i][parent];
+                    if (token == Specials.Eos) { done[i].Add(source with { LogProbability = score, Finished = true }); continue; }
+                    var state = source.State?.Clone();
+                    state?.Push(token);
+                    kept.Add(new BeamHypothesis([.. source.Tokens, token], score, state));
+                    keptParents.Add(row + parent);
+                }
+                row += beams[i].Count;
+                beams[i] = kept;
+                if (!Searching(i)) continue;
+                parents.AddRange(keptParents);
+                nextOwners.AddRange(Enumerable.Repeat(i, kept.Count));
             }
-            beams = kept;
-            if (beams.Count > 0)
-            {
-                var reordered = h.index_select(0, tensor(parents.ToArray(), device: _device));
-                h.Dispose();
-                h = reordered;
-            }
+            owners = [.. nextOwners];
+            if (owners.Length == 0) break;
+            var reordered = h.index_select(0, tensor(parents.ToArray(), device: _device));
+            h.Dispose();
+            h = reordered;
         }
-        return [.. done.Concat(beams).OrderByDescending(b => b.Finished).ThenByDescending(b => b.LogProbability)];
+        return Enumerable.Range(0, count)
+            .Select(i => done[i].Concat(beams[i]).OrderByDescending(b => b.Finished).ThenByDescending(b => b.LogProbability).ToList()).ToArray();
+    }
+
+    /// <summary>Ids of the <paramref name="count"/> largest finite values, largest first, lower ids first on ties.</summary>
+    private static int[] BestTokens(ReadOnlySpan<float> logProbabilities, int count)
+    {
+        var best = new int[Math.Max(0, count)];
+        int filled = 0;
+        for (int t = 0; t < logProbabilities.Length; t++)
+        {
+            var value = logProbabilities[t];
+            if (float.IsNegativeInfinity(value) || count == 0 || (filled == count && value <= logProbabilities[best[filled - 1]])) continue;
+            int at = filled == count ? filled - 1 : filled++;
+            while (at > 0 && logProbabilities[best[at - 1]] < value) { best[at] = best[at - 1]; at--; }
+            best[at] = t;
+        }
+        return filled == best.Length ? best : best[..filled];
     }
 
     /// <summary>Initial hidden state (B, H) and latent input projection (B, 3H).</summary>
