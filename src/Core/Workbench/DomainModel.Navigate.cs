@@ -21,11 +21,13 @@ public sealed partial class DomainModel
         var trajectoryZ = Trajectory(start, request);
         var references = new Dictionary<string, string> { ["start"] = startText };
         var trajectory = Decode(trajectoryZ, null, references);
+        Anchor(trajectory, null, references, 0);
         var random = new Random(request.Seed);
         var around = trajectoryZ.SelectMany(z => Enumerable.Range(0, request.SamplesPerStep)
             .Select(_ => Add(z, Gaussian(random, z.Length, request.SampleRadius)))).ToArray();
         var neighbourhood = Decode(around, null, references);
-        var startPoint = trajectory[0] with { Similarities = new Dictionary<string, double> { ["start"] = 1.0 } };
+        // The user's item itself, with its own properties, at its posterior mean.
+        var startPoint = Describe(startText, start, 0, Model.OodScores([start])[0], Model.PredictTags([start])[0], references);
         var candidates = trajectory.Concat(neighbourhood)
             .Where(p => p.Valid && p.Text != startText)
             .GroupBy(p => p.Text).Select(g => g.First())

@@ -117,6 +117,19 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
             + Math.Max(0, s.First.Similarities["to"] - s.Second.Similarities["to"]));
 
     [Fact]
+    public void Navigate_StartIsTheUsersItem_AndTheTrajectoryStartsWithItsConsistentDecode()
+    {
+        foreach (var item in toy.HeldOut.Take(8))
+        {
+            var result = toy.Model.Navigate(new NavigationRequest(item, ObjectiveParser.Parse("a_share:max"), SamplesPerStep: 1));
+            Assert.Equal(item, result.Start.Text);
+            Assert.Equal(1.0, result.Start.Similarities["start"], 9);
+            Assert.Equal(ToyDomain.AShare(item), result.Start.Properties["a_share"], 9);
+            Assert.Equal(toy.Model.Decode([result.Trajectory[0].Latent], DecodeOptions.ConsistentDefault)[0].Text, result.Trajectory[0].Text);
+        }
+    }
+
+    [Fact]
     public void Navigate_TowardMoreA_RaisesThePropertyOnNearlyAllStarts()
     {
         var starts = toy.HeldOut.Where(s => ToyDomain.AShare(s) < 0.5).Take(40).ToArray();
