@@ -22,7 +22,7 @@ public static class EvaluateCommand
         var save = new Option<bool>("--save") { Description = "Store the figures with the model and add them to its model card" };
         var consistent = new Option<bool>("--consistent")
         {
-            Description = "Also measure exact reconstruction with encoder-consistent decoding (recon_exact_consistent; a beam search per item the greedy decode misses)",
+            Description = "Also measure reconstruction with encoder-consistent decoding: a \"consistent\" object with recon_exact and the domain's reconstruction figures (a beam search per item the greedy decode misses)",
         };
         var command = new Command("evaluate", "Measure a model on held-out data") { data, samples, limit, consistent, save };
         command.WithModelOptions();
@@ -52,7 +52,13 @@ public static class EvaluateCommand
                 ["property_mae"] = metrics.PropertyMae.ToDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value),
                 ["tag_accuracy"] = metrics.TagAccuracy,
             };
-            if (parse.GetValue(consistent)) json["recon_exact_consistent"] = ConsistentReconstruction(model, items);
+            var consistentTexts = parse.GetValue(consistent) ? ConsistentReconstructions(model, items) : null;
+            var consistentFigures = new Dictionary<string, double>();
+            if (consistentTexts is not null)
+            {
+                consistentFigures["recon_exact"] = (double)items.Zip(consistentTexts).Count(p => p.Second == model.Codec.ToText(p.First.Tokens)) / items.Count;
+                json["consistent"] = consistentFigures;
+            }
             if (model.Module.Evaluator is { } evaluator)
             {
                 foreach (var (key, value) in evaluator.Evaluate(points.Select(p => p.Valid ? p.Text : null).ToArray(), records.Select(r => r.Text).ToArray()))
@@ -61,6 +67,9 @@ public static class EvaluateCommand
                 var decoded = report.Reconstructions.Select(d => model.Module.Validator.Validate(model.Codec.ToText(d.TokenIds)) is { IsValid: true } r ? r.Canonical : null).ToArray();
                 foreach (var (key, value) in evaluator.EvaluateReconstructions(inputs, decoded, metrics))
                     json[key] = value;
+                if (consistentTexts is not null)
+                    foreach (var (key, value) in evaluator.EvaluateReconstructions(inputs, consistentTexts, metrics))
+                        consistentFigures[key] = value;
                 var byKind = report.ByKind(model.Model.Vocabulary.Tokens, evaluator.TokenKind, model.Model.Vocabulary.Specials.Eos);
                 if (byKind.Count > 1)
                     json["token_accuracy_by_kind"] = byKind.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, double>)new Dictionary<string, double>
@@ -79,12 +88,11 @@ public static class EvaluateCommand
         return command;
     }
 
-    /// <summary>Share of items whose posterior mean decodes back to the item under <see cref="DecodeOptions.ConsistentDefault"/>.</summary>
-    private static double ConsistentReconstruction(DomainModel model, IReadOnlyList<EncodedItem> items)
+    /// <summary>Canonical text of each item's posterior mean decoded with <see cref="DecodeOptions.ConsistentDefault"/> (null when invalid).</summary>
+    private static string?[] ConsistentReconstructions(DomainModel model, IReadOnlyList<EncodedItem> items)
     {
         var means = model.Model.Encode(items.Select(i => i.Tokens).ToArray()).Select(c => c.Mean).ToArray();
-        var decoded = model.Decode(means, DecodeOptions.ConsistentDefault);
-        return (double)items.Zip(decoded).Count(p => p.Second.Valid && p.Second.Text == model.Codec.ToText(p.First.Tokens)) / items.Count;
+        return model.Decode(means, DecodeOptions.ConsistentDefault).Select(p => p.Valid ? p.Text : null).ToArray();
     }
 
     private static List<EncodedItem> Encodable(DomainModel model, IReadOnlyList<TrainingRecord> records) =>

@@ -62,7 +62,7 @@ public sealed class CliToyTests : IDisposable
         var (evalCode, eval, evalErr) = Run("evaluate", "--domain", "toy", "--model", model, "--data", Path.Combine(_folder, "train.txt"), "--samples", "50", "--consistent", "--json");
         Assert.True(evalCode == 0, evalErr);
         var evaluation = JsonDocument.Parse(eval).RootElement;
-        Assert.InRange(evaluation.GetProperty("recon_exact_consistent").GetDouble(), evaluation.GetProperty("recon_exact").GetDouble(), 1);
+        Assert.InRange(evaluation.GetProperty("consistent").GetProperty("recon_exact").GetDouble(), evaluation.GetProperty("recon_exact").GetDouble(), 1);
         Assert.True(JsonDocument.Parse(eval).RootElement.GetProperty("token_accuracy_teacher_forced").GetDouble() > 0.3);
         Assert.InRange(JsonDocument.Parse(eval).RootElement.GetProperty("token_accuracy_greedy").GetDouble(), 0.3, 1);
 

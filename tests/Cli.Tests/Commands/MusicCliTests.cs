@@ -50,6 +50,21 @@ public sealed class MusicCliTests : IDisposable
     }
 
     [SkippableFact]
+    public void Evaluate_OnTheSampleClips_ReportsNoteF1_ForGreedyAndConsistentDecodes()
+    {
+        SkipWithoutModel();
+        var (code, json, err) = Run("evaluate", "--domain", "music", "--data", Path.Combine(LatentWorkbench.Tests.Checkout.Root, "sample-data", "music"),
+            "--samples", "0", "--consistent", "--json", "--device", "cpu");
+        Assert.True(code == 0, err);
+        var figures = JsonDocument.Parse(json).RootElement;
+        Assert.InRange(figures.GetProperty("note_f1").GetDouble(), 0, 1);
+        var consistent = figures.GetProperty("consistent");
+        Assert.InRange(consistent.GetProperty("note_f1").GetDouble(), 0, 1);
+        Assert.InRange(consistent.GetProperty("recon_exact").GetDouble(), figures.GetProperty("recon_exact").GetDouble(), 1);
+        Assert.True(figures.GetProperty("token_accuracy_by_kind").TryGetProperty("pitch", out _));
+    }
+
+    [SkippableFact]
     public void Navigate_AlongAnAttribute_AndSample_WriteClips()
     {
         SkipWithoutModel();
