@@ -8,8 +8,8 @@ public sealed record DecodeRequest(IReadOnlyList<float[]> Latents);
 
 /// <summary>
 /// Body of <c>POST /api/domains/{domain}/interpolate</c>; method is slerp (default) or lerp; decoding is greedy
-/// (default), beam or sample; smooth lets inner points take another likely decode of their latent point where that
-/// keeps the path from doubling back.
+/// (default), beam, sample or consistent (the ends are always decoded consistently); smooth lets inner points take
+/// another likely decode of their latent point where that keeps the path from doubling back.
 /// </summary>
 public sealed record InterpolateRequest(string From, string To, int Steps = 10, string Method = "slerp", string Decoding = "greedy", bool Smooth = false);
 
