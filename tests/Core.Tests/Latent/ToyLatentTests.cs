@@ -29,7 +29,7 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
     [Fact]
     public void Interpolate_AndMoveAlong_DecodeTheirAnchorsConsistently()
     {
-        var anchorOptions = DecodeOptions.ConsistentDefault;
+        var anchorOptions = new DecodeOptions { Strategy = DecodeStrategy.Consistent, BeamWidth = DomainModel.AnchorBeamWidth };
         foreach (var (a, b) in toy.HeldOut.Take(10).Zip(toy.HeldOut.Skip(10).Take(10)))
         {
             var path = toy.Model.Interpolate(a, b, 5);
@@ -125,7 +125,8 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
             Assert.Equal(item, result.Start.Text);
             Assert.Equal(1.0, result.Start.Similarities["start"], 9);
             Assert.Equal(ToyDomain.AShare(item), result.Start.Properties["a_share"], 9);
-            Assert.Equal(toy.Model.Decode([result.Trajectory[0].Latent], DecodeOptions.ConsistentDefault)[0].Text, result.Trajectory[0].Text);
+            var anchor = new DecodeOptions { Strategy = DecodeStrategy.Consistent, BeamWidth = DomainModel.AnchorBeamWidth };
+            Assert.Equal(toy.Model.Decode([result.Trajectory[0].Latent], anchor)[0].Text, result.Trajectory[0].Text);
         }
     }
 
