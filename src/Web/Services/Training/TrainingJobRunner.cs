@@ -24,6 +24,9 @@ public sealed partial class TrainingJobRunner(TrainingJobStore store, DomainRegi
 {
     private readonly Channel<long> _queue = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<long, CancellationTokenSource> _running = new();
+    // Held while a job's status changes hands between callers and the worker (start, cancel, resume, remove), so a
+    // cancel that arrives while the worker picks the job up is never overwritten by the worker's "running".
+    private readonly Lock _gate = new();
 
     /// <summary>Raised (on the training thread) whenever a job's row or chart points change.</summary>
     public event Action<TrainingJob>? Changed;
@@ -67,32 +70,41 @@ public sealed partial class TrainingJobRunner(TrainingJobStore store, DomainRegi
     /// </summary>
     public TrainingJob Cancel(long id)
     {
-        var job = Get(id);
-        if (!job.CanCancel) throw new TrainingJobStateException($"Training job {id} is {TrainingJobStore.Name(job.Status)}; only queued or running jobs can be cancelled.");
-        if (_running.TryGetValue(id, out var cancel))
+        lock (_gate)
         {
-            cancel.Cancel();
-            return Save(job with { Message = "Stopping: writing a checkpoint after the current step." });
+            var job = Get(id);
+            if (!job.CanCancel) throw new TrainingJobStateException($"Training job {id} is {TrainingJobStore.Name(job.Status)}; only queued or running jobs can be cancelled.");
+            if (_running.TryGetValue(id, out var cancel))
+            {
+                cancel.Cancel();
+                return Save(job with { Message = "Stopping: writing a checkpoint after the current step." });
+            }
+            return Save(job with { Status = TrainingJobStatus.Cancelled, EtaSeconds = null, Message = "Cancelled before it started." });
         }
-        return Save(job with { Status = TrainingJobStatus.Cancelled, EtaSeconds = null, Message = "Cancelled before it started." });
     }
 
     /// <summary>Queues a cancelled, interrupted or failed job again; it continues from its last checkpoint.</summary>
     public TrainingJob Resume(long id)
     {
-        var job = Get(id);
-        if (!job.CanResume) throw new TrainingJobStateException($"Training job {id} is {TrainingJobStore.Name(job.Status)}; only cancelled, interrupted or failed jobs can be resumed.");
-        job = job with { Status = TrainingJobStatus.Queued, Message = "Queued to resume from its last checkpoint." };
-        Enqueue(job);
-        return job;
+        lock (_gate)
+        {
+            var job = Get(id);
+            if (!job.CanResume) throw new TrainingJobStateException($"Training job {id} is {TrainingJobStore.Name(job.Status)}; only cancelled, interrupted or failed jobs can be resumed.");
+            job = job with { Status = TrainingJobStatus.Queued, Message = "Queued to resume from its last checkpoint." };
+            Enqueue(job);
+            return job;
+        }
     }
 
     /// <summary>Forgets a job that is not queued or running (its checkpoint stays in the catalog).</summary>
     public void Remove(long id)
     {
-        var job = Get(id);
-        if (job.CanCancel) throw new TrainingJobStateException($"Training job {id} is {TrainingJobStore.Name(job.Status)}; cancel it first.");
-        store.Remove(id);
+        lock (_gate)
+        {
+            var job = Get(id);
+            if (job.CanCancel) throw new TrainingJobStateException($"Training job {id} is {TrainingJobStore.Name(job.Status)}; cancel it first.");
+            store.Remove(id);
+        }
     }
 
     /// <inheritdoc/>
@@ -105,7 +117,7 @@ public sealed partial class TrainingJobRunner(TrainingJobStore store, DomainRegi
         {
             await foreach (var id in _queue.Reader.ReadAllAsync(stoppingToken))
             {
-                if (store.Get(id) is { Status: TrainingJobStatus.Queued } job) await RunAsync(job, stoppingToken);
+                if (Claim(id, stoppingToken) is var (job, cancel)) await RunAsync(job, cancel, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -120,12 +132,22 @@ public sealed partial class TrainingJobRunner(TrainingJobStore store, DomainRegi
         _queue.Writer.TryWrite(job.Id);
     }
 
-    private async Task RunAsync(TrainingJob job, CancellationToken stopping)
+    /// <summary>Marks a still-queued job running and registers its cancellation (atomically with <see cref="Cancel"/>); null when it is no longer queued.</summary>
+    private (TrainingJob Job, CancellationTokenSource Cancel)? Claim(long id, CancellationToken stopping)
+    {
+        lock (_gate)
+        {
+            if (store.Get(id) is not { Status: TrainingJobStatus.Queued } job) return null;
+            var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            _running[id] = cancel;
+            return (Save(job with { Status = TrainingJobStatus.Running, Message = "Reading the data set." }), cancel);
+        }
+    }
+
+    private async Task RunAsync(TrainingJob job, CancellationTokenSource cancellation, CancellationToken stopping)
     {
         var domain = registry.Get(job.Request.Domain);
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        _running[job.Id] = cancel;
-        job = Save(job with { Status = TrainingJobStatus.Running, Message = "Reading the data set." });
+        using var cancel = cancellation;
         var progress = new JobProgress(this, store, job);
         try
         {
