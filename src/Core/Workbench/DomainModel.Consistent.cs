@@ -30,20 +30,19 @@ public sealed partial class DomainModel
         var open = Enumerable.Range(0, z.Count).Where(i => distances[i] > SameLatentTolerance).ToArray();
         if (open.Length == 0) return chosen;
         var hypotheses = Model.DecodeCandidates(open.Select(i => z[i]).ToArray(), Math.Max(1, width), _constraint);
-        var candidates = open.Select((i, k) => hypotheses[k].Where(h => h.Finished).Select(h => Codec.ToText(h.TokenIds))
-            .Prepend(first[i]).Distinct().ToArray()).ToArray();
-        // One encoder batch for every candidate of every open point.
-        var flat = candidates.SelectMany(c => c).ToArray();
-        var owners = open.SelectMany((i, k) => Enumerable.Repeat(z[i], candidates[k].Length)).ToArray();
-        var own = Distances(owners, flat);
+        // The first decode's distance is known; the other hypotheses of every open point are encoded in one batch.
+        var others = open.Select((i, k) => hypotheses[k].Where(h => h.Finished).Select(h => Codec.ToText(h.TokenIds))
+            .Where(t => t != first[i]).Distinct().ToArray()).ToArray();
+        var own = Distances(open.SelectMany((i, k) => Enumerable.Repeat(z[i], others[k].Length)).ToArray(), others.SelectMany(c => c).ToArray());
         int offset = 0;
         for (int k = 0; k < open.Length; k++)
         {
-            var slice = own.AsSpan(offset, candidates[k].Length);
-            offset += candidates[k].Length;
-            int best = 0;
-            for (int c = 1; c < slice.Length; c++) if (slice[c] < slice[best]) best = c;
-            if (!double.IsPositiveInfinity(slice[best])) chosen[open[k]] = candidates[k][best];
+            var nearest = distances[open[k]];
+            foreach (var text in others[k])
+            {
+                if (own[offset] < nearest) (nearest, chosen[open[k]]) = (own[offset], text);
+                offset++;
+            }
         }
         return chosen;
     }

@@ -141,11 +141,12 @@ internal sealed class StepDecoder : IDisposable
         var owners = Enumerable.Range(0, count).ToArray();
         for (int step = 0; step < maxLength && owners.Length > 0; step++)
         {
-            var prev = owners.Distinct().SelectMany(i => beams[i]).Select(b => b.Tokens.Count == 0 ? (long)Specials.Bos : b.Tokens[^1]).ToArray();
+            var live = owners.Distinct().ToArray();
+            var prev = live.SelectMany(i => beams[i]).Select(b => b.Tokens.Count == 0 ? (long)Specials.Bos : b.Tokens[^1]).ToArray();
             float[] all;
             using (var stepScope = NewDisposeScope())
             {
-                var rows = owners.Length == count && step == 0 ? zProj : zProj.index_select(0, tensor(owners.Select(i => (long)i).ToArray(), device: _device));
+                var rows = step == 0 ? zProj : zProj.index_select(0, tensor(owners.Select(i => (long)i).ToArray(), device: _device));
                 var (stepLogits, hNext) = Step(tensor(prev, device: _device), h, rows);
                 all = new float[owners.Length * vocab];
                 CopyToHost(stepLogits, all);
@@ -155,7 +156,7 @@ internal sealed class StepDecoder : IDisposable
             var parents = new List<long>();
             var nextOwners = new List<int>();
             int row = 0;
-            foreach (var i in owners.Distinct().ToArray())
+            foreach (var i in live)
             {
                 // At most this many candidates are taken below, so each hypothesis offers only its best that many tokens.
                 var needed = width - done[i].Count;
