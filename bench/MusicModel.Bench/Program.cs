@@ -57,7 +57,7 @@ var interpolationMs = clock.Elapsed.TotalMilliseconds / Math.Max(1, pairs);
 var starts = jazz.Skip(pairs).Take(clipCount / 2).Concat(classical.Skip(pairs).Take(clipCount - clipCount / 2)).ToArray();
 var keys = module.Attributes.Select(a => a.Key).Where(model.Model.Manifest.AttributeVectors.ContainsKey).ToArray();
 // Decoded as MoveAlong decodes a walk's first point, so that the median and spread describe where walks start.
-var anchor = new DecodeOptions { Strategy = DecodeStrategy.Consistent, BeamWidth = DomainModel.AnchorBeamWidth };
+var anchor = new DecodeOptions { Strategy = DecodeStrategy.Consistent, BeamWidth = PointDecoder.AnchorBeamWidth };
 var startPoints = starts.Select(s => model.Decode([model.Encode([s])[0].Mean], anchor)[0]).ToArray();
 var spread = keys.ToDictionary(k => k, k => StandardDeviation(startPoints.Where(p => p.Valid).Select(p => p.Properties.GetValueOrDefault(k, double.NaN))));
 var median = keys.ToDictionary(k => k, k => Median(startPoints.Where(p => p.Valid).Select(p => p.Properties.GetValueOrDefault(k, double.NaN))));

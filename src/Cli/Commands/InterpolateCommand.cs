@@ -17,8 +17,8 @@ public static class InterpolateCommand
         var output = PointFiles.OutOption();
         var audio = PointFiles.AudioOption();
         var steps = new Option<int>("--steps") { Description = "Points on the path, both ends included", DefaultValueFactory = _ => 10 };
-        var method = new Option<string>("--method") { Description = "slerp or lerp", DefaultValueFactory = _ => "slerp" };
-        method.AcceptOnlyFromAmong("slerp", "lerp");
+        var method = new Option<string>("--method") { Description = string.Join(" or ", Interpolation.Names), DefaultValueFactory = _ => "slerp" };
+        method.AcceptOnlyFromAmong([.. Interpolation.Names]);
         var smooth = new Option<bool>("--smooth") { Description = "Let inner points take another likely decode of their own latent point where that keeps the path from doubling back (a beam search per point)" };
         var strategy = DecodingOptions.Strategy();
         var beam = DecodingOptions.Beam();
@@ -28,7 +28,7 @@ public static class InterpolateCommand
         command.SetAction(parse =>
         {
             using var model = context.OpenModel(parse);
-            var how = parse.GetValue(method) == "lerp" ? InterpolationMethod.Lerp : InterpolationMethod.Slerp;
+            var how = Interpolation.Named(parse.GetValue(method));
             var a = PointFiles.Item(model.Module, parse.GetRequiredValue(from), parse.GetValue(fromBar));
             var b = PointFiles.Item(model.Module, parse.GetRequiredValue(to), parse.GetValue(toBar));
             var options = DecodingOptions.From(parse, strategy, beam, temperature: null);

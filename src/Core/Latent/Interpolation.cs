@@ -12,6 +12,20 @@ public enum InterpolationMethod
 /// <summary>Interpolation between latent vectors.</summary>
 public static class Interpolation
 {
+    /// <summary>The names <see cref="Named"/> accepts, as user interfaces offer them.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["slerp", "lerp"];
+
+    /// <summary>
+    /// The method picked by name: <c>slerp</c> (also when empty) or <c>lerp</c>, in any case. Throws
+    /// <see cref="ArgumentException"/> listing the valid names otherwise.
+    /// </summary>
+    public static InterpolationMethod Named(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "slerp" => InterpolationMethod.Slerp,
+        "lerp" => InterpolationMethod.Lerp,
+        _ => throw new ArgumentException($"method must be one of {string.Join(", ", Names)} (got '{name}')"),
+    };
+
     /// <summary><paramref name="steps"/> points from <paramref name="a"/> to <paramref name="b"/>, both ends included.</summary>
     public static float[][] Path(float[] a, float[] b, int steps, InterpolationMethod method)
     {

@@ -91,9 +91,15 @@ public sealed class LatentModel : IDisposable
         return result;
     }
 
-    /// <summary>Decodes latent vectors with the given options and optional domain constraint.</summary>
+    /// <summary>
+    /// Decodes latent vectors with the given options and optional domain constraint. Token-level strategies only:
+    /// <see cref="DecodeStrategy.Consistent"/> needs the domain's validator, so it is refused here and carried out by
+    /// <c>PointDecoder</c>.
+    /// </summary>
     public DecodedSequence[] Decode(IReadOnlyList<float[]> z, DecodeOptions options, IDecodingConstraint? constraint)
     {
+        if (options.Strategy == DecodeStrategy.Consistent)
+            throw new ArgumentException("Consistent decoding chooses among decodes by their encodings and needs the domain's validator; decode through the domain's PointDecoder.", nameof(options));
         CheckWidth(z);
         using var _ = no_grad();
         var result = new List<DecodedSequence>(z.Count);

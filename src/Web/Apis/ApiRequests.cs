@@ -18,3 +18,9 @@ public sealed record NavigateRequest(string From, string Objective, double MinSi
 
 /// <summary>Body of <c>POST /api/domains/{domain}/sample</c>.</summary>
 public sealed record SampleRequest(int N = 10, int Seed = 1);
+
+/// <summary>
+/// Body of <c>POST /api/domains/{domain}/sample-around</c>: <c>n</c> items decoded around <c>item</c>'s posterior mean,
+/// <c>radius</c> (latent units) the neighbourhood's standard deviation; decoding as for interpolate.
+/// </summary>
+public sealed record SampleAroundRequest(string Item, int N = 10, double Radius = 0.5, int Seed = 1, string Decoding = "greedy");

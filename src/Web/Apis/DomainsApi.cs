@@ -23,6 +23,7 @@ public static class DomainsApi
         api.MapPost("/{domain}/interpolate", Interpolate).WithSummary("Decoded path between two items");
         api.MapPost("/{domain}/navigate", Navigate).WithSummary("Steer an item toward an objective");
         api.MapPost("/{domain}/sample", Sample).WithSummary("Items decoded from the prior");
+        api.MapPost("/{domain}/sample-around", SampleAround).WithSummary("Items decoded around one item");
         api.AddEndpointFilter(ApiErrors.Filter);
         return api;
     }
@@ -53,12 +54,7 @@ public static class DomainsApi
     private static async Task<Ok<object>> Interpolate(string domain, InterpolateRequest request, ModelHub hub, CancellationToken ct)
     {
         ApiErrors.Require(!string.IsNullOrWhiteSpace(request.From) && !string.IsNullOrWhiteSpace(request.To), "from and to are required");
-        var method = request.Method?.ToLowerInvariant() switch
-        {
-            null or "" or "slerp" => InterpolationMethod.Slerp,
-            "lerp" => InterpolationMethod.Lerp,
-            _ => throw new ItemInputException($"method must be slerp or lerp (got '{request.Method}')"),
-        };
+        var method = Interpolation.Named(request.Method);
         var decoding = DecodeOptions.Named(request.Decoding);
         var points = await hub.Get(domain).RunAsync(m => Describe(m, m.Interpolate(request.From, request.To, request.Steps, method, decoding, request.Smooth)), ct);
         return TypedResults.Ok((object)new { points });
@@ -89,6 +85,18 @@ public static class DomainsApi
         var points = await hub.Get(domain).RunAsync(m => Describe(m, m.Sample(request.N, request.Seed)), ct);
         return TypedResults.Ok((object)new { points });
     }
+
+    private static async Task<Results<Ok<PointsResponse>, ProblemHttpResult>> SampleAround(string domain, SampleAroundRequest request, ModelHub hub, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Item)) return InvalidInput("item is required");
+        if (request.N is < 1 or > MaxItems) return InvalidInput($"n must be between 1 and {MaxItems}");
+        var decoding = DecodeOptions.Named(request.Decoding);
+        var points = await hub.Get(domain).RunAsync(m => Describe(m, m.SampleAround(request.Item, request.N, request.Radius, request.Seed, decoding)), ct);
+        return TypedResults.Ok(new PointsResponse(points));
+    }
+
+    private static ProblemHttpResult InvalidInput(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid input");
 
     private static Dictionary<string, object?>[] Describe(DomainModel model, IEnumerable<LatentPoint> points) =>
         points.Select(p => PointJson.Of(model.Module, p)).ToArray();

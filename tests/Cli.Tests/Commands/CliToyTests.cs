@@ -93,6 +93,30 @@ public sealed class CliToyTests : IDisposable
     }
 
     [Fact]
+    public void SampleAround_DecodesTheNeighbourhoodOfOneItem()
+    {
+        var model = TrainedModel();
+        var (code, json, err) = Run("sample", "--domain", "toy", "--model", model, "--around", "ABCD", "--radius", "0.8", "-n", "6", "--json");
+        Assert.True(code == 0, err);
+        var points = JsonDocument.Parse(json).RootElement.GetProperty("points").EnumerateArray().ToArray();
+        Assert.Equal(6, points.Length);
+        Assert.All(points.Where(p => p.GetProperty("valid").GetBoolean()), p => Assert.InRange(p.GetProperty("similarity_to_start").GetDouble(), 0, 1));
+        // Radius 0 decodes the item's posterior mean each time: one item, however many samples.
+        var (stillCode, still, stillErr) = Run("sample", "--domain", "toy", "--model", model, "--around", "ABCD", "--radius", "0", "-n", "3", "--json");
+        Assert.True(stillCode == 0, stillErr);
+        Assert.Single(JsonDocument.Parse(still).RootElement.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("letters").GetString()).Distinct());
+        var (badCode, _, badErr) = Run("sample", "--domain", "toy", "--model", model, "--around", "ABZ");
+        Assert.Equal(2, badCode);
+        Assert.Contains("position 2", badErr);
+        (badCode, _, badErr) = Run("sample", "--domain", "toy", "--model", model, "--around", "ABCD", "--radius", "-1");
+        Assert.Equal(2, badCode);
+        Assert.Contains("Radius", badErr);
+        (badCode, _, badErr) = Run("sample", "--domain", "toy", "--model", model, "--bar", "2");
+        Assert.Equal(2, badCode);
+        Assert.Contains("--around", badErr);
+    }
+
+    [Fact]
     public void Domains_Json_ListsTheToyDomain()
     {
         var (code, json, _) = Run("domains", "--json");

@@ -29,7 +29,7 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
     [Fact]
     public void Interpolate_AndMoveAlong_DecodeTheirAnchorsConsistently()
     {
-        var anchorOptions = new DecodeOptions { Strategy = DecodeStrategy.Consistent, BeamWidth = DomainModel.AnchorBeamWidth };
+        var anchorOptions = new DecodeOptions { Strategy = DecodeStrategy.Consistent, BeamWidth = PointDecoder.AnchorBeamWidth };
         foreach (var (a, b) in toy.HeldOut.Take(10).Zip(toy.HeldOut.Skip(10).Take(10)))
         {
             var path = toy.Model.Interpolate(a, b, 5);
@@ -98,7 +98,7 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
                 Assert.Equal(plain[i].Latent, smooth[i].Latent);
                 Assert.Equal(plain[i].T, smooth[i].T);
                 // Each point is its own decode or one of beam search's hypotheses for the same latent point.
-                var hypotheses = toy.Model.Model.DecodeCandidates(plain[i].Latent, DomainModel.SmoothPathCandidates, constraint)
+                var hypotheses = toy.Model.Model.DecodeCandidates(plain[i].Latent, SmoothPath.Candidates, constraint)
                     .Select(h => toy.Model.Codec.ToText(h.TokenIds)).Append(plain[i].Text);
                 Assert.Contains(smooth[i].Text, hypotheses);
             }
@@ -125,7 +125,7 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
             Assert.Equal(item, result.Start.Text);
             Assert.Equal(1.0, result.Start.Similarities["start"], 9);
             Assert.Equal(ToyDomain.AShare(item), result.Start.Properties["a_share"], 9);
-            var anchor = new DecodeOptions { Strategy = DecodeStrategy.Consistent, BeamWidth = DomainModel.AnchorBeamWidth };
+            var anchor = new DecodeOptions { Strategy = DecodeStrategy.Consistent, BeamWidth = PointDecoder.AnchorBeamWidth };
             Assert.Equal(toy.Model.Decode([result.Trajectory[0].Latent], anchor)[0].Text, result.Trajectory[0].Text);
         }
     }

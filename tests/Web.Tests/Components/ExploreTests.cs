@@ -87,6 +87,23 @@ public sealed class ExploreTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public async Task Explore_SampleAround_ShowsCardsComparedWithA_AndSavesNoSession()
+    {
+        await using var context = ToyContext.Create(toy);
+        var cut = Render(context);
+        cut.Find("[data-test=sample-around]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(8, cut.FindAll(".path-card").Count), TimeSpan.FromSeconds(30));
+        Assert.Contains("sample 8", cut.Markup);
+        Assert.Contains("sim start", cut.Markup);
+        Assert.DoesNotContain("sim from", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-test=export-csv]"));
+        Assert.Empty(context.Services.GetRequiredService<SessionStore>().List("toy"));
+
+        cut.Find(From).Input("ABZ");
+        cut.WaitForAssertion(() => Assert.True(cut.Find("[data-test=sample-around]").HasAttribute("disabled")));
+    }
+
+    [Fact]
     public async Task Explore_UploadedSmiFile_FillsTheField_AndABadFileSaysWhy()
     {
         await using var context = ToyContext.Create(toy, [new MoleculesModule()]);

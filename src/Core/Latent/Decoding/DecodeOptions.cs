@@ -13,7 +13,7 @@ public enum DecodeStrategy
     /// Encoder-consistent decoding: the greedy decode and beam search's <see cref="DecodeOptions.BeamWidth"/>
     /// hypotheses are encoded again, and the valid one whose posterior mean lies nearest z wins. Decoding a point that
     /// was encoded from an item therefore gives that item back whenever it is among the hypotheses. It needs the
-    /// domain's validator, so <c>DomainModel</c> carries it out; token-level decoding treats it as <see cref="Beam"/>.
+    /// domain's validator, so <c>PointDecoder</c> carries it out; <c>LatentModel.Decode</c> refuses it.
     /// </summary>
     Consistent,
 }

@@ -36,7 +36,7 @@ internal sealed class StepDecoder : IDisposable
         if (z.Length == 0) return [];
         var maxLength = options.MaxLength > 0 ? Math.Min(options.MaxLength, MaxLength) : MaxLength;
         var active = options.Constrained ? constraint : null;
-        if (options.Strategy is DecodeStrategy.Beam or DecodeStrategy.Consistent)
+        if (options.Strategy == DecodeStrategy.Beam)
             return Beam(z, Math.Max(1, options.BeamWidth), maxLength, active);
         if (z.Length == 1 && _device.type == TorchSharp.DeviceType.CPU)
             return [Single(z[0], options, maxLength, active)];

@@ -27,11 +27,17 @@ public partial class Explore : DomainPage
     private string Method { get; set; } = "slerp";
     private string Decoding { get; set; } = "greedy";
 
+    private double Radius { get; set; } = 0.5;
     private bool Smooth { get; set; }
     private bool Busy { get; set; }
     private IReadOnlyList<LatentPoint> Points { get; set; } = [];
 
+    /// <summary>Whether <see cref="Points"/> were sampled around A rather than decoded along the path.</summary>
+    private bool Around { get; set; }
+
     private bool CanRun => !Busy && ItemChecks.IsUsable(Domain, From) && ItemChecks.IsUsable(Domain, To);
+
+    private bool CanSampleAround => !Busy && ItemChecks.IsUsable(Domain, From);
 
     /// <inheritdoc/>
     protected override void OnParametersSet()
@@ -57,6 +63,7 @@ public partial class Explore : DomainPage
         var request = SessionStore.RequestOf<InterpolationRun>(session)!;
         (From, To, Steps, Method, Decoding, Smooth) = (request.From, request.To, request.Steps, request.Method, request.Decoding, request.Smooth);
         Points = SessionStore.ResultOf<LatentPoint[]>(session) ?? [];
+        Around = false;
     }
 
     private void SetFrom(string text) => From = text;
@@ -71,17 +78,34 @@ public partial class Explore : DomainPage
 
     private void SetSmooth(bool smooth) => Smooth = smooth;
 
-    private async Task InterpolateAsync()
+    private void SetRadius(double radius) => Radius = radius;
+
+    private Task InterpolateAsync() => RunAsync(async () =>
+    {
+        var run = new InterpolationRun(From, To, Steps, Method, Decoding, Smooth);
+        var method = Interpolation.Named(Method);
+        var decoding = DecodeOptions.Named(Decoding);
+        Points = await Hub.Get(Domain.Id).RunAsync(m => m.Interpolate(run.From, run.To, run.Steps, method, decoding, run.Smooth));
+        Around = false;
+        SessionId = Sessions.Save(SessionStore.Interpolation, Domain.Id, $"{ItemChecks.Short(From)} → {ItemChecks.Short(To)}", run, Points).Id;
+    });
+
+    // Samples around A are shown like a path but not saved as an interpolation session.
+    private Task SampleAroundAsync() => RunAsync(async () =>
+    {
+        var (item, count, radius, decoding) = (From, Steps, Radius, DecodeOptions.Named(Decoding));
+        Points = await Hub.Get(Domain.Id).RunAsync(m => m.SampleAround(item, count, radius, options: decoding));
+        Around = true;
+        SessionId = null;
+    });
+
+    private async Task RunAsync(Func<Task> run)
     {
         Busy = true;
         Message = null;
         try
         {
-            var run = new InterpolationRun(From, To, Steps, Method, Decoding, Smooth);
-            var method = Method == "lerp" ? InterpolationMethod.Lerp : InterpolationMethod.Slerp;
-            var decoding = DecodeOptions.Named(Decoding);
-            Points = await Hub.Get(Domain.Id).RunAsync(m => m.Interpolate(run.From, run.To, run.Steps, method, decoding, run.Smooth));
-            SessionId = Sessions.Save(SessionStore.Interpolation, Domain.Id, $"{ItemChecks.Short(From)} → {ItemChecks.Short(To)}", run, Points).Id;
+            await run();
         }
         catch (Exception e) when (e is ItemInputException or ModelUnavailableException or ArgumentException or InvalidDataException)
         {

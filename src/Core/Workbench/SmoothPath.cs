@@ -1,11 +1,12 @@
-using LatentWorkbench.Core.Latent;
-
+// A path that does not double back: each inner point chooses among likely decodes of its own latent point by dynamic
+// programming (Viterbi) over the similarities to the path's two ends.
 namespace LatentWorkbench.Core.Workbench;
 
-public sealed partial class DomainModel
+/// <summary>Chooses, for every inner point of a decoded path, one of its likelier decodes so that the path moves steadily.</summary>
+public sealed class SmoothPath(DomainModel model)
 {
     /// <summary>Beam-search hypotheses each inner point of a smooth path may choose from (besides its own decode).</summary>
-    public const int SmoothPathCandidates = 6;
+    public const int Candidates = 6;
 
     // Cost of taking a hypothesis instead of the point's own decode: a base that keeps the own decode on ties, plus
     // this much per nat per token the hypothesis is less likely than the best one. One unit of cost is a similarity
@@ -14,18 +15,19 @@ public sealed partial class DomainModel
     private const double LikelihoodCost = 0.5;
     private const double InvalidCost = 1;
 
+    private static readonly string From = ItemReference.NameOf(ReferenceRole.From);
+    private static readonly string To = ItemReference.NameOf(ReferenceRole.To);
+
     /// <summary>
-    /// Lets every inner point of a decoded path take one of the likelier decodes of its own latent point so that
-    /// the path moves steadily: over all choices, dynamic programming (Viterbi) keeps the one with the least
-    /// backtracking (similarity to <c>from</c> rising or similarity to <c>to</c> falling between neighbours), a
-    /// less likely decode costing a little. Both ends keep their own decodes; every item shown is still a decode of
-    /// its point.
+    /// Over all choices, keeps the one with the least backtracking (similarity to the <see cref="ReferenceRole.From"/>
+    /// item rising or similarity to the <see cref="ReferenceRole.To"/> item falling between neighbours), a less likely
+    /// decode costing a little. Both ends keep their own decodes; every item shown is still a decode of its point.
     /// </summary>
-    private LatentPoint[] Smooth(LatentPoint[] points, IReadOnlyDictionary<string, string> references)
+    public LatentPoint[] Choose(LatentPoint[] points, IReadOnlyList<ItemReference> references)
     {
         var options = new List<(LatentPoint Point, double Cost)>[points.Length];
-        var tags = Model.PredictTags(points.Select(p => p.Latent).ToArray());
-        var inner = points.Length > 2 ? Model.DecodeCandidates(points[1..^1].Select(p => p.Latent).ToArray(), SmoothPathCandidates, _constraint) : [];
+        var tags = model.Model.PredictTags(points.Select(p => p.Latent).ToArray());
+        var inner = points.Length > 2 ? model.Points.Hypotheses(points[1..^1].Select(p => p.Latent).ToArray(), Candidates) : [];
         for (int i = 0; i < points.Length; i++)
         {
             options[i] = [(points[i], points[i].Valid ? 0 : InvalidCost)];
@@ -36,16 +38,22 @@ public sealed partial class DomainModel
             var seen = new HashSet<string> { points[i].Text };
             foreach (var h in hypotheses.Where(h => h.Finished))
             {
-                var point = Describe(Codec.ToText(h.TokenIds), points[i].Latent, points[i].T, points[i].OodScore, tags[i], references);
+                var point = model.Points.Describe(model.Codec.ToText(h.TokenIds), points[i].Latent, points[i].T, points[i].OodScore, tags[i], references);
                 if (!point.Valid || !seen.Add(point.Text)) continue;
                 var lessLikely = Math.Max(0, best - h.LogProbability / (h.TokenIds.Length + 1));
                 options[i].Add((point, HypothesisCost + LikelihoodCost * lessLikely));
             }
         }
+        return Viterbi(options);
+    }
+
+    /// <summary>The sequence of options (one per point) of least total cost: own costs plus backtracking between neighbours.</summary>
+    private static LatentPoint[] Viterbi(List<(LatentPoint Point, double Cost)>[] options)
+    {
         var total = options.Select(o => new double[o.Count]).ToArray();
         var from = options.Select(o => new int[o.Count]).ToArray();
         for (int c = 0; c < options[0].Count; c++) total[0][c] = options[0][c].Cost;
-        for (int i = 1; i < points.Length; i++)
+        for (int i = 1; i < options.Length; i++)
             for (int c = 0; c < options[i].Count; c++)
             {
                 int arg = 0;
@@ -58,9 +66,9 @@ public sealed partial class DomainModel
                 total[i][c] = min + options[i][c].Cost;
                 from[i][c] = arg;
             }
-        var chosen = new LatentPoint[points.Length];
+        var chosen = new LatentPoint[options.Length];
         int k = Array.IndexOf(total[^1], total[^1].Min());
-        for (int i = points.Length - 1; i >= 0; i--)
+        for (int i = options.Length - 1; i >= 0; i--)
         {
             chosen[i] = options[i][k].Point;
             k = from[i][k];
@@ -73,6 +81,6 @@ public sealed partial class DomainModel
     {
         if (!a.Valid || !b.Valid) return 0;
         double Similarity(LatentPoint p, string name) => p.Similarities.GetValueOrDefault(name, 0);
-        return Math.Max(0, Similarity(b, "from") - Similarity(a, "from")) + Math.Max(0, Similarity(a, "to") - Similarity(b, "to"));
+        return Math.Max(0, Similarity(b, From) - Similarity(a, From)) + Math.Max(0, Similarity(a, To) - Similarity(b, To));
     }
 }
