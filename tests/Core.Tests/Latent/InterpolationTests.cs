@@ -28,4 +28,20 @@ public sealed class InterpolationTests
     [Fact]
     public void Path_TooFewSteps_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Interpolation.Path([0f], [1f], 1, InterpolationMethod.Lerp));
+
+    [Theory]
+    [InlineData(null, InterpolationMethod.Slerp)]
+    [InlineData("", InterpolationMethod.Slerp)]
+    [InlineData("slerp", InterpolationMethod.Slerp)]
+    [InlineData(" LERP ", InterpolationMethod.Lerp)]
+    public void Named_KnownNames_GiveTheirMethod(string? name, InterpolationMethod expected) =>
+        Assert.Equal(expected, Interpolation.Named(name));
+
+    [Fact]
+    public void Named_UnknownName_ListsTheValidNames()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Interpolation.Named("cubic"));
+        Assert.Contains("slerp, lerp", error.Message);
+        Assert.Contains("'cubic'", error.Message);
+    }
 }

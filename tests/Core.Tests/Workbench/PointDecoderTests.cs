@@ -1,0 +1,84 @@
+using LatentWorkbench.Core.Latent.Decoding;
+using LatentWorkbench.Core.Tests.Toy;
+using LatentWorkbench.Core.Workbench;
+
+namespace LatentWorkbench.Core.Tests.Workbench;
+
+[Collection(ToyModelCollection.Name)]
+public sealed class PointDecoderTests(ToyModelFixture toy)
+{
+    private static readonly DecodeOptions AnchorOptions = new() { Strategy = DecodeStrategy.Consistent, BeamWidth = PointDecoder.AnchorBeamWidth };
+
+    private float[][] Noisy(int count, int seed)
+    {
+        var random = new Random(seed);
+        return toy.Model.Encode(toy.HeldOut.Take(count).ToArray())
+            .Select(c => c.Mean.Select(v => v + (float)(random.NextDouble() - 0.5)).ToArray()).ToArray();
+    }
+
+    [Fact]
+    public void LatentModelDecode_Consistent_IsRefused_SoOnlyThePointDecoderCarriesItOut()
+    {
+        var z = Noisy(2, 1);
+        var error = Assert.Throws<ArgumentException>(() => toy.Model.Model.Decode(z, DecodeOptions.ConsistentDefault, null));
+        Assert.Contains("PointDecoder", error.Message);
+        Assert.Equal(2, toy.Model.Points.Decode(z, DecodeOptions.ConsistentDefault).Length);
+    }
+
+    [Fact]
+    public void Decode_WithReferences_ComparesEachValidPointWithThemByRoleName()
+    {
+        var (a, b) = (toy.HeldOut[0], toy.HeldOut[1]);
+        ItemReference[] references = [new(ReferenceRole.From, a), new(ReferenceRole.To, b)];
+        var points = toy.Model.Points.Decode(Noisy(6, 2), references: references, positions: [0, 0.2, 0.4, 0.6, 0.8, 1]);
+        Assert.Equal([0, 0.2, 0.4, 0.6, 0.8, 1], points.Select(p => p.T));
+        Assert.Contains(points, p => p.Valid);
+        foreach (var point in points.Where(p => p.Valid))
+        {
+            Assert.Equal(["from", "to"], point.Similarities.Keys);
+            Assert.Equal(toy.Domain.Similarity.Compute(point.Text, a), point.Similarities["from"]);
+            Assert.NotNull(point.DistanceFromStart);
+        }
+    }
+
+    [Fact]
+    public void Describe_MeasuresDistanceFromTheOriginOnly_AndAnInvalidItemHasNoSimilarities()
+    {
+        var item = toy.HeldOut[3];
+        var z = toy.Model.Encode([item])[0].Mean;
+        var start = toy.Model.Points.Describe(item, z, 0, [new ItemReference(ReferenceRole.Start, item)]);
+        Assert.Equal(0, start.DistanceFromStart);
+        Assert.Equal(1.0, start.Similarities["start"], 9);
+        var onlyTo = toy.Model.Points.Describe(item, z, 0, [new ItemReference(ReferenceRole.To, item)]);
+        Assert.Null(onlyTo.DistanceFromStart);
+        var invalid = toy.Model.Points.Describe("ABZ", z, 0, [new ItemReference(ReferenceRole.Start, item)]);
+        Assert.False(invalid.Valid);
+        Assert.Empty(invalid.Similarities);
+        Assert.NotNull(invalid.Error);
+    }
+
+    [Fact]
+    public void Anchor_GivesTheConsistentDecodeOfEachChosenPoint_AndLeavesTheOthers()
+    {
+        var z = Noisy(16, 4);
+        ItemReference[] references = [new(ReferenceRole.Start, toy.HeldOut[0])];
+        var greedy = toy.Model.Points.Decode(z, null, references);
+        var anchored = greedy.ToArray();
+        toy.Model.Points.Anchor(anchored, null, references, Enumerable.Range(0, 8).ToArray());
+        var consistent = toy.Model.Points.Decode(z[..8], AnchorOptions, references);
+        Assert.Equal(consistent.Select(p => p.Text), anchored[..8].Select(p => p.Text));
+        Assert.Equal(greedy[8..], anchored[8..]);
+        Assert.Contains(anchored, p => p.Valid);
+        Assert.All(anchored.Where(p => p.Valid), p => Assert.Contains("start", p.Similarities.Keys));
+    }
+
+    [Fact]
+    public void Anchor_AfterConsistentDecoding_ChangesNothing()
+    {
+        var z = Noisy(6, 5);
+        var points = toy.Model.Points.Decode(z, DecodeOptions.ConsistentDefault);
+        var copy = points.ToArray();
+        toy.Model.Points.Anchor(copy, DecodeOptions.ConsistentDefault, [], 0, 5);
+        Assert.Equal(points, copy);
+    }
+}
