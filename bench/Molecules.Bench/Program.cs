@@ -34,7 +34,7 @@ for (int i = 0; i < pairs; i++)
     endpoints += 2;
     endpointHits += (path[0].Text == a ? 1 : 0) + (path[^1].Text == b ? 1 : 0);
     distinctTotal += path.Where(p => p.Valid).Select(p => p.Text).Distinct().Count();
-    var similarity = path.Select(p => p.Similarities.GetValueOrDefault("from")).ToArray();
+    var similarity = path.Select(p => p.Similarities.GetValueOrDefault(ItemReference.NameOf(ReferenceRole.From))).ToArray();
     if (similarity.Zip(similarity.Skip(1)).All(s => s.Second <= s.First + 0.05)) monotone++;
 }
 var interpolationSeconds = clock.Elapsed.TotalSeconds;

@@ -49,9 +49,6 @@ public sealed class LatentModel : IDisposable
     /// <summary>Size of z.</summary>
     public int LatentSize => Manifest.Model.LatentSize;
 
-    /// <summary>Device name the model runs on (cpu, cuda:0).</summary>
-    public string DeviceName => Device.ToString();
-
     /// <summary>Number format of encoding and decoding (property heads and navigation always use float32).</summary>
     public Precision Precision { get; }
 
@@ -148,8 +145,8 @@ public sealed class LatentModel : IDisposable
         return ToRows(Network.PredictTags(Rows(z))!.softmax(1));
     }
 
-    /// <summary>Posterior means of reference training items (empty when the checkpoint has none).</summary>
-    public float[][] ReferenceLatents => _reference ??= LoadReference();
+    // Posterior means of reference training items (empty when the checkpoint has none).
+    private float[][] ReferenceLatents => _reference ??= LoadReference();
 
     /// <summary>OOD score per z: mean distance to the k nearest reference latents over the calibrated threshold (&gt; 1 = unusual).</summary>
     public double[] OodScores(IReadOnlyList<float[]> z)

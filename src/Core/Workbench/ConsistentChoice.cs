@@ -12,7 +12,7 @@ internal sealed class ConsistentChoice(IItemValidator validator, LatentModel mod
     /// Distance (Euclidean, in latent units) under which a decode's own encoding counts as z itself: far below the
     /// spread of a posterior (about 0.5 per dimension) and above bfloat16's rounding of an encoding.
     /// </summary>
-    public const double SameLatentTolerance = 0.05;
+    private const double SameLatentTolerance = 0.05;
 
     /// <summary>
     /// For each z, <paramref name="first"/> (the greedy decode) stands when its own encoding is z within

@@ -6,8 +6,10 @@ namespace LatentWorkbench.Core.Workbench;
 /// <summary>The decoded path between two items (Bowman et al. 2016; slerp after White 2016).</summary>
 public sealed class PathInterpolation(DomainModel model)
 {
-    /// <summary>Fewest and most points on a path.</summary>
-    public const int MinSteps = 2, MaxSteps = 200;
+    /// <summary>Most points on a path (the fewest is 2, its ends).</summary>
+    public const int MaxSteps = 200;
+
+    private const int MinSteps = 2;
 
     /// <summary>
     /// Path from one item to another in <paramref name="steps"/> points, both ends included. With

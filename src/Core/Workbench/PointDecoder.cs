@@ -11,8 +11,8 @@ namespace LatentWorkbench.Core.Workbench;
 /// </summary>
 public sealed class PointDecoder
 {
-    /// <summary>Low-temperature samples tried, after beam search, to repair an invalid decode.</summary>
-    public const int RepairSamples = 16;
+    // Low-temperature samples tried, after beam search, to repair an invalid decode.
+    private const int RepairSamples = 16;
 
     /// <summary>
     /// Beam hypotheses tried when anchoring (<see cref="Anchor"/>): fewer than <see cref="DecodeOptions.ConsistentDefault"/>
