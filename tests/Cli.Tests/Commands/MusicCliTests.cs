@@ -76,6 +76,13 @@ public sealed class MusicCliTests : IDisposable
         var (sampleCode, _, sampleErr) = Run("sample", "--domain", "music", "-n", "3", "--out", Path.Combine(_folder, "new"), "--device", "cpu");
         Assert.True(sampleCode == 0, sampleErr);
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(_folder, "new"), "sample_*.mid"));
+
+        var (aroundCode, around, aroundErr) = Run("sample", "--domain", "music", "--around", Sample("jazz"), "--bar", "3", "-n", "2",
+            "--out", Path.Combine(_folder, "around"), "--json", "--device", "cpu");
+        Assert.True(aroundCode == 0, aroundErr);
+        Assert.All(JsonDocument.Parse(around).RootElement.GetProperty("points").EnumerateArray(),
+            p => Assert.True(p.TryGetProperty("similarity_to_start", out _)));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(_folder, "around"), "sample_*.mid"));
     }
 
     [SkippableFact]
