@@ -32,8 +32,6 @@ public sealed class LabModule : IDomainModule
     /// <inheritdoc/>
     public IReadOnlyList<AttributeDefinition> Attributes { get; } = [new("gc_content", "GC content", "Fraction of G and C")];
     /// <inheritdoc/>
-    public IDecodingConstraintFactory? DecodingConstraint => null;
-    /// <inheritdoc/>
     public DomainDefaults Defaults { get; } = new(
         new VaeConfig { EmbeddingSize = 16, EncoderHidden = 64, LatentSize = 16, DecoderHidden = 128, MaxLength = Alphabet.MaxLength + 1, PropertyNames = ["gc_content"] },
         new TrainingSettings { Epochs = 10, BatchSize = 64, KlWeight = 0.3, KlWarmupSteps = 1000, CheckpointEverySteps = 200 },
