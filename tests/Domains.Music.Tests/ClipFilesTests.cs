@@ -51,7 +51,7 @@ public class ClipFilesTests
         Assert.Equal("six-bars", item.Name);
         Assert.Equal(Format.Read("six-bars.mid", midi), item.Text);
         Assert.Contains("not '.wav'", Assert.Throws<InvalidDataException>(() => Format.ReadAll("x.wav", midi)).Message);
-        Assert.StartsWith("'broken.mid': ", Assert.Throws<InvalidDataException>(() => Format.ReadAll("broken.mid", [1, 2, 3])).Message);
+        Assert.StartsWith("broken.mid: not a Standard MIDI File", Assert.Throws<InvalidDataException>(() => Format.ReadAll("broken.mid", [1, 2, 3])).Message);
     }
 
     [Fact]

@@ -19,9 +19,9 @@ public abstract partial class DomainModuleContractTests
     }
 
     [Fact]
-    public void Views_RenderEachSample()
+    public async Task Views_RenderEachSample()
     {
-        using var context = new BunitContext();
+        await using var context = new BunitContext();
         context.Services.AddMudServices();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         var views = Module.Views;

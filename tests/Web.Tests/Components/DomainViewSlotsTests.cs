@@ -10,7 +10,7 @@ using MudBlazor.Services;
 namespace LatentWorkbench.Web.Tests.Components;
 
 /// <summary>The host renders a domain's optional views: its property panel on cards and its editor in place of the text field.</summary>
-public sealed class DomainViewSlotsTests : IDisposable
+public sealed class DomainViewSlotsTests : IAsyncLifetime
 {
     private readonly BunitContext _context = new();
     private readonly ToyDomain _plain = new();
@@ -67,5 +67,8 @@ public sealed class DomainViewSlotsTests : IDisposable
     public void ItemInput_WithoutAnEditor_ShowsTheTextField() =>
         Assert.Single(_context.Render<ItemInput>(p => p.Add(c => c.Domain, _plain)).FindComponents<MudTextField<string>>());
 
-    public void Dispose() => _context.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services are only asynchronously disposable.
+    public Task DisposeAsync() => _context.DisposeAsync().AsTask();
 }
