@@ -5,7 +5,12 @@ using LabPlugin.Views;
 
 namespace LabPlugin;
 
-/// <summary>The plugin's domain module: the host finds it because it is public and has a parameterless constructor.</summary>
+/// <summary>
+/// The plugin's domain module: the host finds it because it is public and has a parameterless constructor. Optional
+/// capabilities (<c>Files</c>, <c>Audio</c>, <c>StructureSearch</c>, <c>DecodingConstraint</c>, <c>Evaluator</c>) and the
+/// optional views (<c>PropertyPanel</c>, <c>ItemEditor</c>) are left out here, so the host uses its own; docs/plugins.md
+/// says how to add them.
+/// </summary>
 public sealed class LabModule : IDomainModule
 {
     /// <summary>Creates the module.</summary>
