@@ -41,8 +41,6 @@ public sealed class PeptidesModule : IDomainModule
         new("fraction_aromatic", "Aromatic share", "Fraction of F, W and Y"),
     ];
     /// <inheritdoc/>
-    public IDecodingConstraintFactory? DecodingConstraint => null;
-    /// <inheritdoc/>
     public DomainDefaults Defaults { get; } = new(
         new VaeConfig
         {

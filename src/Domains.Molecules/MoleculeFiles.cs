@@ -5,31 +5,28 @@ using LatentWorkbench.Domains.Molecules.Chemistry;
 namespace LatentWorkbench.Domains.Molecules;
 
 /// <summary>
-/// Molecule uploads and downloads. Reads <c>.smi</c> (SMILES and an optional name per line), <c>.csv</c> (a header with
-/// a <c>smiles</c> column and optionally <c>name</c>) and <c>.sdf</c> (records with a SMILES data field); writes SMILES
-/// lines and SD files (V2000 molblocks with zero coordinates plus SMILES and property data fields). As the domain's
-/// <see cref="IItemFileFormat"/> it gives the command line <c>--from FILE</c> (the first molecule, or record N) and
-/// <c>--out DIR</c> (a <c>.smi</c> and an <c>.sdf</c> file per molecule).
+/// Molecule files. Reads <c>.smi</c> (SMILES and an optional name per line), <c>.csv</c> (a header with a <c>smiles</c>
+/// column and optionally <c>name</c>) and <c>.sdf</c> (records with a SMILES data field): every molecule for uploads and
+/// imports, the first or the N-th for <c>--from FILE</c>. Writes SMILES lines and SD files (V2000 molblocks with zero
+/// coordinates plus SMILES and property data fields): one <c>.smi</c> and one <c>.sdf</c> file per molecule for
+/// <c>--out DIR</c>, and either format for a collection.
 /// </summary>
-public sealed class MoleculeFiles : IItemFiles, IItemFileFormat
+public sealed class MoleculeFiles : IItemFiles
 {
     /// <summary>Most molecules read from one upload.</summary>
     public const int MaxItems = 10_000;
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> ImportExtensions { get; } = [".smi", ".csv", ".sdf"];
-
-    /// <inheritdoc/>
-    public IReadOnlyList<string> Extensions => ImportExtensions;
+    public IReadOnlyList<string> Extensions { get; } = [".smi", ".csv", ".sdf"];
 
     /// <summary>The molecule in the file: the first, or the <paramref name="part"/>-th (1-based) line or record.</summary>
-    public string Read(byte[] content, string name, int? part = null)
+    public string Read(string fileName, byte[] content, int? part = null)
     {
-        var items = Import(name, content);
+        var items = ReadAll(fileName, content);
         if (part is null) return items[0].Text;
         return part >= 1 && part <= items.Count
             ? items[part.Value - 1].Text
-            : throw new InvalidDataException($"'{name}' holds {items.Count} molecule(s); there is no molecule {part}.");
+            : throw new InvalidDataException($"'{fileName}' holds {items.Count} molecule(s); there is no molecule {part}.");
     }
 
     /// <summary>The molecule as a SMILES file and an SD file (<paramref name="rendered"/> adds nothing for molecules).</summary>
@@ -51,7 +48,7 @@ public sealed class MoleculeFiles : IItemFiles, IItemFileFormat
     ];
 
     /// <inheritdoc/>
-    public IReadOnlyList<SampleItem> Import(string fileName, byte[] content)
+    public IReadOnlyList<SampleItem> ReadAll(string fileName, byte[] content)
     {
         var lines = Encoding.UTF8.GetString(content).ReplaceLineEndings("\n").Split('\n');
         var items = Path.GetExtension(fileName).ToLowerInvariant() switch

@@ -7,7 +7,7 @@ using LatentWorkbench.Domains.Molecules.Views;
 namespace LatentWorkbench.Domains.Molecules;
 
 /// <summary>Molecules as SMILES: a C# chemistry toolkit for validity, properties and similarity; valid-by-construction decoding.</summary>
-public sealed class MoleculesModule : IDomainModule, IItemFiles, IStructureSearch
+public sealed class MoleculesModule : IDomainModule
 {
     private static readonly MoleculeFiles FileFormats = new();
     private static readonly MoleculeSearch Search = new();
@@ -59,17 +59,7 @@ public sealed class MoleculesModule : IDomainModule, IItemFiles, IStructureSearc
     /// <inheritdoc/>
     public IDomainEvaluator? Evaluator { get; } = new Evaluation.MosesMetrics();
     /// <inheritdoc/>
-    public IItemFileFormat? Files => FileFormats;
+    public IItemFiles? Files => FileFormats;
     /// <inheritdoc/>
-    public IReadOnlyList<string> ImportExtensions => FileFormats.ImportExtensions;
-    /// <inheritdoc/>
-    public IReadOnlyList<ExportFormat> ExportFormats => FileFormats.ExportFormats;
-    /// <inheritdoc/>
-    public IReadOnlyList<SampleItem> Import(string fileName, byte[] content) => FileFormats.Import(fileName, content);
-    /// <inheritdoc/>
-    public byte[] Export(string formatId, IReadOnlyList<ExportItem> items) => FileFormats.Export(formatId, items);
-    /// <inheritdoc/>
-    public string QueryLanguage => Search.QueryLanguage;
-    /// <inheritdoc/>
-    public Func<string, bool> Compile(string pattern) => Search.Compile(pattern);
+    public IStructureSearch? StructureSearch => Search;
 }

@@ -8,18 +8,12 @@ using LatentWorkbench.Domains.Music.Views;
 namespace LatentWorkbench.Domains.Music;
 
 /// <summary>Music as 2-bar MIDI clips written as event tokens; attributes from the clip, style from the model.</summary>
-public sealed class MusicModule : IDomainModule, IItemFiles, IItemAudio
+public sealed class MusicModule : IDomainModule
 {
     private readonly MusicDatasetReader _reader = new(BarsPerClip);
-    private readonly MidiClipFormat _format;
-    private readonly ClipFiles _clips;
 
     /// <summary>A module with the default clip length.</summary>
-    public MusicModule()
-    {
-        _format = new MidiClipFormat(_reader);
-        _clips = new ClipFiles(_format);
-    }
+    public MusicModule() => Files = new ClipFiles(_reader);
 
     /// <summary>Bars per training clip.</summary>
     public const int BarsPerClip = 2;
@@ -42,8 +36,6 @@ public sealed class MusicModule : IDomainModule, IItemFiles, IItemAudio
     public ISimilarity Similarity { get; } = new ClipSimilarity();
     /// <inheritdoc/>
     public IDatasetReader Datasets => _reader;
-    /// <inheritdoc/>
-    public IItemFileFormat? Files => _format;
     /// <inheritdoc/>
     public IReadOnlyList<AttributeDefinition> Attributes { get; } =
     [
@@ -72,13 +64,7 @@ public sealed class MusicModule : IDomainModule, IItemFiles, IItemAudio
     /// <inheritdoc/>
     public DomainViews Views { get; } = new(typeof(ClipView));
     /// <inheritdoc/>
-    public IReadOnlyList<string> ImportExtensions => _clips.ImportExtensions;
+    public IItemFiles? Files { get; }
     /// <inheritdoc/>
-    public IReadOnlyList<ExportFormat> ExportFormats => _clips.ExportFormats;
-    /// <inheritdoc/>
-    public IReadOnlyList<SampleItem> Import(string fileName, byte[] content) => _clips.Import(fileName, content);
-    /// <inheritdoc/>
-    public byte[] Export(string formatId, IReadOnlyList<ExportItem> items) => _clips.Export(formatId, items);
-    /// <inheritdoc/>
-    public byte[] RenderWav(string text) => _clips.RenderWav(text);
+    public IItemAudio? Audio { get; } = new ClipAudio();
 }

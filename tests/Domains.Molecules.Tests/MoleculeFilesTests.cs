@@ -10,37 +10,37 @@ public class MoleculeFilesTests
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
     [Fact]
-    public void Import_Smi_ReadsSmilesAndNames_SkippingComments()
+    public void ReadAll_Smi_ReadsSmilesAndNames_SkippingComments()
     {
-        var items = Files.Import("a.smi", Bytes("# comment\nCCO ethanol\n\nc1ccccc1\n"));
+        var items = Files.ReadAll("a.smi", Bytes("# comment\nCCO ethanol\n\nc1ccccc1\n"));
         Assert.Equal(["CCO", "c1ccccc1"], items.Select(i => i.Text));
         Assert.Equal("ethanol", items[0].Name);
         Assert.Equal("line 4", items[1].Name);
     }
 
     [Fact]
-    public void Import_Csv_UsesTheSmilesAndNameColumns()
+    public void ReadAll_Csv_UsesTheSmilesAndNameColumns()
     {
-        var items = Files.Import("a.csv", Bytes("id,name,smiles\n1,ethanol,CCO\n2,phenol,c1ccccc1O\n"));
+        var items = Files.ReadAll("a.csv", Bytes("id,name,smiles\n1,ethanol,CCO\n2,phenol,c1ccccc1O\n"));
         Assert.Equal(("phenol", "c1ccccc1O"), (items[1].Name, items[1].Text));
-        var error = Assert.Throws<InvalidDataException>(() => Files.Import("b.csv", Bytes("name,formula\nx,y\n")));
+        var error = Assert.Throws<InvalidDataException>(() => Files.ReadAll("b.csv", Bytes("name,formula\nx,y\n")));
         Assert.Contains("line 1", error.Message);
     }
 
     [Fact]
-    public void Import_Sdf_ReadsTheSmilesField_AndNamesARecordWithout()
+    public void ReadAll_Sdf_ReadsTheSmilesField_AndNamesARecordWithout()
     {
         var sdf = Files.Export("sdf", [new ExportItem("aspirin", "CC(=O)Oc1ccccc1C(=O)O", true, new Dictionary<string, double> { ["qed"] = 0.55 })]);
-        var items = Files.Import("x.sdf", sdf);
+        var items = Files.ReadAll("x.sdf", sdf);
         Assert.Equal(("aspirin", "CC(=O)Oc1ccccc1C(=O)O"), (items[0].Name, items[0].Text));
-        var error = Assert.Throws<InvalidDataException>(() => Files.Import("y.sdf", Bytes("benzene\n  x\n\n  0  0  0  0  0  0  0  0  0  0999 V2000\nM  END\n$$$$\n")));
+        var error = Assert.Throws<InvalidDataException>(() => Files.ReadAll("y.sdf", Bytes("benzene\n  x\n\n  0  0  0  0  0  0  0  0  0  0999 V2000\nM  END\n$$$$\n")));
         Assert.Contains("record 1", error.Message);
     }
 
     [Fact]
-    public void Import_OtherExtension_SaysWhichAreRead()
+    public void ReadAll_OtherExtension_SaysWhichAreRead()
     {
-        var error = Assert.Throws<InvalidDataException>(() => Files.Import("a.txt", Bytes("CCO")));
+        var error = Assert.Throws<InvalidDataException>(() => Files.ReadAll("a.txt", Bytes("CCO")));
         Assert.Contains(".smi, .csv or .sdf", error.Message);
     }
 
@@ -65,24 +65,25 @@ public class MoleculeFilesTests
     }
 
     [Fact]
-    public void FileFormat_ReadsTheFirstOrTheNthMolecule_AndSaysWhenThereIsNone()
+    public void Files_ReadsTheFirstOrTheNthMolecule_AndSaysWhenThereIsNone()
     {
-        IItemFileFormat format = Files;
+        IItemFiles format = Files;
         var content = Bytes("CCO ethanol\nc1ccccc1O phenol\n");
-        Assert.Equal("CCO", format.Read(content, "two.smi"));
-        Assert.Equal("c1ccccc1O", format.Read(content, "two.smi", part: 2));
-        Assert.Contains("holds 2 molecule(s)", Assert.Throws<InvalidDataException>(() => format.Read(content, "two.smi", part: 3)).Message);
-        Assert.Throws<InvalidDataException>(() => format.Read(content, "two.txt"));
+        Assert.Equal("CCO", format.Read("two.smi", content));
+        Assert.Equal("c1ccccc1O", format.Read("two.smi", content, part: 2));
+        Assert.Contains("holds 2 molecule(s)", Assert.Throws<InvalidDataException>(() => format.Read("two.smi", content, part: 3)).Message);
+        Assert.Throws<InvalidDataException>(() => format.Read("two.txt", content));
     }
 
     [Fact]
-    public void FileFormat_WritesASmilesAndAnSdFile_ThatReadBack()
+    public void Files_WritesASmilesAndAnSdFile_ThatReadBack()
     {
-        IItemFileFormat format = Files;
+        IItemFiles format = Files;
         var files = format.Write("c1ccccc1O", "step_03");
         Assert.Equal(["step_03.smi", "step_03.sdf"], files.Select(f => f.Name));
-        Assert.Equal("c1ccccc1O", format.Read(files[0].Content, files[0].Name));
-        Assert.Equal("c1ccccc1O", format.Read(files[1].Content, files[1].Name));
-        Assert.Same(Files.GetType(), new MoleculesModule().Files!.GetType());
+        Assert.Equal("c1ccccc1O", format.Read(files[0].Name, files[0].Content));
+        Assert.Equal("c1ccccc1O", format.Read(files[1].Name, files[1].Content));
+        Assert.IsType<MoleculeFiles>(new MoleculesModule().Files);
+        Assert.IsType<MoleculeSearch>(new MoleculesModule().StructureSearch);
     }
 }

@@ -25,7 +25,6 @@ public static class FixturePlugins
             public ISimilarity Similarity => this;
             public IDatasetReader Datasets => this;
             public IReadOnlyList<AttributeDefinition> Attributes => [];
-            public IDecodingConstraintFactory? DecodingConstraint => null;
             public DomainDefaults Defaults { get; } = new(new VaeConfig(), new TrainingSettings(), "__ID__");
             public IReadOnlyList<SampleItem> Samples => [new("a", "a", [])];
             public DomainViews Views => new(typeof(object));
@@ -37,6 +36,34 @@ public static class FixturePlugins
             public string Name => "equality";
             public double Compute(string a, string b) => a == b ? 1 : 0;
             public IEnumerable<TrainingRecord> Read(string path, DatasetOptions options) => [];
+        }
+        """;
+
+    /// <summary>
+    /// The part of contract version 1 an old plugin compiles against (as <c>LatentWorkbench.Core</c>): its module also
+    /// implements <c>IItemFileFormat</c>, an interface version 2 no longer has, so the loader must refuse it by its
+    /// attribute before it touches a type.
+    /// </summary>
+    private const string OldContractSource = """
+        namespace LatentWorkbench.Core.Plugins
+        {
+            [AttributeUsage(AttributeTargets.Assembly)]
+            public sealed class DomainPluginAttribute(int contractVersion) : Attribute { public int ContractVersion { get; } = contractVersion; }
+        }
+        namespace LatentWorkbench.Core.Domains
+        {
+            public interface IDomainModule { string Id { get; } }
+            public interface IItemFileFormat { IReadOnlyList<string> Extensions { get; } }
+        }
+        """;
+
+    private const string OldModuleSource = """
+        [assembly: LatentWorkbench.Core.Plugins.DomainPlugin(1)]
+        namespace Fixture;
+        public sealed class OldModule : LatentWorkbench.Core.Domains.IDomainModule, LatentWorkbench.Core.Domains.IItemFileFormat
+        {
+            public string Id => "oldcontract";
+            public IReadOnlyList<string> Extensions => [".old"];
         }
         """;
 
@@ -66,31 +93,35 @@ public static class FixturePlugins
         File.WriteAllText(Path.Combine(garbage, "Garbage.dll"), "this is not an assembly");
         File.WriteAllText(Path.Combine(garbage, "README.txt"), "a folder that holds no plugin");
         Compile(directory, "broken-not-a-plugin", "namespace Fixture; public sealed class Nothing { }");
-        Compile(directory, "broken-old-contract", Module("oldcontract", version: 0));
+        var oldContract = CSharpCompilation.Create("LatentWorkbench.Core", [Parse(OldContractSource)], Platform(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        Compile(directory, "broken-old-contract", OldModuleSource, references: [oldContract.ToMetadataReference()]);
         Compile(directory, "broken-throws", Module("thrower", ctor: "throw new System.InvalidOperationException(\"the lab's reference table is missing\");"));
         Compile(directory, "broken-duplicate", Module("music"));
         var helper = Compile(directory, WithDependency, $"namespace Helper; public static class Names {{ public const string Id = \"{DependentId}\"; public static string Get() => Id; }}", "Helper");
         var dependent = Module(DependentId, idExpression: "Helper.Names.Get()");
-        Compile(directory, WithDependency, dependent, references: [helper]);
-        Compile(directory, "broken-missing-dependency", dependent, references: [helper]);
+        Compile(directory, WithDependency, dependent, references: [MetadataReference.CreateFromFile(helper)]);
+        Compile(directory, "broken-missing-dependency", dependent, references: [MetadataReference.CreateFromFile(helper)]);
         var stray = Path.Combine(directory, "broken-old-contract", "Fixture.broken-old-contract.dll");
         File.Copy(stray, Path.Combine(directory, "Stray.dll"));
     }
 
-    private static string Module(string id, int version = Core.Domains.DomainContract.Version, string ctor = "", string? idExpression = null) =>
-        ModuleSource.Replace("__VERSION__", version.ToString()).Replace("__ID_EXPRESSION__", idExpression ?? $"\"{id}\"")
+    private static string Module(string id, string ctor = "", string? idExpression = null) =>
+        ModuleSource.Replace("__VERSION__", Core.Domains.DomainContract.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)).Replace("__ID_EXPRESSION__", idExpression ?? $"\"{id}\"")
             .Replace("__ID__", id).Replace("__CTOR__", ctor);
 
     /// <summary>Compiles <paramref name="source"/> into <c>directory/folder/name.dll</c> and returns the dll's path.</summary>
-    private static string Compile(string directory, string folder, string source, string? name = null, IReadOnlyList<string>? references = null)
+    /// <remarks>
+    /// The platform references are the test host's assemblies (the current contract among them) unless
+    /// <paramref name="references"/> brings its own <c>LatentWorkbench.Core</c>.
+    /// </remarks>
+    private static string Compile(string directory, string folder, string source, string? name = null, IReadOnlyList<MetadataReference>? references = null)
     {
         var output = Directory.CreateDirectory(Path.Combine(directory, folder)).FullName;
         var assemblyName = name ?? $"Fixture.{folder}";
-        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => p.EndsWith(".dll", StringComparison.Ordinal));
-        var compilation = CSharpCompilation.Create(assemblyName,
-            [CSharpSyntaxTree.ParseText(GlobalUsings + source, new CSharpParseOptions(LanguageVersion.Latest))],
-            platform.Concat(references ?? []).Select(p => MetadataReference.CreateFromFile(p)),
+        var ownContract = references?.Any(r => r.Display == "LatentWorkbench.Core") == true;
+        var compilation = CSharpCompilation.Create(assemblyName, [Parse(source)],
+            Platform(ownContract ? "LatentWorkbench.Core.dll" : null).Concat(references ?? []),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var path = Path.Combine(output, assemblyName + ".dll");
         var result = compilation.Emit(path);
@@ -98,4 +129,12 @@ public static class FixturePlugins
             throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         return path;
     }
+
+    private static SyntaxTree Parse(string source) => CSharpSyntaxTree.ParseText(GlobalUsings + source, new CSharpParseOptions(LanguageVersion.Latest));
+
+    /// <summary>The test host's assemblies as references, leaving out the file named <paramref name="except"/>.</summary>
+    private static IEnumerable<MetadataReference> Platform(string? except = null) =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => p.EndsWith(".dll", StringComparison.Ordinal) && Path.GetFileName(p) != except)
+            .Select(p => MetadataReference.CreateFromFile(p));
 }

@@ -12,12 +12,12 @@ using MudBlazor.Services;
 
 namespace LatentWorkbench.Plugins.Tests;
 
-/// <summary>The Explore page on the plugin's domain: its default model (shipped in the plugin folder) and its residue view.</summary>
+/// <summary>The Explore page on the plugin's domain: its default model (shipped in the plugin folder) its residue view and its property panel.</summary>
 [Collection(PluginFolderCollection.Name)]
 public sealed class PeptideExploreTests(PluginFolderFixture fixture)
 {
     [Fact]
-    public async Task Explore_Interpolate_DrawsEachPointWithThePluginView()
+    public async Task Explore_Interpolate_DrawsEachPointWithThePluginViews()
     {
         await using var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -35,7 +35,12 @@ public sealed class PeptideExploreTests(PluginFolderFixture fixture)
         cut.Find("[data-test=interpolate]").Click();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".path-card")), TimeSpan.FromSeconds(60));
         foreach (var card in cut.FindAll(".path-card"))
+        {
             Assert.NotNull(card.QuerySelector(".peptide-sequence"));
+            // A valid point's properties show in the plugin's panel, not in the host's generic list.
+            if (card.GetAttribute("data-valid") == "true") Assert.NotNull(card.QuerySelector("[data-test=property-panel] .peptide-panel"));
+        }
+        Assert.NotEmpty(cut.FindAll(".path-card[data-valid=true] span.class-bar"));
         Assert.NotEmpty(cut.FindAll(".path-card span.residue"));
     }
 }

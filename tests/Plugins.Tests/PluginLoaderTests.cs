@@ -28,7 +28,7 @@ public sealed class PluginLoaderTests(PluginFolderFixture fixture)
     [Theory]
     [InlineData("broken-garbage", "not a loadable .NET assembly")]
     [InlineData("broken-not-a-plugin", "no [assembly: DomainPlugin] attribute")]
-    [InlineData("broken-old-contract", "contract version 0")]
+    [InlineData("broken-old-contract", "built against plugin contract version 1; this workbench speaks version 2. Rebuild the plugin")]
     [InlineData("broken-throws", "the lab's reference table is missing")]
     [InlineData("broken-duplicate", "'music' of")]
     [InlineData("broken-missing-dependency", "Helper")]

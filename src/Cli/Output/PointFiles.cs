@@ -6,7 +6,7 @@ namespace LatentWorkbench.Cli.Output;
 
 /// <summary>
 /// Items given as files (<c>--from A.mid</c>) and decoded points written as files (<c>--out DIR [--audio]</c>), through
-/// the domain's <see cref="IItemFileFormat"/>. Domains without one take items as text and write a text list.
+/// the domain's <see cref="IDomainModule.Files"/>. Domains without files take items as text and write a text file per item.
 /// </summary>
 public static class PointFiles
 {

@@ -4,6 +4,9 @@ namespace LatentWorkbench.Core.Domains;
 /// Everything a domain (molecules, music, peptides, ...) brings to the workbench. A module is registered through
 /// dependency injection; the host and the latent engine never special-case a domain. Items are exchanged as text
 /// (SMILES, an event string, an amino-acid sequence): the domain converts files and pictures to and from it.
+/// Optional capabilities (files, audio, structure search, decoding constraint, evaluator) are nullable properties that
+/// default to <c>null</c>: a module offers one by returning it, and hosts offer the matching feature only where it is not
+/// null. Implement such a property with exactly the type declared here, or the default (null) is used instead.
 /// </summary>
 public interface IDomainModule
 {
@@ -40,9 +43,6 @@ public interface IDomainModule
     /// </summary>
     IReadOnlyList<AttributeDefinition> Attributes { get; }
 
-    /// <summary>Restricts which tokens may follow a prefix while decoding, or <c>null</c> for no constraint.</summary>
-    IDecodingConstraintFactory? DecodingConstraint { get; }
-
     /// <summary>Model sizes and training settings that suit this domain.</summary>
     DomainDefaults Defaults { get; }
 
@@ -52,9 +52,18 @@ public interface IDomainModule
     /// <summary>Razor component types that show and edit items; the host renders them without knowing the domain.</summary>
     DomainViews Views { get; }
 
-    /// <summary>Domain-specific evaluation metrics (e.g. MOSES metrics for molecules), or null for the generic ones only.</summary>
-    IDomainEvaluator? Evaluator => null;
+    /// <summary>Optional: how items are read from and written to files (uploads, downloads, the CLI's <c>--from</c>/<c>--out</c>), or null when items are only text.</summary>
+    IItemFiles? Files => null;
 
-    /// <summary>How items are read from and written to files (e.g. MIDI), or null when items are only text.</summary>
-    IItemFileFormat? Files => null;
+    /// <summary>Optional: renders items as sound (an audio player beside each item), or null.</summary>
+    IItemAudio? Audio => null;
+
+    /// <summary>Optional: finds items containing a pattern (e.g. SMARTS) in the library, or null.</summary>
+    IStructureSearch? StructureSearch => null;
+
+    /// <summary>Optional: restricts which tokens may follow a prefix while decoding, or null for no constraint.</summary>
+    IDecodingConstraintFactory? DecodingConstraint => null;
+
+    /// <summary>Optional: domain-specific evaluation metrics (e.g. MOSES metrics for molecules), or null for the generic ones only.</summary>
+    IDomainEvaluator? Evaluator => null;
 }

@@ -1,29 +1,54 @@
 namespace LatentWorkbench.Core.Domains;
 
 /// <summary>
-/// Optional capability of a module: reads items from files users upload and writes items to files they download.
-/// Hosts test for it (<c>module is IItemFiles</c>) and offer upload and export only where a module has it.
+/// How a domain's items are read from and written to the files users keep them in (SMILES and SD files, MIDI, ...):
+/// web uploads, library imports and downloads, and the command line's <c>--from FILE</c> and <c>--out DIR</c>. Offered
+/// through <see cref="IDomainModule.Files"/>; a domain whose items are plain text needs none.
 /// </summary>
 public interface IItemFiles
 {
-    /// <summary>File extensions an upload may have, with the dot, e.g. <c>.smi</c>, <c>.mid</c>.</summary>
-    IReadOnlyList<string> ImportExtensions { get; }
+    /// <summary>File extensions read, lower-case with the dot (e.g. <c>.smi</c>, <c>.mid</c>).</summary>
+    IReadOnlyList<string> Extensions { get; }
 
     /// <summary>
-    /// The items of a file (for a single-item choice the first one is used). Throws <see cref="InvalidDataException"/>
-    /// with a message naming what is wrong and where (line, record or byte offset).
+    /// The items of the file <paramref name="fileName"/> holding <paramref name="content"/>, as the domain defines them
+    /// (molecules: every line or record; music: the file's first clip). Throws <see cref="InvalidDataException"/> with a
+    /// message naming what is wrong and where (line, record or byte offset).
     /// </summary>
-    IReadOnlyList<SampleItem> Import(string fileName, byte[] content);
+    IReadOnlyList<SampleItem> ReadAll(string fileName, byte[] content);
 
-    /// <summary>Download formats beside the host's generic CSV, e.g. SMILES lines or a zip of MIDI and WAV files.</summary>
+    /// <summary>
+    /// One item of the file: <paramref name="part"/> picks it as the domain defines parts (molecules: the N-th record,
+    /// music: the clip holding bar N, both 1-based); null takes the first. By default the <paramref name="part"/>-th of
+    /// <see cref="ReadAll"/>. Throws <see cref="InvalidDataException"/> when the file has no such item.
+    /// </summary>
+    string Read(string fileName, byte[] content, int? part = null)
+    {
+        var items = ReadAll(fileName, content);
+        if (part is null) return items[0].Text;
+        return part >= 1 && part <= items.Count
+            ? items[part.Value - 1].Text
+            : throw new InvalidDataException($"'{fileName}' holds {items.Count} item(s); there is no item {part}.");
+    }
+
+    /// <summary>
+    /// One item of the file at <paramref name="path"/>, as <see cref="Read"/>; a domain may also use files beside it
+    /// (music: the beat table of a performed solo).
+    /// </summary>
+    string ReadFile(string path, int? part = null) => Read(Path.GetFileName(path), File.ReadAllBytes(path), part);
+
+    /// <summary>
+    /// Files for one item, named <paramref name="baseName"/> plus an extension: the item in the domain's own formats and,
+    /// with <paramref name="rendered"/>, a rendering of it too (music: a WAV recording).
+    /// </summary>
+    IReadOnlyList<ItemFile> Write(string item, string baseName, bool rendered = false);
+
+    /// <summary>Download formats for collections of items, beside the host's generic CSV (e.g. an SD file, a zip of MIDI files).</summary>
     IReadOnlyList<ExportFormat> ExportFormats { get; }
 
-    /// <summary>Writes <paramref name="items"/> in the format <paramref name="formatId"/> (one of <see cref="ExportFormats"/>).</summary>
+    /// <summary>
+    /// Writes <paramref name="items"/> in the format <paramref name="formatId"/> (one of <see cref="ExportFormats"/>);
+    /// throws <see cref="ArgumentException"/> for another id.
+    /// </summary>
     byte[] Export(string formatId, IReadOnlyList<ExportItem> items);
 }
-
-/// <summary>A download format: id, name shown to users, file extension (with the dot) and media type.</summary>
-public sealed record ExportFormat(string Id, string Name, string Extension, string ContentType);
-
-/// <summary>One item to export: a name, its text, whether it is valid, and its properties.</summary>
-public sealed record ExportItem(string Name, string Text, bool Valid, IReadOnlyDictionary<string, double> Properties);

@@ -1,6 +1,6 @@
 namespace LatentWorkbench.Core.Domains;
 
-/// <summary>Optional capability of a module: finds items containing a pattern (e.g. a SMARTS substructure).</summary>
+/// <summary>Finds items containing a pattern (e.g. a SMARTS substructure); offered through <see cref="IDomainModule.StructureSearch"/>.</summary>
 public interface IStructureSearch
 {
     /// <summary>Name of the pattern language shown to users, e.g. <c>SMARTS</c>.</summary>

@@ -53,7 +53,7 @@ public static class PluginLoader
         var file = Path.GetFileName(assembly.Location);
         if (version != DomainContract.Version)
             return (PluginReport.Skipped(name, PluginStatus.IncompatibleContract,
-                $"{file} was built against plugin contract version {version}; this workbench speaks version {DomainContract.Version}."), null, []);
+                $"{file} was built against plugin contract version {version}; this workbench speaks version {DomainContract.Version}. Rebuild the plugin against this workbench's LatentWorkbench.Core."), null, []);
         IReadOnlyList<IDomainModule> modules;
         try { modules = CreateModules(assembly); }
         catch (Exception e)
@@ -110,7 +110,8 @@ public static class PluginLoader
             var module = (IDomainModule)Activator.CreateInstance(type)!;
             if (string.IsNullOrWhiteSpace(module.Id)) throw new InvalidOperationException($"{type.Name} has an empty domain id.");
             _ = (module.DisplayName, module.Tokenizer, module.Validator, module.Properties.Definitions, module.Similarity,
-                module.Datasets, module.Attributes, module.Defaults, module.Samples, module.Views);
+                module.Datasets, module.Attributes, module.Defaults, module.Samples, module.Views,
+                module.Files, module.Audio, module.StructureSearch, module.DecodingConstraint, module.Evaluator);
             modules.Add(module);
         }
         return modules;

@@ -21,7 +21,7 @@ public static class AudioApi
     private static async Task<IResult> Render(string domain, string? item, DomainRegistry registry, AudioCache cache, CancellationToken ct)
     {
         var module = registry.Get(domain);
-        if (module is not IItemAudio audio) throw new ItemInputException($"Domain '{module.Id}' has no audio rendering.");
+        if (module.Audio is not { } audio) throw new ItemInputException($"Domain '{module.Id}' has no audio rendering.");
         ApiErrors.Require(item is { Length: > 0 and <= MaxItemLength }, $"item must hold 1 to {MaxItemLength} characters");
         var check = module.Validator.Validate(item!);
         if (!check.IsValid) throw new ItemInputException(check.Error ?? "The item is not valid.", check.Position);

@@ -12,9 +12,10 @@ public static class ExportFiles
     {
         format = string.IsNullOrWhiteSpace(format) ? "csv" : format.ToLowerInvariant();
         if (format == "csv") return TypedResults.File(CsvExport.Write(domain, items), "text/csv", $"{stem}.csv");
-        var chosen = (domain as IItemFiles)?.ExportFormats.FirstOrDefault(f => f.Id == format)
-            ?? throw new ItemInputException($"format must be csv{string.Concat((domain as IItemFiles)?.ExportFormats.Select(f => $" or {f.Id}") ?? [])} (got '{format}')");
-        return TypedResults.File(((IItemFiles)domain).Export(chosen.Id, items), chosen.ContentType, stem + chosen.Extension);
+        var formats = domain.Files?.ExportFormats ?? [];
+        var chosen = formats.FirstOrDefault(f => f.Id == format)
+            ?? throw new ItemInputException($"format must be csv{string.Concat(formats.Select(f => $" or {f.Id}"))} (got '{format}')");
+        return TypedResults.File(domain.Files!.Export(chosen.Id, items), chosen.ContentType, stem + chosen.Extension);
     }
 
     /// <summary>Points as export items named by their position.</summary>

@@ -4,7 +4,7 @@ using LatentWorkbench.Web.Storage;
 
 namespace LatentWorkbench.Web.Services;
 
-/// <summary>Reads an uploaded file with the domain's <see cref="IItemFiles"/> and adds each valid item to the library.</summary>
+/// <summary>Reads an uploaded file with the domain's <see cref="IDomainModule.Files"/> and adds each valid item to the library.</summary>
 public sealed class LibraryImporter(LibraryStore store, DomainRegistry registry)
 {
     /// <summary>Most problems listed in a report.</summary>
@@ -17,11 +17,11 @@ public sealed class LibraryImporter(LibraryStore store, DomainRegistry registry)
     public ImportReport Import(string domainId, string fileName, byte[] content)
     {
         var domain = registry.Get(domainId);
-        if (domain is not IItemFiles files) throw new ItemInputException($"{domain.DisplayName} items cannot be imported from files.");
+        if (domain.Files is not { } files) throw new ItemInputException($"{domain.DisplayName} items cannot be imported from files.");
         IReadOnlyList<SampleItem> items;
         try
         {
-            items = files.Import(fileName, content);
+            items = files.ReadAll(fileName, content);
         }
         catch (InvalidDataException e)
         {

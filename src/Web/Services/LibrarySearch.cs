@@ -4,7 +4,7 @@ using LatentWorkbench.Web.Storage;
 
 namespace LatentWorkbench.Web.Services;
 
-/// <summary>Library search: a name or tag part in SQL, then a structure pattern where the domain offers <see cref="IStructureSearch"/>.</summary>
+/// <summary>Library search: a name or tag part in SQL, then a structure pattern where the domain offers one (<see cref="IDomainModule.StructureSearch"/>).</summary>
 public sealed class LibrarySearch(LibraryStore store, DomainRegistry registry)
 {
     /// <summary>
@@ -16,7 +16,7 @@ public sealed class LibrarySearch(LibraryStore store, DomainRegistry registry)
         var domain = registry.Get(domainId);
         var items = store.List(domain.Id, nameOrTag);
         if (string.IsNullOrWhiteSpace(pattern)) return items;
-        if (domain is not IStructureSearch search) throw new ItemInputException($"{domain.DisplayName} items cannot be searched by structure.");
+        if (domain.StructureSearch is not { } search) throw new ItemInputException($"{domain.DisplayName} items cannot be searched by structure.");
         Func<string, bool> matches;
         try
         {

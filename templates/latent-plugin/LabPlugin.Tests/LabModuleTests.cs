@@ -48,5 +48,13 @@ public sealed class LabModuleTests
     }
 
     [Fact]
+    public void Views_AreRazorComponents()
+    {
+        Assert.True(typeof(Microsoft.AspNetCore.Components.IComponent).IsAssignableFrom(_module.Views.ItemPicture));
+        foreach (var optional in new[] { _module.Views.PropertyPanel, _module.Views.ItemEditor }.OfType<Type>())
+            Assert.True(typeof(Microsoft.AspNetCore.Components.IComponent).IsAssignableFrom(optional), optional.Name);
+    }
+
+    [Fact]
     public void Similarity_IsOneForIdenticalItems() => Assert.Equal(1.0, _module.Similarity.Compute("ACGT", "ACGT"));
 }

@@ -5,7 +5,12 @@ using LabPlugin.Views;
 
 namespace LabPlugin;
 
-/// <summary>The plugin's domain module: the host finds it because it is public and has a parameterless constructor.</summary>
+/// <summary>
+/// The plugin's domain module: the host finds it because it is public and has a parameterless constructor. Optional
+/// capabilities (<c>Files</c>, <c>Audio</c>, <c>StructureSearch</c>, <c>DecodingConstraint</c>, <c>Evaluator</c>) and the
+/// optional views (<c>PropertyPanel</c>, <c>ItemEditor</c>) are left out here, so the host uses its own; docs/plugins.md
+/// says how to add them.
+/// </summary>
 public sealed class LabModule : IDomainModule
 {
     /// <summary>Creates the module.</summary>
@@ -31,8 +36,6 @@ public sealed class LabModule : IDomainModule
     public IDatasetReader Datasets { get; }
     /// <inheritdoc/>
     public IReadOnlyList<AttributeDefinition> Attributes { get; } = [new("gc_content", "GC content", "Fraction of G and C")];
-    /// <inheritdoc/>
-    public IDecodingConstraintFactory? DecodingConstraint => null;
     /// <inheritdoc/>
     public DomainDefaults Defaults { get; } = new(
         new VaeConfig { EmbeddingSize = 16, EncoderHidden = 64, LatentSize = 16, DecoderHidden = 128, MaxLength = Alphabet.MaxLength + 1, PropertyNames = ["gc_content"] },

@@ -6,7 +6,7 @@ namespace LatentWorkbench.Core.Tests.Contract;
 /// The checks every domain module must pass, whatever its domain: derive a class that supplies the module
 /// (built-in, test or loaded from a plugin folder) and xunit runs them against it.
 /// </summary>
-public abstract class DomainModuleContractTests
+public abstract partial class DomainModuleContractTests
 {
     /// <summary>The module under test.</summary>
     protected abstract IDomainModule Module { get; }

@@ -28,7 +28,7 @@ public sealed class ToyDomain : IDomainModule
         new TrainingSettings { Epochs = 30, BatchSize = 64, LearningRate = 5e-3, WarmupSteps = 30, KlWeight = 0.1, KlWarmupSteps = 600, FreeBitsPerDim = 0.25, WordDropout = 0.0, CheckpointEverySteps = 0, ValidationReconstructionLimit = 0 },
         "toy");
     public IReadOnlyList<SampleItem> Samples { get; } = [new("abc", "ABC", []), new("hah", "HAHA", [])];
-    public DomainViews Views { get; } = new(typeof(object));
+    public DomainViews Views { get; init; } = new(typeof(object));
 
     /// <summary>Deterministic random items of the language.</summary>
     public static List<string> Generate(int count, int seed)

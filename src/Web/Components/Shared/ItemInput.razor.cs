@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Components.Forms;
 
 namespace LatentWorkbench.Web.Components.Shared;
 
-/// <summary>Item picker: a validated text field, a sample/library list and, where the domain reads files, an upload.</summary>
+/// <summary>
+/// Item picker: a validated text field (or the domain's <see cref="DomainViews.ItemEditor"/>, bound both ways), a
+/// sample/library list and, where the domain reads files, an upload.
+/// </summary>
 public partial class ItemInput
 {
     /// <summary>Largest upload read, in bytes.</summary>
@@ -13,6 +16,10 @@ public partial class ItemInput
 
     private ValidationResult _check = ValidationResult.Valid("");
     private string? _uploadError;
+    private readonly EventCallback<string> _textChanged;
+
+    /// <summary>Creates the picker.</summary>
+    public ItemInput() => _textChanged = EventCallback.Factory.Create<string>(this, SetTextAsync);
 
     /// <summary>The domain of the item.</summary>
     [Parameter, EditorRequired] public IDomainModule Domain { get; set; } = default!;
@@ -31,6 +38,9 @@ public partial class ItemInput
 
     /// <summary>Value of the field's <c>data-test</c> attribute (sources get it as a prefix).</summary>
     [Parameter] public string DataTest { get; set; } = "item";
+
+    /// <summary>The domain's editor component, or null for the host's text field.</summary>
+    private Type? Editor => Domain.Views.ItemEditor is { } type && typeof(IComponent).IsAssignableFrom(type) ? type : null;
 
     /// <inheritdoc/>
     protected override void OnParametersSet() => _check = ItemChecks.Check(Domain, Text);
@@ -53,12 +63,12 @@ public partial class ItemInput
 
     private async Task UploadAsync(InputFileChangeEventArgs e)
     {
-        if (Domain is not IItemFiles files) return;
+        if (Domain.Files is not { } files) return;
         try
         {
             using var buffer = new MemoryStream();
             await using (var stream = e.File.OpenReadStream(MaxUploadBytes)) await stream.CopyToAsync(buffer);
-            var items = files.Import(e.File.Name, buffer.ToArray());
+            var items = files.ReadAll(e.File.Name, buffer.ToArray());
             await SetTextAsync(items[0].Text);
         }
         catch (Exception error) when (error is InvalidDataException or IOException)
