@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using LatentWorkbench.Tests;
 
 namespace LatentWorkbench.Plugins.Tests;
 
@@ -8,18 +8,11 @@ public static class DotnetCli
     /// <summary>Runs <c>dotnet</c> with <paramref name="args"/> in <paramref name="workingDirectory"/>; returns its output, throws when it fails.</summary>
     public static string Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var output = stdout + stderr.Result;
-        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet {string.Join(' ', args)} failed ({process.ExitCode}):\n{output}");
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var run = ExternalProgram.TryRun(dotnet, args, workingDirectory: workingDirectory, environment: environment, timeout: TimeSpan.FromMinutes(30))
+            ?? throw new InvalidOperationException($"{dotnet} could not be started.");
+        var output = run.Output + run.Errors;
+        if (run.ExitCode != 0) throw new InvalidOperationException($"dotnet {string.Join(' ', args)} failed ({run.ExitCode}):\n{output}");
         return output;
     }
 }

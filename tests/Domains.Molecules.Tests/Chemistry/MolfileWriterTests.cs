@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LatentWorkbench.Domains.Molecules.Chemistry;
 
 namespace LatentWorkbench.Domains.Molecules.Tests.Chemistry;
@@ -6,8 +5,6 @@ namespace LatentWorkbench.Domains.Molecules.Tests.Chemistry;
 /// <summary>Molblocks read back by RDKit (the oracle) give the molecule they were written from, hydrogens and charges included.</summary>
 public class MolfileWriterTests
 {
-    private const string Python = "/usr/bin/python3";
-
     private static readonly string[] Smiles =
     [
         "CC(=O)Oc1ccccc1C(=O)O", "Cn1cnc2c1c(=O)n(C)c(=O)n2C", "c1ccc2[nH]ccc2c1", "C[N+](C)(C)CC(=O)[O-]",
@@ -29,7 +26,7 @@ public class MolfileWriterTests
     [SkippableFact]
     public void Write_RdkitReadsTheSameMolecule()
     {
-        Skip.IfNot(File.Exists(Python), "RDKit oracle (/usr/bin/python3) not available");
+        Skip.If(RdkitOracle.Missing is not null, RdkitOracle.Missing);
         var dir = Directory.CreateTempSubdirectory("molfile-").FullName;
         try
         {
@@ -37,17 +34,9 @@ public class MolfileWriterTests
             File.WriteAllText(sdf, string.Concat(Smiles.Select(s => MolfileWriter.Write(Molecule.Parse(s), s) + "$$$$\n")));
             const string script = "import sys\nfrom rdkit import Chem\nfor m in Chem.SDMolSupplier(sys.argv[1], removeHs=False):\n"
                 + "    print(Chem.MolToSmiles(Chem.MolFromSmiles(m.GetProp('_Name')), isomericSmiles=False) + ' ' + Chem.MolToSmiles(m, isomericSmiles=False))\n";
-            var psi = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-            psi.ArgumentList.Add("-c");
-            psi.ArgumentList.Add(script);
-            psi.ArgumentList.Add(sdf);
-            using var process = Process.Start(psi)!;
-            var output = process.StandardOutput.ReadToEnd();
-            var errors = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Skip.If(errors.Contains("No module named 'rdkit'"), "RDKit is not installed for /usr/bin/python3");
-            var pairs = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')).ToList();
-            Assert.True(pairs.Count == Smiles.Length, $"RDKit read {pairs.Count} of {Smiles.Length} records: {errors}");
+            var run = RdkitOracle.Run("-c", script, sdf);
+            var pairs = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')).ToList();
+            Assert.True(pairs.Count == Smiles.Length, $"RDKit read {pairs.Count} of {Smiles.Length} records: {run.Errors}");
             foreach (var pair in pairs) Assert.Equal(pair[0], pair[1]);
         }
         finally

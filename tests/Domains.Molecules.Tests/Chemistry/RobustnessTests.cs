@@ -8,25 +8,43 @@ public class RobustnessTests
     private const string Alphabet = "CNOSPFIBrcClnos()[]=#-+@/\\%0123456789.:*H";
 
     [Fact]
-    public void TryParse_ReturnsResult_ForRandomAndMutatedStrings()
+    public void Parse_RejectsOnlyWithSmilesErrors_ForRandomAndMutatedStrings()
     {
+        // Parse, not TryParse: TryParse turns a reader defect (an index or key error) into an "internal error" result,
+        // which would pass here. Only a SmilesException, with a position inside the string, is a rejection.
         var random = new Random(17);
         var seeds = ReferenceTable.Read(TestPaths.Fixture("rdkit_reference.csv")).Select(r => r["smiles"]).ToArray();
         int valid = 0, invalid = 0;
         for (int k = 0; k < 100_000; k++)
         {
             string s = k % 2 == 0 ? RandomString(random) : Mutate(seeds[random.Next(seeds.Length)], random);
+            Molecule? molecule = null;
+            SmilesException? rejection = null;
+            try
+            {
+                molecule = Molecule.Parse(s);
+            }
+            catch (SmilesException e)
+            {
+                rejection = e;
+            }
+            catch (Exception e)
+            {
+                Assert.Fail($"the reader crashed on \"{s}\": {e}");
+            }
             var result = Molecule.TryParse(s);
-            if (result.IsValid)
+            if (rejection is null)
             {
                 valid++;
-                Assert.NotEmpty(CanonicalSmiles.Write(result.Molecule!));
+                Assert.True(result.IsValid, $"TryParse rejected \"{s}\", which Parse accepts: {result.Error}");
+                Assert.NotEmpty(CanonicalSmiles.Write(molecule!));
             }
             else
             {
                 invalid++;
-                Assert.False(string.IsNullOrWhiteSpace(result.Error));
-                Assert.InRange(result.Position, -1, s.Length);
+                Assert.False(string.IsNullOrWhiteSpace(rejection.Message), $"empty message for \"{s}\"");
+                Assert.InRange(rejection.Position, -1, s.Length);
+                Assert.Equal((rejection.Message, rejection.Position), (result.Error, result.Position));
             }
         }
         Assert.True(valid > 0 && invalid > 0, $"valid {valid}, invalid {invalid}");

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using LatentWorkbench.Domains.Music.Midi;
+using LatentWorkbench.Tests;
 using Xunit.Abstractions;
 
 namespace LatentWorkbench.Domains.Music.Tests.Midi;
@@ -84,29 +84,13 @@ public class MidiOracleTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>The oracle's reading of each file, by path; null when node is not on PATH. Throws when the oracle fails.</summary>
     private static Dictionary<string, JsonElement>? RunOracle(IReadOnlyList<string> files)
     {
-        var psi = new ProcessStartInfo("node", Path.Combine(OracleDir, "inspect.js"))
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = OracleDir,
-        };
-        Process? process;
-        try
-        {
-            process = Process.Start(psi);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-        using var p = process!;
-        var reading = p.StandardOutput.ReadToEndAsync();
-        p.StandardInput.Write(string.Join('\n', files));
-        p.StandardInput.Close();
-        string text = reading.GetAwaiter().GetResult();
-        p.WaitForExit();
+        var run = ExternalProgram.TryRun("node", [Path.Combine(OracleDir, "inspect.js")], input: string.Join('\n', files), workingDirectory: OracleDir);
+        if (run is null) return null;
         var result = new Dictionary<string, JsonElement>();
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var line in run.EnsureSucceeded().Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var e = JsonDocument.Parse(line).RootElement;
             result[e.GetProperty("path").GetString()!] = e;

@@ -3,6 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LatentWorkbench.Core.Tests.Toy;
+using LatentWorkbench.Web.Services.Training;
+using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Web.Tests.Services;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LatentWorkbench.Web.Tests.Apis;
 
@@ -14,19 +18,11 @@ public sealed class TrainingApiTests(ToyWebFactory factory) : IClassFixture<ToyW
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
-    private async Task<JsonElement> WaitForStatus(long id, string status)
+    /// <summary>The job's API body once the runner reports it <paramref name="status"/>.</summary>
+    private async Task<JsonElement> WaitForStatus(long id, TrainingJobStatus status)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
-        while (DateTime.UtcNow < deadline)
-        {
-            var body = await _client.GetFromJsonAsync<JsonElement>($"/api/training/jobs/{id}");
-            var current = body.GetProperty("job").GetProperty("status").GetString();
-            if (current == status) return body;
-            Assert.NotEqual("failed", current);
-            await Task.Delay(100);
-        }
-        Assert.Fail($"Job {id} never became {status}.");
-        return default;
+        await factory.Services.GetRequiredService<TrainingJobRunner>().WaitForAsync(id, j => j.Status == status);
+        return await _client.GetFromJsonAsync<JsonElement>($"/api/training/jobs/{id}");
     }
 
     [Fact]
@@ -47,7 +43,8 @@ public sealed class TrainingApiTests(ToyWebFactory factory) : IClassFixture<ToyW
         var id = (await Json(started)).GetProperty("id").GetInt64();
         Assert.Equal($"/api/training/jobs/{id}", started.Headers.Location?.OriginalString);
 
-        var done = await WaitForStatus(id, "completed");
+        var done = await WaitForStatus(id, TrainingJobStatus.Completed);
+        Assert.Equal("completed", done.GetProperty("job").GetProperty("status").GetString());
         Assert.Equal(1.0, done.GetProperty("job").GetProperty("fraction").GetDouble());
         var points = done.GetProperty("points").EnumerateArray().ToList();
         Assert.Contains(points, p => p.GetProperty("valid_token_accuracy").ValueKind == JsonValueKind.Number);

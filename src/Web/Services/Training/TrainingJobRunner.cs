@@ -28,7 +28,11 @@ public sealed partial class TrainingJobRunner(TrainingJobStore store, DomainRegi
     // cancel that arrives while the worker picks the job up is never overwritten by the worker's "running".
     private readonly Lock _gate = new();
 
-    /// <summary>Raised (on the training thread) whenever a job's row or chart points change.</summary>
+    /// <summary>
+    /// Raised with the job as saved whenever the runner changes it (queued, taken up, progress with new chart points,
+    /// stopping, finished), on the thread that changed it (the training thread for progress). Jobs marked interrupted
+    /// at start-up and removed jobs raise nothing.
+    /// </summary>
     public event Action<TrainingJob>? Changed;
 
     /// <summary>The jobs, newest first, optionally of one domain.</summary>
