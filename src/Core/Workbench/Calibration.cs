@@ -27,8 +27,10 @@ public static class Calibration
         var records = request.Records.Where(r => codec.TryToIds(r.Text, out _, out _)).ToList();
         var manifest = model.Manifest;
         var reference = VaeTrainer.Spread(records, request.ReferenceItems);
+        // Posterior means of the reference items: the OOD reference and the attribute vectors' inputs.
+        var latents = model.Encode(reference.Select(r => codec.ToIds(r.Text)).ToArray()).Select(c => c.Mean).ToArray();
         if (request.Attributes is null)
-            manifest = WriteReference(model, folder, manifest, reference.Select(r => codec.ToIds(r.Text)).ToArray());
+            manifest = WriteReference(folder, manifest, latents);
         if (request.TrainingHashes is { Count: > 0 } hashes)
         {
             var hashFile = $"training-hashes-s{manifest.State.Step}.bin";
@@ -37,7 +39,6 @@ public static class Calibration
         }
         if (module.Attributes.Count > 0 || request.Attributes is not null)
         {
-            var latents = model.Encode(reference.Select(r => codec.ToIds(r.Text)).ToArray()).Select(c => c.Mean).ToArray();
             manifest = manifest with
             {
                 AttributeVectors = AttributeVectors.Build(module, manifest.Model, reference, latents, manifest.AttributeVectors, request.Attributes),
@@ -51,15 +52,13 @@ public static class Calibration
     }
 
     /// <summary>
-    /// Encodes <paramref name="sample"/> as the model's reference latents (for OOD scores), writes them beside the
-    /// checkpoint and returns the manifest with the file and the calibrated threshold (not yet committed).
+    /// Writes <paramref name="reference"/> (posterior means, for OOD scores) beside the checkpoint and returns the
+    /// manifest with the file and the calibrated threshold (not yet committed).
     /// </summary>
-    private static CheckpointManifest WriteReference(LatentModel model, string folder, CheckpointManifest manifest, IReadOnlyList<int[]> sample)
+    private static CheckpointManifest WriteReference(string folder, CheckpointManifest manifest, float[][] reference)
     {
-        var reference = model.Encode(sample).Select(c => c.Mean).ToArray();
         var referenceFile = $"reference-s{manifest.State.Step}.bin";
         CheckpointStore.WriteFileAtomically(folder, referenceFile, p => CheckpointStore.WriteMatrix(p, reference));
-        model.SetReference(reference);
         return manifest with
         {
             Files = manifest.Files with { Reference = referenceFile },
