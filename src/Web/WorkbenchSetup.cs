@@ -59,6 +59,7 @@ public static class WorkbenchSetup
         services.AddSingleton<LibraryImporter>();
         services.AddSingleton<ModelHub>();
         services.AddSingleton<ModelCatalog>();
+        services.AddSingleton<ModelEvaluations>();
         services.AddSingleton<AudioCache>();
         services.AddSingleton<TrainingFolders>();
         services.AddSingleton<TrainingJobStore>();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LatentWorkbench.Core.Training;
 using LatentWorkbench.Core.Workbench;
 
 namespace LatentWorkbench.Cli.Commands;
@@ -25,13 +26,14 @@ public static class TrainCommand
         {
             var domain = context.Domain(parse);
             var settings = domain.Defaults.Training;
-            if (parse.GetValue(epochs) is { } e) settings = settings with { Epochs = Positive(e, "--epochs") };
-            if (parse.GetValue(batch) is { } b) settings = settings with { BatchSize = Positive(b, "--batch-size") };
-            if (parse.GetValue(maxSteps) is { } m) settings = settings with { MaxStepsThisRun = Positive(m, "--max-steps") };
+            if (parse.GetValue(epochs) is { } e) settings = settings with { Epochs = e };
+            if (parse.GetValue(batch) is { } b) settings = settings with { BatchSize = b };
+            if (parse.GetValue(maxSteps) is { } m) settings = settings with { MaxStepsThisRun = m > 0 ? m : throw new ArgumentException($"--max-steps must be a positive number (got {m}).") };
             if (parse.GetValue(seed) is { } s) settings = settings with { Seed = s };
             settings = settings with { Precision = CommonOptions.PrecisionOf(parse) };
-            if (parse.GetValue(klWeight) is { } kl) settings = settings with { KlWeight = NonNegative(kl, "--kl-weight") };
-            if (parse.GetValue(learningRate) is { } lr) settings = settings with { LearningRate = Positive(lr, "--learning-rate") };
+            if (parse.GetValue(klWeight) is { } kl) settings = settings with { KlWeight = kl };
+            if (parse.GetValue(learningRate) is { } lr) settings = settings with { LearningRate = lr };
+            TrainingSettingsValidator.Validate(settings, parse.GetValue(limit));
             var request = new TrainRequest(parse.GetRequiredValue(data), parse.GetValue(valid), parse.GetRequiredValue(output),
                 Settings: settings, Device: parse.GetValue(CommonOptions.Device) ?? "auto", Limit: parse.GetValue(limit));
             var outcome = TrainingPipeline.Train(domain, request, new ProgressPrinter(context.Error, context.Interactive && parse.GetResult(CommonOptions.Json) is null), cancellation);
@@ -44,13 +46,4 @@ public static class TrainCommand
         });
         return command;
     }
-
-    private static double NonNegative(double value, string name) =>
-        value >= 0 && double.IsFinite(value) ? value : throw new ArgumentException($"{name} must be zero or more (got {value}).");
-
-    private static double Positive(double value, string name) =>
-        value > 0 && double.IsFinite(value) ? value : throw new ArgumentException($"{name} must be a positive number (got {value}).");
-
-    private static int Positive(int value, string name) =>
-        value > 0 ? value : throw new ArgumentException($"{name} must be a positive number (got {value}).");
 }

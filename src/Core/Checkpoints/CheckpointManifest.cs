@@ -9,8 +9,11 @@ namespace LatentWorkbench.Core.Checkpoints;
 /// </summary>
 public sealed record CheckpointManifest
 {
+    /// <summary>The format version this build writes and reads (<see cref="CheckpointStore.ReadManifest"/> refuses others).</summary>
+    public const int SupportedFormatVersion = 1;
+
     /// <summary>Format of this file.</summary>
-    public int FormatVersion { get; init; } = 1;
+    public int FormatVersion { get; init; } = SupportedFormatVersion;
     /// <summary>Domain the model belongs to.</summary>
     public required string DomainId { get; init; }
     /// <summary>Vocabulary, index = token id.</summary>

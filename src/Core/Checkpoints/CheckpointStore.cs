@@ -21,6 +21,13 @@ public static class CheckpointStore
     /// <summary>Optional evaluation figures (written by <c>latent evaluate --save</c>) included in the model card.</summary>
     public const string EvaluationFile = "evaluation.json";
 
+    /// <summary>
+    /// Subfolder of a checkpoint folder where a training run keeps what only resuming needs (the optimizer state). It is
+    /// not part of the model: delete it, or leave it out when copying or shipping a model; a resume then starts a fresh
+    /// optimizer with a short learning-rate warm-up.
+    /// </summary>
+    public const string RunStateFolder = "run-state";
+
     /// <summary>JSON settings of checkpoint files (snake_case, indented).</summary>
     public static JsonSerializerOptions Json { get; } = new()
     {
@@ -34,20 +41,28 @@ public static class CheckpointStore
     /// <summary>Whether <paramref name="folder"/> holds a checkpoint.</summary>
     public static bool Exists(string folder) => File.Exists(Path.Combine(folder, ManifestFile));
 
-    /// <summary>Reads the manifest; throws <see cref="InvalidDataException"/> naming the folder when it is missing or unreadable.</summary>
+    /// <summary>
+    /// Reads the manifest; throws <see cref="InvalidDataException"/> naming the folder when it is missing or unreadable,
+    /// or when its format version is not <see cref="CheckpointManifest.SupportedFormatVersion"/>.
+    /// </summary>
     public static CheckpointManifest ReadManifest(string folder)
     {
         var path = Path.Combine(folder, ManifestFile);
         if (!File.Exists(path)) throw new InvalidDataException($"No model at '{folder}': {ManifestFile} is missing.");
+        CheckpointManifest manifest;
         try
         {
-            return JsonSerializer.Deserialize<CheckpointManifest>(File.ReadAllText(path), Json)
+            manifest = JsonSerializer.Deserialize<CheckpointManifest>(File.ReadAllText(path), Json)
                 ?? throw new InvalidDataException($"{path} is empty.");
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"{path} is not a valid model manifest: {e.Message}", e);
         }
+        if (manifest.FormatVersion != CheckpointManifest.SupportedFormatVersion)
+            throw new InvalidDataException($"The model at '{folder}' has checkpoint format version {manifest.FormatVersion}; this version of "
+                + $"LatentWorkbench reads format version {CheckpointManifest.SupportedFormatVersion} only.");
+        return manifest;
     }
 
     /// <summary>Writes <paramref name="content"/> to <paramref name="folder"/>/<paramref name="name"/> atomically.</summary>

@@ -12,6 +12,13 @@ public static class Schedules
         return s.LearningRate * (floor + (1 - floor) * 0.5 * (1 + Math.Cos(Math.PI * progress)));
     }
 
+    /// <summary>
+    /// Factor on the learning rate <paramref name="stepsSinceResume"/> steps after resuming without optimizer state: a
+    /// linear ramp over <see cref="TrainingSettings.ResumeWarmupSteps"/>, since Adam's moment estimates start from zero.
+    /// </summary>
+    public static double Rewarm(TrainingSettings s, long stepsSinceResume) =>
+        s.ResumeWarmupSteps <= 0 ? 1 : Math.Min(1.0, (stepsSinceResume + 1.0) / s.ResumeWarmupSteps);
+
     /// <summary>KL weight: monotonic warm-up, or cyclical (Fu et al. 2019: ramp over half a cycle, hold the rest).</summary>
     public static double KlWeight(TrainingSettings s, long step)
     {

@@ -27,6 +27,9 @@ public sealed record TrainingSettings
     /// <summary>Linear warm-up steps of the learning rate.</summary>
     public int WarmupSteps { get; init; } = 200;
 
+    /// <summary>Linear learning-rate warm-up steps when resuming a checkpoint that has no optimizer state (a shipped model).</summary>
+    public int ResumeWarmupSteps { get; init; } = 100;
+
     /// <summary>AdamW weight decay.</summary>
     public double WeightDecay { get; init; } = 1e-4;
 

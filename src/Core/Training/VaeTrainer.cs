@@ -13,7 +13,10 @@ namespace LatentWorkbench.Core.Training;
 
 /// <summary>Result of a training call.</summary>
 /// <param name="Manifest">The last committed manifest.</param>
-/// <param name="Completed">Whether all planned epochs are done (false after cancellation or a step limit).</param>
+/// <param name="Completed">
+/// Whether all planned epochs are done (false after cancellation or a step limit). From <see cref="VaeTrainer"/> the
+/// manifest is then trained but not yet calibrated; <see cref="Workbench.TrainingPipeline"/> calibrates and marks it completed.
+/// </param>
 public sealed record TrainingOutcome(CheckpointManifest Manifest, bool Completed);
 
 /// <summary>Runs (or resumes) a <see cref="TrainingRun"/> and reports through <see cref="IProgress{T}"/>.</summary>
@@ -23,7 +26,10 @@ public static class VaeTrainer
 
     /// <summary>
     /// Trains until the planned epochs are done, <see cref="TrainingSettings.MaxStepsThisRun"/> is reached, or
-    /// <paramref name="cancellation"/> fires (a checkpoint is written first, so the run can resume).
+    /// <paramref name="cancellation"/> fires (a checkpoint is written first, so the run can resume). The manifest is never
+    /// marked completed here: that is <see cref="Workbench.Calibration"/>'s one commit. The optimizer state lives in the
+    /// output's <see cref="CheckpointStore.RunStateFolder"/>; a checkpoint without one resumes with a fresh optimizer and
+    /// <see cref="TrainingSettings.ResumeWarmupSteps"/> of learning-rate warm-up.
     /// </summary>
     public static TrainingOutcome Train(TrainingRun run, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
@@ -39,10 +45,14 @@ public static class VaeTrainer
         using var model = new LatentModel(manifest, network, device, run.OutputFolder);
         var optimizer = optim.AdamW(network.parameters(), s.LearningRate, weight_decay: s.WeightDecay);
         using var step = new TrainingStep(network, optimizer, s, device);
-        if (resumed is not null) optimizer.load_state_dict(Path.Combine(run.OutputFolder, manifest.Files.Optimizer));
+        var optimizerState = resumed is null ? null : OptimizerState(run.OutputFolder, manifest);
+        if (optimizerState is not null) optimizer.load_state_dict(optimizerState);
         var state = manifest.State;
+        // Resumed without optimizer state (a shipped model): Adam's moments start from zero, so the rate warms up again.
+        long rewarmFrom = resumed is not null && optimizerState is null ? state.Step : -1;
         long batchesPerEpoch = LengthBucketBatcher.Batches(run.Train, s.BatchSize, s.Seed, 0).Count;
         long totalSteps = batchesPerEpoch * s.Epochs;
+        double Rate(long at) => Schedules.LearningRate(s, at, totalSteps) * (rewarmFrom >= 0 ? Schedules.Rewarm(s, at - rewarmFrom) : 1);
         var clock = Stopwatch.StartNew();
         var window = new RunningWindow();
         long stepsThisRun = 0;
@@ -59,7 +69,7 @@ public static class VaeTrainer
                     return new TrainingOutcome(manifest, false);
                 }
                 var klWeight = Schedules.KlWeight(s, state.Step);
-                var lr = Schedules.LearningRate(s, state.Step, totalSteps);
+                var lr = Rate(state.Step);
                 foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
                 using (var scope = NewDisposeScope())
                 {
@@ -79,12 +89,10 @@ public static class VaeTrainer
             var metrics = Evaluator.Evaluate(model, run.Valid, run.Constraint, s.ValidationReconstructionLimit, cancellation);
             state = state with { EpochsDone = epoch + 1, StepInEpoch = 0 };
             manifest = manifest with { Metrics = metrics, History = [.. manifest.History, metrics] };
-            var last = epoch + 1 == s.Epochs;
-            if (last) manifest = Calibrate(model, run, manifest);
             var elapsed = state.Seconds + clock.Elapsed.TotalSeconds;
-            manifest = Save(model, optimizer, run, manifest, state with { Seconds = elapsed, Completed = last });
+            manifest = Save(model, optimizer, run, manifest, state with { Seconds = elapsed, Completed = false });
             state = manifest.State with { Seconds = state.Seconds };
-            progress?.Report(window.Report(epoch, s, state.Step, totalSteps, Schedules.KlWeight(s, state.Step), Schedules.LearningRate(s, state.Step, totalSteps), clock.Elapsed, stepsThisRun) with
+            progress?.Report(window.Report(epoch, s, state.Step, totalSteps, Schedules.KlWeight(s, state.Step), Rate(state.Step), clock.Elapsed, stepsThisRun) with
             {
                 Validation = metrics,
                 Warning = metrics.LooksCollapsed
@@ -110,9 +118,7 @@ public static class VaeTrainer
         var manifest = CheckpointStore.ReadManifest(run.OutputFolder);
         if (!SameSizes(manifest.Model, run.Model) || !manifest.Vocabulary.SequenceEqual(run.Vocabulary.Tokens))
             throw new InvalidOperationException($"'{run.OutputFolder}' holds a different model; choose an empty folder to train a new one.");
-        if (manifest.Files.Optimizer.Length == 0)
-            throw new InvalidOperationException($"'{run.OutputFolder}' has no optimizer state, so training cannot resume there.");
-        if (manifest.State.EpochsDone >= run.Settings.Epochs)
+        if (manifest.State.Completed && manifest.State.EpochsDone >= run.Settings.Epochs)
             throw new InvalidOperationException($"'{run.OutputFolder}' already holds a model trained for {manifest.State.EpochsDone} epochs; ask for more epochs to continue it, or choose another folder.");
         var network = new SequenceVae(manifest.Model, manifest.Vocabulary.Count);
         network.load(Path.Combine(run.OutputFolder, manifest.Files.Weights));
@@ -125,32 +131,19 @@ public static class VaeTrainer
         && a.LatentSize == b.LatentSize && a.DecoderHidden == b.DecoderHidden && a.PropertyHeadHidden == b.PropertyHeadHidden
         && a.PropertyNames.SequenceEqual(b.PropertyNames) && a.TagNames.SequenceEqual(b.TagNames);
 
-    /// <summary>Reference latents and the OOD threshold; training hashes for novelty.</summary>
-    private static CheckpointManifest Calibrate(LatentModel model, TrainingRun run, CheckpointManifest manifest)
+    /// <summary>
+    /// The optimizer state of the checkpoint in <paramref name="folder"/>: the run's own (<see cref="CheckpointStore.RunStateFolder"/>),
+    /// else one a checkpoint written before that folder names, else null (a shipped model: the optimizer starts afresh).
+    /// </summary>
+    private static string? OptimizerState(string folder, CheckpointManifest manifest)
     {
-        var sample = Spread(run.Train, run.ReferenceItems).Select(i => i.Tokens).ToArray();
-        manifest = WriteReference(model, run.OutputFolder, manifest, sample);
-        if (run.TrainingHashes.Count == 0) return manifest;
-        var hashFile = $"training-hashes-s{manifest.State.Step}.bin";
-        CheckpointStore.WriteFileAtomically(run.OutputFolder, hashFile, p => CheckpointStore.WriteHashes(p, run.TrainingHashes));
-        return manifest with { Files = manifest.Files with { TrainingHashes = hashFile } };
+        var kept = Path.Combine(folder, CheckpointStore.RunStateFolder, OptimizerFile(manifest.State.Step));
+        if (File.Exists(kept)) return kept;
+        var named = Path.Combine(folder, manifest.Files.Optimizer);
+        return manifest.Files.Optimizer.Length > 0 && File.Exists(named) ? named : null;
     }
 
-    /// <summary>
-    /// Encodes <paramref name="sample"/> as the model's reference latents (for OOD scores), writes them beside the
-    /// checkpoint and returns the manifest with the file and the calibrated threshold (not yet committed).
-    /// </summary>
-    public static CheckpointManifest WriteReference(LatentModel model, string folder, CheckpointManifest manifest, IReadOnlyList<int[]> sample)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(manifest);
-        var reference = model.Encode(sample).Select(c => c.Mean).ToArray();
-        const int k = 10;
-        var referenceFile = $"reference-s{manifest.State.Step}.bin";
-        CheckpointStore.WriteFileAtomically(folder, referenceFile, p => CheckpointStore.WriteMatrix(p, reference));
-        model.SetReference(reference);
-        return manifest with { Files = manifest.Files with { Reference = referenceFile }, Ood = new OodCalibration(k, OutOfDistribution.Calibrate(reference, k)) };
-    }
+    private static string OptimizerFile(long step) => $"optimizer-s{step}.bin";
 
     /// <summary>
     /// Up to <paramref name="count"/> items spread evenly over <paramref name="items"/> (every n-th), so that a sample of
@@ -167,14 +160,18 @@ public static class VaeTrainer
     private static CheckpointManifest Save(LatentModel model, OptimizerHelper optimizer, TrainingRun run, CheckpointManifest manifest, TrainingState state)
     {
         var weights = $"model-s{state.Step}.bin";
-        var optimizerFile = $"optimizer-s{state.Step}.bin";
+        var optimizerFile = OptimizerFile(state.Step);
+        var runState = Path.Combine(run.OutputFolder, CheckpointStore.RunStateFolder);
         CheckpointStore.WriteFileAtomically(run.OutputFolder, weights, p => model.Network.save(p));
-        CheckpointStore.WriteFileAtomically(run.OutputFolder, optimizerFile, p => optimizer.save_state_dict(p));
+        CheckpointStore.WriteFileAtomically(runState, optimizerFile, p => optimizer.save_state_dict(p));
         var next = manifest with
         {
-            State = state, Files = manifest.Files with { Weights = weights, Optimizer = optimizerFile }, WrittenUtc = DateTime.UtcNow,
+            State = state, Files = manifest.Files with { Weights = weights, Optimizer = "" }, WrittenUtc = DateTime.UtcNow,
         };
         CheckpointStore.Commit(run.OutputFolder, next);
+        // Only now is the older optimizer state no longer the committed checkpoint's.
+        foreach (var old in Directory.EnumerateFiles(runState, "optimizer-s*.bin").Where(f => Path.GetFileName(f) != optimizerFile))
+            File.Delete(old);
         model.Manifest = next;
         return next;
     }

@@ -13,5 +13,7 @@ namespace LatentWorkbench.Core.Workbench;
 /// <param name="ValidFraction">Share held out when <paramref name="Valid"/> is null.</param>
 /// <param name="Limit">Read at most this many training records (0 = all).</param>
 /// <param name="Notes">Text for the model card (e.g. data provenance).</param>
+/// <param name="BeforeCalibrationCommit">See <see cref="CalibrationRequest.BeforeCommit"/> (tests simulate a crash with it).</param>
 public sealed record TrainRequest(string Data, string? Valid, string Output, VaeConfig? Model = null, TrainingSettings? Settings = null,
-    string Device = "auto", double ValidFraction = 0.05, int Limit = 0, string Notes = "");
+    string Device = "auto", double ValidFraction = 0.05, int Limit = 0, string Notes = "",
+    Action<Checkpoints.CheckpointManifest>? BeforeCalibrationCommit = null);

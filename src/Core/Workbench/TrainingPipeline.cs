@@ -8,8 +8,9 @@ namespace LatentWorkbench.Core.Workbench;
 
 /// <summary>
 /// Trains a domain's model from its data: reads and tokenizes records, builds (or reuses, when resuming) the
-/// vocabulary, standardises property targets, runs <see cref="VaeTrainer"/>, and when training completes adds the
-/// attribute vectors (MusicVAE: mean latent of items high in an attribute minus that of items low in it).
+/// vocabulary, standardises property targets, runs <see cref="VaeTrainer"/>, and when training completes runs the one
+/// <see cref="Calibration"/> step (OOD reference, novelty hashes, attribute vectors) that marks the model completed. A
+/// resumed run whose training finished but whose calibration did not only calibrates.
 /// </summary>
 public static class TrainingPipeline
 {
@@ -50,11 +51,12 @@ public static class TrainingPipeline
             Constraint = module.DecodingConstraint?.Create(vocabulary.Tokens, vocabulary.Specials),
         };
         var outcome = VaeTrainer.Train(run, progress, cancellation);
-        if (!outcome.Completed || module.Attributes.Count == 0) return outcome;
-        using var model = LatentModel.Load(request.Output, request.Device);
-        var readable = records.Where(r => codec.TryToIds(r.Text, out _, out _)).ToList();
-        var manifest = outcome.Manifest with { AttributeVectors = ComputeAttributeVectors(module, model, codec, readable, run.ReferenceItems) };
-        CheckpointStore.Commit(request.Output, manifest);
+        if (!outcome.Completed) return outcome;
+        var manifest = Calibration.Run(module, request.Output, new CalibrationRequest
+        {
+            Records = records, ReferenceItems = run.ReferenceItems, TrainingHashes = run.TrainingHashes, Device = request.Device,
+            BeforeCommit = request.BeforeCalibrationCommit,
+        });
         return outcome with { Manifest = manifest };
     }
 
@@ -71,35 +73,18 @@ public static class TrainingPipeline
         var unknown = attributes?.Where(a => module.Attributes.All(d => d.Key != a)).ToArray() ?? [];
         if (unknown.Length > 0)
             throw new ArgumentException($"Unknown attribute {string.Join(", ", unknown)}; {module.Id} has: {string.Join(", ", module.Attributes.Select(d => d.Key))}.");
-        using var model = LatentModel.Load(modelFolder, device);
-        var codec = new ItemCodec(module.Tokenizer, model.Vocabulary, model.Manifest.Model.MaxLength);
+        var codec = Codec(module, modelFolder);
         // Read as training reads (with its augmentation and seed), so that the same data gives the same vectors.
-        var options = new DatasetOptions(Augment: true, model.Manifest.Training.Seed);
+        var options = new DatasetOptions(Augment: true, CheckpointStore.ReadManifest(modelFolder).Training.Seed);
         var records = module.Datasets.Read(data, options).Where(r => codec.TryToIds(r.Text, out _, out _)).ToList();
         if (records.Count < 2) throw new InvalidDataException($"'{data}' holds fewer than 2 items this model can read.");
-        var manifest = model.Manifest;
-        if (attributes is null)
-        {
-            var sample = VaeTrainer.Spread(records, referenceItems).Select(r => codec.ToIds(r.Text)).ToArray();
-            manifest = VaeTrainer.WriteReference(model, modelFolder, manifest, sample);
-        }
-        manifest = manifest with { AttributeVectors = ComputeAttributeVectors(module, model, codec, records, referenceItems, attributes) };
-        CheckpointStore.Commit(modelFolder, manifest);
-        CheckpointStore.RenderCard(modelFolder, manifest);
-        return manifest;
+        return Calibration.Run(module, modelFolder, new CalibrationRequest { Records = records, ReferenceItems = referenceItems, Attributes = attributes, Device = device });
     }
 
-    /// <summary>
-    /// Attribute vectors (<see cref="AttributeVectors.Build"/>) from the latent means of <paramref name="count"/> of
-    /// <paramref name="readable"/> (items the codec accepts), spread over them; with <paramref name="only"/>, just those
-    /// are recomputed and the model's other vectors are kept.
-    /// </summary>
-    private static Dictionary<string, float[]> ComputeAttributeVectors(IDomainModule module, LatentModel model, ItemCodec codec,
-        IReadOnlyList<TrainingRecord> readable, int count, IReadOnlyCollection<string>? only = null)
+    private static ItemCodec Codec(IDomainModule module, string modelFolder)
     {
-        var reference = VaeTrainer.Spread(readable, count);
-        var latents = model.Encode(reference.Select(r => codec.ToIds(r.Text)).ToArray()).Select(c => c.Mean).ToArray();
-        return AttributeVectors.Build(module, model.Manifest.Model, reference, latents, model.Manifest.AttributeVectors, only);
+        var manifest = CheckpointStore.ReadManifest(modelFolder);
+        return new ItemCodec(module.Tokenizer, new Vocabulary(manifest.Vocabulary), manifest.Model.MaxLength);
     }
 
     /// <summary>Records as model inputs (standardised targets, tag index); records the codec rejects are counted in <paramref name="dropped"/>.</summary>

@@ -14,6 +14,9 @@ public static class ModelsApi
         api.MapGet("/", ListAll).WithSummary("Every domain's checkpoints");
         api.MapGet("/{domain}", List).WithSummary("A domain's checkpoints, the active one first");
         api.MapPut("/{domain}/active", Activate).WithSummary("Serves the named checkpoint of the domain from now on");
+        api.MapGet("/{domain}/evaluate/datasets", EvaluationDataSets).WithSummary("The data sets a checkpoint of the domain can be evaluated on");
+        api.MapPost("/{domain}/evaluate", Evaluate)
+            .WithSummary("Evaluates a checkpoint on a data set: the figures of latent evaluate --json, with the same keys");
         api.AddEndpointFilter(ApiErrors.Filter);
         return api;
     }
@@ -30,6 +33,21 @@ public static class ModelsApi
             ?? throw new ArgumentException($"Domain '{domain}' has no checkpoint named '{request.Name}'.");
         await hub.ActivateAsync(domain, entry.Folder);
         return TypedResults.Ok(Describe(entry with { Active = true }));
+    }
+
+    private static Ok<IReadOnlyList<string>> EvaluationDataSets(string domain, ModelEvaluations evaluations) =>
+        TypedResults.Ok(evaluations.DataSets(domain));
+
+    private static async Task<Ok<Dictionary<string, object?>>> Evaluate(string domain, EvaluateModelRequest request, ModelEvaluations evaluations,
+        CancellationToken cancellation)
+    {
+        ApiErrors.Require(!string.IsNullOrWhiteSpace(request.Data), "data is required: a data set name from GET /api/models/{domain}/evaluate/datasets");
+        var defaults = new EvaluationRequest(domain, request.Data!);
+        var result = await evaluations.EvaluateAsync(defaults with
+        {
+            Model = request.Model, Samples = request.Samples ?? defaults.Samples, Limit = request.Limit ?? defaults.Limit, Consistent = request.Consistent,
+        }, cancellation);
+        return TypedResults.Ok(result.ToJson());
     }
 
     private static object Describe(ModelEntry e) => new

@@ -139,6 +139,17 @@ public sealed class CliToyTests : IDisposable
         Assert.False(string.IsNullOrWhiteSpace(err));
     }
 
+    [Theory]
+    [InlineData("--epochs", "5000", "Epochs must be between 1 and 1000 (got 5000).")]
+    [InlineData("--kl-weight", "11", "The KL weight must be between 0 and 10 (got 11).")]
+    [InlineData("--batch-size", "0", "The batch size must be between 1 and 65536 (got 0).")]
+    public void Train_SettingsOutOfRange_ReportTheSharedValidatorsMessage(string option, string value, string expected)
+    {
+        var (code, _, err) = Run("train", "--domain", "toy", "--data", "/nonexistent.txt", "--out", Path.Combine(_folder, "never"), option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, err);
+    }
+
     [Fact]
     public void Train_RecordsTheKlWeightAndLearningRateAsked()
     {

@@ -21,6 +21,23 @@ public sealed class CheckpointStoreTests : IDisposable
     }
 
     [Fact]
+    public void ReadManifest_OtherFormatVersion_IsRefusedNamingFolderAndVersions()
+    {
+        var manifest = new CheckpointManifest
+        {
+            DomainId = "toy", Vocabulary = ["<pad>"], Model = new Core.Models.VaeConfig(), Training = new Core.Training.TrainingSettings(), FormatVersion = 7,
+        };
+        File.WriteAllText(Path.Combine(_folder, "config.json"), System.Text.Json.JsonSerializer.Serialize(manifest, CheckpointStore.Json));
+        var error = Assert.Throws<InvalidDataException>(() => CheckpointStore.ReadManifest(_folder));
+        Assert.Contains(_folder, error.Message);
+        Assert.Contains("format version 7", error.Message);
+        Assert.Contains($"format version {CheckpointManifest.SupportedFormatVersion} only", error.Message);
+
+        CheckpointStore.Commit(_folder, manifest with { FormatVersion = CheckpointManifest.SupportedFormatVersion });
+        Assert.Equal(CheckpointManifest.SupportedFormatVersion, CheckpointStore.ReadManifest(_folder).FormatVersion);
+    }
+
+    [Fact]
     public void Matrix_RoundTrips_AndRejectsTruncation()
     {
         var path = Path.Combine(_folder, "m.bin");

@@ -54,9 +54,8 @@ public sealed partial class TrainingJobRunner(TrainingJobStore store, DomainRegi
         var domain = registry.Get(request.Domain);
         if (string.IsNullOrWhiteSpace(request.Name) || !SafeName().IsMatch(request.Name))
             throw new ItemInputException("Name the model with 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit.");
-        if (request.Epochs is { } epochs && epochs is < 1 or > 1000) throw new ItemInputException($"Epochs must be between 1 and 1000 (got {epochs}).");
-        if (request.Limit < 0) throw new ItemInputException($"The item limit must be 0 (all) or more (got {request.Limit}).");
-        if (request.KlWeight is { } kl && !(kl >= 0 && kl <= 10)) throw new ItemInputException($"The KL weight must be between 0 and 10 (got {kl}).");
+        if (TrainingSettingsValidator.Problems(Settings(domain, request), request.Limit) is [_, ..] problems)
+            throw new ItemInputException(string.Join(" ", problems));
         var data = folders.ResolveData(request.Data);
         var valid = request.Valid is { Length: > 0 } v ? folders.ResolveData(v) : null;
         var output = folders.ModelFolder(domain.Id, request.Name);
