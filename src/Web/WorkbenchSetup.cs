@@ -35,6 +35,7 @@ public static class WorkbenchSetup
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
+        builder.Services.AddApiExceptionHandling();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -71,6 +72,7 @@ public static class WorkbenchSetup
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePages();
+        app.UseApiExceptionHandling();
         app.Use(async (context, next) =>
         {
             // Kestrel enforces the limit while reading; this also answers early, with a problem body, when the length is declared.
