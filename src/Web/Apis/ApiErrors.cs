@@ -29,10 +29,10 @@ public static class ApiErrors
 
     /// <summary>
     /// Lists a file download as the 200 response in the OpenAPI document: <paramref name="contentType"/>, or by default
-    /// CSV and any other type (a domain's export formats have their own).
+    /// CSV, or a binary stream for a domain's own export formats (each has its own content type).
     /// </summary>
     public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder builder, string? contentType = null) => contentType is null
-        ? builder.Produces<Stream>(StatusCodes.Status200OK, "text/csv", "*/*")
+        ? builder.Produces<Stream>(StatusCodes.Status200OK, "text/csv", "application/octet-stream")
         : builder.Produces<Stream>(StatusCodes.Status200OK, contentType);
 
     /// <summary>Endpoint filter mapping known exceptions to problem details.</summary>

@@ -41,8 +41,8 @@ public static class DomainsApi
 
     private static async Task<Ok<PointsResponse>> Decode(string domain, DecodeRequest request, ModelHub hub, CancellationToken ct)
     {
-        ApiErrors.Require(request.Latents is { Count: > 0 and <= MaxItems } && request.Latents.All(l => l is not null),
-            $"latents must hold 1 to {MaxItems} vectors");
+        ApiErrors.Require(request.Latents is { Count: > 0 and <= MaxItems } && request.Latents.All(l => l is not null && l.All(float.IsFinite)),
+            $"latents must hold 1 to {MaxItems} vectors of finite numbers");
         return TypedResults.Ok(await hub.Get(domain).RunAsync(m => Points(m, m.Decode(request.Latents)), ct));
     }
 

@@ -6,9 +6,8 @@ namespace LatentWorkbench.Web.Apis.Responses;
 
 /// <summary>
 /// A decoded point with the same fields as the <c>latent</c> command line. Two kinds of field are named by the domain
-/// and the operation, and travel in <see cref="Named"/>: the item text under the domain's item field (<c>item_field</c>
-/// of <c>GET /api/domains</c>, e.g. <c>smiles</c>), and one <c>similarity_to_{reference}</c> per reference item
-/// (e.g. <c>similarity_to_from</c>).
+/// and the operation: the item text under the domain's item field (<c>item_field</c> of <c>GET /api/domains</c>, e.g.
+/// <c>smiles</c>), and one <c>similarity_to_{reference}</c> per reference item (e.g. <c>similarity_to_from</c>).
 /// </summary>
 /// <param name="T">Position along a path (0..1), or the step index for other operations.</param>
 /// <param name="Valid">Whether the domain's validator accepts the item.</param>
