@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
 
 namespace LatentWorkbench.Web.Tests.Apis;
 
@@ -102,6 +103,19 @@ public sealed class HostileBodyTests(ToyWebFactory factory) : IClassFixture<ToyW
     {
         var huge = "[" + string.Join(",", Enumerable.Repeat("1e400", 16)) + "]";
         Assert.Null(await Misbehaviour("POST", "/api/domains/{domain}/decode", $$"""{"latents":[{{huge}}]}"""));
+    }
+
+    [Fact]
+    public async Task InProduction_ABodyThatDoesNotFit_IsAProblemThatSaysWhere_WithoutInternals()
+    {
+        await using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        using var response = await production.CreateClient().PostAsync("/api/domains/toy/encode",
+            new StringContent("""{"items":5}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("$.items", problem.GetProperty("detail").GetString());
+        Assert.False(problem.TryGetProperty("exception", out _));
     }
 
     [Theory]
