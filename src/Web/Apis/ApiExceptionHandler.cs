@@ -27,7 +27,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
     }
 
     /// <summary>What was wrong with the request, and where in its body.</summary>
-    internal static string Describe(BadHttpRequestException bad)
+    private static string Describe(BadHttpRequestException bad)
     {
         if (bad.InnerException is not JsonException json) return bad.Message;
         var where = json.LineNumber is { } line ? $" (line {line + 1}, byte {json.BytePositionInLine + 1})" : "";
