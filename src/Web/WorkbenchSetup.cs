@@ -35,7 +35,8 @@ public static class WorkbenchSetup
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiExceptionHandling();
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer<ApiSchemaTransformer>());
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -72,6 +73,7 @@ public static class WorkbenchSetup
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePages();
+        app.UseApiExceptionHandling();
         app.Use(async (context, next) =>
         {
             // Kestrel enforces the limit while reading; this also answers early, with a problem body, when the length is declared.

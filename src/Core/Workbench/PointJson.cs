@@ -16,9 +16,8 @@ public static class PointJson
             ["novel"] = p.Novel,
             ["properties"] = p.Properties,
         };
-        if (domain.Attributes.Count > 0 && p.Valid)
-            json["attributes"] = domain.Attributes.Where(a => p.Properties.ContainsKey(a.Key)).ToDictionary(a => a.Key, a => p.Properties[a.Key]);
-        foreach (var (name, value) in p.Similarities) json[$"similarity_to_{name}"] = value;
+        if (Attributes(domain, p) is { } attributes) json["attributes"] = attributes;
+        foreach (var (name, value) in Similarities(p)) json[name] = value;
         if (p.DistanceFromStart is { } distance) json["distance_from_start"] = distance;
         json["ood_score"] = p.OodScore;
         json["unusual"] = p.Unusual;
@@ -26,6 +25,16 @@ public static class PointJson
         if (includeLatent) json["latent"] = p.Latent;
         return json;
     }
+
+    /// <summary>The values of the domain's attributes among the point's properties; null when the domain has none or the point is invalid.</summary>
+    public static IReadOnlyDictionary<string, double>? Attributes(IDomainModule domain, LatentPoint p) =>
+        domain.Attributes.Count > 0 && p.Valid
+            ? domain.Attributes.Where(a => p.Properties.ContainsKey(a.Key)).ToDictionary(a => a.Key, a => p.Properties[a.Key])
+            : null;
+
+    /// <summary>The point's similarities as JSON fields, one <c>similarity_to_{reference}</c> per reference item.</summary>
+    public static IEnumerable<KeyValuePair<string, double>> Similarities(LatentPoint p) =>
+        p.Similarities.Select(s => KeyValuePair.Create($"similarity_to_{s.Key}", s.Value));
 
     /// <summary>One human-readable line for <paramref name="p"/>.</summary>
     public static string Line(LatentPoint p)

@@ -13,6 +13,28 @@ public static class ApiErrors
         if (!condition) throw new ItemInputException(message);
     }
 
+    /// <summary>
+    /// Maps known exceptions to problem details on the endpoints of <paramref name="builder"/>, and lists the
+    /// internal-error problem (for anything else, answered by <see cref="ApiExceptionHandler"/>) in the OpenAPI document.
+    /// </summary>
+    public static TBuilder WithApiErrors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(Filter).ProducesProblem(StatusCodes.Status500InternalServerError);
+
+    /// <summary>Lists the problem responses (application/problem+json) of <paramref name="statuses"/> in the OpenAPI document.</summary>
+    public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        foreach (var status in statuses) builder.ProducesProblem(status);
+        return builder;
+    }
+
+    /// <summary>
+    /// Lists a file download as the 200 response in the OpenAPI document: <paramref name="contentType"/>, or by default
+    /// CSV, or a binary stream for a domain's own export formats (each has its own content type).
+    /// </summary>
+    public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder builder, string? contentType = null) => contentType is null
+        ? builder.Produces<Stream>(StatusCodes.Status200OK, "text/csv", "application/octet-stream")
+        : builder.Produces<Stream>(StatusCodes.Status200OK, contentType);
+
     /// <summary>Endpoint filter mapping known exceptions to problem details.</summary>
     public static async ValueTask<object?> Filter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -16,7 +16,7 @@ public static class AudioApi
     /// <summary>Maps the audio endpoint.</summary>
     public static RouteHandlerBuilder MapAudioApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/domains/{domain}/audio", Render).WithTags("Domains").WithSummary("WAV rendering of an item")
-            .AddEndpointFilter(ApiErrors.Filter);
+            .ProducesFile("audio/wav").ProducesProblems(400, 404).WithApiErrors();
 
     private static async Task<IResult> Render(string domain, string? item, DomainRegistry registry, AudioCache cache, CancellationToken ct)
     {

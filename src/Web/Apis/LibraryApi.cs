@@ -13,13 +13,12 @@ public static class LibraryApi
     public static RouteGroupBuilder MapLibraryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/library/{domain}").WithTags("Library");
-        api.MapGet("/", List).WithSummary("Items, newest first; q filters by name or tag, pattern by structure (e.g. SMARTS)");
-        api.MapPost("/", Add).WithSummary("Adds an item (validated, stored canonical with its properties)");
-        api.MapPost("/import", Import).WithSummary("Adds every item of an uploaded file (multipart field 'file')").DisableAntiforgery();
-        api.MapGet("/export", Export).WithSummary("The library as CSV or a domain format");
-        api.MapDelete("/{id:long}", Remove).WithSummary("Removes an item");
-        api.AddEndpointFilter(ApiErrors.Filter);
-        return api;
+        api.MapGet("/", List).WithSummary("Items, newest first; q filters by name or tag, pattern by structure (e.g. SMARTS)").ProducesProblems(400, 404);
+        api.MapPost("/", Add).WithSummary("Adds an item (validated, stored canonical with its properties)").ProducesProblems(400, 404);
+        api.MapPost("/import", Import).WithSummary("Adds every item of an uploaded file (multipart field 'file')").DisableAntiforgery().ProducesProblems(400, 404);
+        api.MapGet("/export", Export).WithSummary("The library as CSV or a domain format").ProducesFile().ProducesProblems(400, 404);
+        api.MapDelete("/{id:long}", Remove).WithSummary("Removes an item").ProducesProblems(404);
+        return api.WithApiErrors();
     }
 
     private static Ok<LibraryItem[]> List(string domain, string? q, string? pattern, LibrarySearch search) =>

@@ -1,4 +1,5 @@
 using LatentWorkbench.Core.Plugins;
+using LatentWorkbench.Web.Apis.Responses;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LatentWorkbench.Web.Apis;
@@ -9,13 +10,10 @@ public static class PluginsApi
     /// <summary>Maps <c>/api/plugins</c>.</summary>
     public static IEndpointRouteBuilder MapPluginsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/plugins", ListPlugins).WithTags("Plugins").WithSummary("Loaded and skipped plugins");
+        app.MapGet("/api/plugins", ListPlugins).WithTags("Plugins").WithSummary("Loaded and skipped plugins").WithApiErrors();
         return app;
     }
 
-    private static Ok<object> ListPlugins(PluginCatalog catalog) => TypedResults.Ok((object)new
-    {
-        directory = catalog.Directory,
-        plugins = catalog.Reports.Select(r => new { folder = r.Folder, status = r.Status, loaded = r.IsLoaded, message = r.Message, domains = r.DomainIds }),
-    });
+    private static Ok<PluginsResponse> ListPlugins(PluginCatalog catalog) =>
+        TypedResults.Ok(new PluginsResponse(catalog.Directory, catalog.Reports.Select(PluginResponse.Of).ToArray()));
 }

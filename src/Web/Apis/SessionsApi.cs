@@ -1,6 +1,6 @@
-using System.Text.Json;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Workbench;
+using LatentWorkbench.Web.Apis.Responses;
 using LatentWorkbench.Web.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,24 +14,17 @@ public static class SessionsApi
     {
         var api = app.MapGroup("/api/sessions").WithTags("Sessions");
         api.MapGet("/", List).WithSummary("Saved sessions, newest first");
-        api.MapGet("/{id:long}", Get).WithSummary("One session with its request and result");
-        api.MapGet("/{id:long}/export", Export).WithSummary("The session's items as CSV or a domain format");
-        api.MapDelete("/{id:long}", Remove).WithSummary("Removes a session");
-        api.AddEndpointFilter(ApiErrors.Filter);
-        return api;
+        api.MapGet("/{id:long}", Get).WithSummary("One session with its request and result").ProducesProblems(404);
+        api.MapGet("/{id:long}/export", Export).WithSummary("The session's items as CSV or a domain format").ProducesFile().ProducesProblems(400, 404);
+        api.MapDelete("/{id:long}", Remove).WithSummary("Removes a session").ProducesProblems(404);
+        return api.WithApiErrors();
     }
 
-    private static Ok<object[]> List(string? domain, SessionStore store) => TypedResults.Ok(store.List(domain).Select(s => (object)new
-    {
-        id = s.Id, kind = s.Kind, domain = s.Domain, title = s.Title, created = s.Created,
-    }).ToArray());
+    private static Ok<SessionSummaryResponse[]> List(string? domain, SessionStore store) =>
+        TypedResults.Ok(store.List(domain).Select(SessionSummaryResponse.Of).ToArray());
 
-    private static Results<Ok<object>, ProblemHttpResult> Get(long id, SessionStore store) => store.Get(id) is { } s
-        ? TypedResults.Ok((object)new
-        {
-            id = s.Id, kind = s.Kind, domain = s.Domain, title = s.Title, created = s.Created,
-            request = JsonDocument.Parse(s.Request).RootElement, result = JsonDocument.Parse(s.Result).RootElement,
-        })
+    private static Results<Ok<SessionResponse>, ProblemHttpResult> Get(long id, SessionStore store) => store.Get(id) is { } s
+        ? TypedResults.Ok(SessionResponse.Of(s))
         : NotFound(id);
 
     private static IResult Export(long id, string? format, SessionStore store, DomainRegistry registry)

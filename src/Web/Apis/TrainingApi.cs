@@ -1,3 +1,4 @@
+using LatentWorkbench.Web.Apis.Responses;
 using LatentWorkbench.Web.Services.Training;
 using LatentWorkbench.Web.Storage;
 using Microsoft.AspNetCore.Http.Features;
@@ -17,21 +18,19 @@ public static class TrainingApi
         var api = app.MapGroup("/api/training").WithTags("Training");
         api.MapGet("/datasets", DataSets).WithSummary("Training data sets in the data folders");
         api.MapPost("/datasets", UploadAsync).WithSummary("Uploads a data set (one file, or several files that become one folder)")
-            .DisableAntiforgery().Accepts<IFormFileCollection>("multipart/form-data");
+            .DisableAntiforgery().Accepts<IFormFileCollection>("multipart/form-data").ProducesProblems(400, 413, 415);
         api.MapGet("/jobs", List).WithSummary("Training jobs, newest first");
-        api.MapGet("/jobs/{id:long}", Get).WithSummary("One job with its chart points");
-        api.MapPost("/jobs", Start).WithSummary("Queues a training job");
-        api.MapPost("/jobs/{id:long}/cancel", Cancel).WithSummary("Cancels a queued job, or stops a running one after a checkpoint");
-        api.MapPost("/jobs/{id:long}/resume", Resume).WithSummary("Resumes a cancelled, interrupted or failed job from its checkpoint");
-        api.MapDelete("/jobs/{id:long}", Remove).WithSummary("Forgets a finished job (its checkpoint stays)");
-        api.AddEndpointFilter(ApiErrors.Filter);
-        return api;
+        api.MapGet("/jobs/{id:long}", Get).WithSummary("One job with its chart points").ProducesProblems(404);
+        api.MapPost("/jobs", Start).WithSummary("Queues a training job").ProducesProblems(400, 404);
+        api.MapPost("/jobs/{id:long}/cancel", Cancel).WithSummary("Cancels a queued job, or stops a running one after a checkpoint").ProducesProblems(404, 409);
+        api.MapPost("/jobs/{id:long}/resume", Resume).WithSummary("Resumes a cancelled, interrupted or failed job from its checkpoint").ProducesProblems(404, 409);
+        api.MapDelete("/jobs/{id:long}", Remove).WithSummary("Forgets a finished job (its checkpoint stays)").ProducesProblems(404, 409);
+        return api.WithApiErrors();
     }
 
-    private static Ok<object[]> DataSets(TrainingFolders folders) =>
-        TypedResults.Ok(folders.List().Select(d => (object)new { name = d.Name, path = d.Path, folder = d.IsFolder, bytes = d.Bytes }).ToArray());
+    private static Ok<DataSetResponse[]> DataSets(TrainingFolders folders) => TypedResults.Ok(folders.List().Select(DataSetResponse.Of).ToArray());
 
-    private static async Task<Created<object>> UploadAsync(HttpContext context, TrainingFolders folders, CancellationToken cancellation)
+    private static async Task<Created<UploadedDataSetResponse>> UploadAsync(HttpContext context, TrainingFolders folders, CancellationToken cancellation)
     {
         // Data sets are bigger than the API's usual request limit: lift it for this request before the form is read.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = folders.MaxUploadBytes;
@@ -39,40 +38,30 @@ public static class TrainingApi
         var form = await context.Request.ReadFormAsync(cancellation);
         var files = form.Files.Select(f => (f.FileName, (Func<long, Stream>)(_ => f.OpenReadStream()))).ToList();
         var path = await folders.SaveUploadAsync(files, cancellation);
-        var entry = new { name = Path.GetRelativePath(folders.DataRoots[0], path), path, folder = Directory.Exists(path) };
-        return TypedResults.Created($"/api/training/datasets", (object)entry);
+        return TypedResults.Created($"/api/training/datasets",
+            new UploadedDataSetResponse(Path.GetRelativePath(folders.DataRoots[0], path), path, Directory.Exists(path)));
     }
 
-    private static Ok<object[]> List(string? domain, TrainingJobRunner runner) => TypedResults.Ok(runner.List(domain).Select(Describe).ToArray());
+    private static Ok<TrainingJobResponse[]> List(string? domain, TrainingJobRunner runner) =>
+        TypedResults.Ok(runner.List(domain).Select(TrainingJobResponse.Of).ToArray());
 
-    private static Ok<object> Get(long id, TrainingJobRunner runner)
+    private static Ok<TrainingJobDetailResponse> Get(long id, TrainingJobRunner runner) =>
+        TypedResults.Ok(new TrainingJobDetailResponse(TrainingJobResponse.Of(runner.Get(id)), runner.Points(id)));
+
+    private static Created<TrainingJobResponse> Start(TrainingJobRequest request, TrainingJobRunner runner)
     {
-        var job = runner.Get(id);
-        return TypedResults.Ok((object)new { job = Describe(job), points = runner.Points(id) });
+        ApiErrors.Require(request is { Domain.Length: > 0, Name.Length: > 0, Data.Length: > 0 }, "Send a JSON body with domain, name and data.");
+        var job = runner.Start(request);
+        return TypedResults.Created($"/api/training/jobs/{job.Id}", TrainingJobResponse.Of(job));
     }
 
-    private static Created<object> Start(TrainingJobRequest request, TrainingJobRunner runner)
-    {
-        ApiErrors.Require(request is not null, "Send a JSON body with domain, name and data.");
-        var job = runner.Start(request!);
-        return TypedResults.Created($"/api/training/jobs/{job.Id}", Describe(job));
-    }
+    private static Ok<TrainingJobResponse> Cancel(long id, TrainingJobRunner runner) => TypedResults.Ok(TrainingJobResponse.Of(runner.Cancel(id)));
 
-    private static Ok<object> Cancel(long id, TrainingJobRunner runner) => TypedResults.Ok(Describe(runner.Cancel(id)));
-
-    private static Ok<object> Resume(long id, TrainingJobRunner runner) => TypedResults.Ok(Describe(runner.Resume(id)));
+    private static Ok<TrainingJobResponse> Resume(long id, TrainingJobRunner runner) => TypedResults.Ok(TrainingJobResponse.Of(runner.Resume(id)));
 
     private static NoContent Remove(long id, TrainingJobRunner runner)
     {
         runner.Remove(id);
         return TypedResults.NoContent();
     }
-
-    private static object Describe(TrainingJob j) => new
-    {
-        id = j.Id, domain = j.Request.Domain, name = j.Request.Name, data = j.Request.Data, valid = j.Request.Valid, epochs_requested = j.Request.Epochs,
-        limit = j.Request.Limit, kl_weight = j.Request.KlWeight, output = j.Output, status = TrainingJobStore.Name(j.Status), step = j.Step,
-        total_steps = j.TotalSteps, epoch = j.Epoch, epochs = j.Epochs, fraction = j.Fraction, eta_seconds = j.EtaSeconds, message = j.Message,
-        created = j.Created, updated = j.Updated,
-    };
 }

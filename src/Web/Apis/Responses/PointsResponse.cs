@@ -1,0 +1,5 @@
+namespace LatentWorkbench.Web.Apis.Responses;
+
+/// <summary>Decoded points, in order: a path from start to end, decoded latents, or samples.</summary>
+/// <param name="Points">The points.</param>
+public sealed record PointsResponse(IReadOnlyList<PointResponse> Points);

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+
+namespace LatentWorkbench.Web.Tests.Apis;
+
+/// <summary>
+/// Every POST and PUT operation of the OpenAPI document, sent bodies that do not fit (empty, wrong types, malformed,
+/// huge numbers, missing fields), answers a 4xx problem, never a 500.
+/// </summary>
+public sealed class HostileBodyTests(ToyWebFactory factory) : IClassFixture<ToyWebFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    /// <summary>A fitting body per JSON operation (path as in the document); each test breaks one thing in it.</summary>
+    private static readonly Dictionary<string, string> FittingBodies = new()
+    {
+        ["/api/domains/{domain}/encode"] = """{"items":["ABC"]}""",
+        ["/api/domains/{domain}/decode"] = """{"latents":[[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]]}""",
+        ["/api/domains/{domain}/interpolate"] = """{"from":"ABCA","to":"HEHD","steps":3,"method":"lerp","decoding":"greedy","smooth":false}""",
+        ["/api/domains/{domain}/navigate"] = """{"from":"BCDE","objective":"a_share:max","min_similarity":0,"steps":2,"samples_per_step":1}""",
+        ["/api/domains/{domain}/sample"] = """{"n":2,"seed":3}""",
+        ["/api/domains/{domain}/sample-around"] = """{"item":"ABCA","n":2,"radius":0.5,"seed":3,"decoding":"greedy"}""",
+        ["/api/models/{domain}/evaluate"] = """{"data":"valid.txt","samples":2,"limit":5,"consistent":false}""",
+        ["/api/library/{domain}"] = """{"text":"ABC","name":"x","tags":["t"]}""",
+        ["/api/models/{domain}/active"] = """{"name":"model"}""",
+        ["/api/training/jobs"] = """{"domain":"toy","name":"hostile","data":"train.txt","valid":"valid.txt","epochs":1,"limit":10,"kl_weight":0.5}""",
+    };
+
+    private static readonly string[] WholeBodies = ["[]", "null", "\"text\"", "7", """{"items":""", "not json", """{"a":1}}"""];
+
+    private static readonly string[] FieldValues = ["""{"x":1}""", "1e400", "-1e400", "99999999999999999999", "[[[]]]"];
+
+    private async Task<JsonElement> Document() =>
+        JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json")).RootElement;
+
+    private async Task<string?> Misbehaviour(string method, string path, string body)
+    {
+        var url = path.Replace("{domain}", "toy").Replace("{id}", "999999");
+        using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        using var response = await _client.SendAsync(request);
+        var status = (int)response.StatusCode;
+        var media = response.Content.Headers.ContentType?.MediaType;
+        return status is >= 400 and < 500 && media == "application/problem+json" ? null : $"{method} {path} {body}: {status} {media}";
+    }
+
+    /// <summary>The POST and PUT operations, each with whether its JSON body has required fields.</summary>
+    private async Task<List<(string Method, string Path, bool HasRequired)>> Writes()
+    {
+        var document = await Document();
+        var writes = OpenApiDocumentTests.Operations(document).Where(o => o.Method is "POST" or "PUT").Select(o =>
+        {
+            var required = o.Operation.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out var json)
+                && OpenApiDocumentTests.Resolve(document, json.GetProperty("schema")).TryGetProperty("required", out var fields) && fields.GetArrayLength() > 0;
+            return (o.Method, o.Path, required);
+        }).ToList();
+        Assert.Contains(writes, w => w is ("POST", "/api/training/jobs", true));
+        Assert.Contains(writes, w => w is ("POST", "/api/domains/{domain}/sample", false));
+        return writes;
+    }
+
+    [Fact]
+    public async Task EveryJsonOperation_HasAFittingBodyInThisTest()
+    {
+        var document = await Document();
+        var json = OpenApiDocumentTests.Operations(document).Where(o => o.Operation.TryGetProperty("requestBody", out var body)
+            && body.GetProperty("content").TryGetProperty("application/json", out _)).Select(o => o.Path);
+        Assert.DoesNotContain(json, p => !FittingBodies.ContainsKey(p));
+    }
+
+    [Fact]
+    public async Task WholeBodiesThatDoNotFit_AreProblems()
+    {
+        var problems = new List<string>();
+        foreach (var (method, path, hasRequired) in await Writes())
+            foreach (var body in hasRequired ? WholeBodies.Append("{}") : WholeBodies)
+                if (await Misbehaviour(method, path, body) is { } problem) problems.Add(problem);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task EachFieldWithAWrongTypeOrHugeNumber_OrMissing_IsAProblem()
+    {
+        var problems = new List<string>();
+        var document = await Document();
+        foreach (var (method, path, _) in await Writes())
+        {
+            if (!FittingBodies.TryGetValue(path, out var fitting)) continue;
+            var schema = OpenApiDocumentTests.Operations(document).First(o => o.Path == path && o.Method == method).Operation
+                .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+            var required = OpenApiDocumentTests.Resolve(document, schema).TryGetProperty("required", out var r) ? r.EnumerateArray().Select(f => f.GetString()!).ToHashSet() : [];
+            foreach (var field in JsonNode.Parse(fitting)!.AsObject().Select(f => f.Key))
+            {
+                var bodies = FieldValues.Select(v => Replace(fitting, field, v)).ToList();
+                if (required.Contains(field)) bodies.Add(Replace(fitting, field, null));
+                foreach (var body in bodies)
+                    if (await Misbehaviour(method, path, body) is { } problem) problems.Add(problem);
+            }
+        }
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task LatentsWithHugeNumbers_AreAProblem()
+    {
+        var huge = "[" + string.Join(",", Enumerable.Repeat("1e400", 16)) + "]";
+        Assert.Null(await Misbehaviour("POST", "/api/domains/{domain}/decode", $$"""{"latents":[{{huge}}]}"""));
+    }
+
+    [Fact]
+    public async Task InProduction_ABodyThatDoesNotFit_IsAProblemThatSaysWhere_WithoutInternals()
+    {
+        await using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        using var response = await production.CreateClient().PostAsync("/api/domains/toy/encode",
+            new StringContent("""{"items":5}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("$.items", problem.GetProperty("detail").GetString());
+        Assert.False(problem.TryGetProperty("exception", out _));
+    }
+
+    [Theory]
+    [InlineData("/api/domains/nope/sample")]
+    [InlineData("/api/library/nope")]
+    [InlineData("/api/library/nope/export")]
+    [InlineData("/api/models/nope")]
+    [InlineData("/api/domains/nope/audio?item=ABC")]
+    public async Task UnknownDomains_AreNotFoundProblems(string path)
+    {
+        using var response = path.EndsWith("/sample") ? await _client.PostAsync(path, new StringContent("{}", System.Text.Encoding.UTF8, "application/json")) : await _client.GetAsync(path);
+        Assert.Equal(404, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary><paramref name="json"/> with <paramref name="field"/> set to the raw JSON <paramref name="value"/>, or left out when null.</summary>
+    private static string Replace(string json, string field, string? value)
+    {
+        var fields = JsonNode.Parse(json)!.AsObject().Select(f => (f.Key, Raw: f.Value!.ToJsonString()))
+            .Where(f => f.Key != field || value is not null).Select(f => $"\"{f.Key}\":{(f.Key == field ? value : f.Raw)}");
+        return "{" + string.Join(",", fields) + "}";
+    }
+}
