@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using LatentWorkbench.Core.Evaluation;
+using LatentWorkbench.Core.Training;
 
 namespace LatentWorkbench.Web.Apis.Responses;
 
