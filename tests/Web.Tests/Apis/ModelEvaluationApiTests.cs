@@ -48,7 +48,8 @@ public sealed class ModelEvaluationApiTests(ToyWebFactory factory) : IClassFixtu
     [InlineData("""{"data":"valid.txt","limit":1000000}""", 400, "item limit must be between 1 and 20000 (got 1000000)")]
     [InlineData("""{"data":"valid.txt","samples":-1}""", 400, "sample count must be between 0 and 10000 (got -1)")]
     [InlineData("""{"data":"valid.txt","model":"nope"}""", 400, "no checkpoint named 'nope'")]
-    [InlineData("""{"model":"model"}""", 400, "data is required")]
+    [InlineData("""{"model":"model"}""", 400, "lacks required fields: 'data'")]
+    [InlineData("""{"data":""}""", 400, "data is required")]
     public async Task Evaluate_BadInput_IsAProblemSayingWhatIsWrong(string body, int status, string expected)
     {
         File.WriteAllText(Path.Combine(factory.Toy.Folder, "empty.txt"), "");

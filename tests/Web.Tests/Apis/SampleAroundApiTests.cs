@@ -24,7 +24,7 @@ public sealed class SampleAroundApiTests(ToyWebFactory factory) : IClassFixture<
 
     [Theory]
     [InlineData("""{"item":"ABZ"}""", 400, "position")]
-    [InlineData("""{"n":3}""", 400, "item is required")]
+    [InlineData("""{"n":3}""", 400, "lacks required fields: 'item'")]
     [InlineData("""{"item":"ABC","n":0}""", 400, "n must be between")]
     [InlineData("""{"item":"ABC","radius":-1}""", 400, "Radius")]
     [InlineData("""{"item":"ABC","decoding":"psychic"}""", 400, "greedy, beam, sample, consistent")]
