@@ -25,6 +25,8 @@ public sealed class PeptidesModule : IDomainModule
     /// <inheritdoc/>
     public string ItemField => "sequence";
     /// <inheritdoc/>
+    public string ItemNoun => "peptide";
+    /// <inheritdoc/>
     public ITokenizer Tokenizer { get; } = new PeptideTokenizer();
     /// <inheritdoc/>
     public IItemValidator Validator { get; } = new PeptideValidator();

@@ -23,6 +23,8 @@ public sealed class MoleculesModule : IDomainModule
     /// <inheritdoc/>
     public string ItemField => "smiles";
     /// <inheritdoc/>
+    public string ItemNoun => "molecule";
+    /// <inheritdoc/>
     public ITokenizer Tokenizer { get; } = new SmilesTokenizer();
     /// <inheritdoc/>
     public IItemValidator Validator => SharedValidator;

@@ -27,6 +27,8 @@ public sealed class MusicModule : IDomainModule
     /// <inheritdoc/>
     public string ItemField => "clip";
     /// <inheritdoc/>
+    public string ItemNoun => "clip";
+    /// <inheritdoc/>
     public ITokenizer Tokenizer { get; } = new ClipTokenizer();
     /// <inheritdoc/>
     public IItemValidator Validator { get; } = new ClipValidator();

@@ -22,6 +22,9 @@ public interface IDomainModule
     /// <summary>Name of the item field in JSON output and APIs, e.g. <c>smiles</c>, <c>sequence</c>.</summary>
     string ItemField { get; }
 
+    /// <summary>What one item is called in sentences shown to users, e.g. "molecule", "clip"; "item" by default.</summary>
+    string ItemNoun => "item";
+
     /// <summary>Splits item text into tokens and joins tokens back into text.</summary>
     ITokenizer Tokenizer { get; }
 

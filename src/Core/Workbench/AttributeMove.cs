@@ -21,7 +21,7 @@ public sealed class AttributeMove(DomainModel model)
         var z = Enumerable.Range(0, steps + 1).Select(k => Add(mean, Scale(vector, amount * k / steps))).ToArray();
         ItemReference[] references = [new(ReferenceRole.Start, start)];
         var points = model.Points.Decode(z, null, references, Enumerable.Range(0, steps + 1).Select(k => (double)k / steps).ToArray());
-        model.Points.Anchor(points, null, references, 0);
+        model.Points.Anchor(points, null, references, (0, references[0]));
         return points;
     }
 }

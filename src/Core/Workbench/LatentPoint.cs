@@ -22,6 +22,13 @@ public sealed record LatentPoint(double T, string Text, bool Valid, bool? Novel,
     /// </summary>
     public double? DistanceFromStart { get; init; }
 
+    /// <summary>
+    /// Set on a path end or walk start whose item is not the user's item (the model could not decode that item back):
+    /// the given item, its similarity to this one and a sentence saying so. Null when the point is the user's item or
+    /// stands for none.
+    /// </summary>
+    public StandIn? StandsIn { get; init; }
+
     /// <summary>Whether the point lies outside the training distribution.</summary>
     public bool Unusual => OodScore > 1;
 }

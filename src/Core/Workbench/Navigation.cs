@@ -28,7 +28,7 @@ public sealed class Navigation(DomainModel model)
         var trajectoryZ = Trajectory(start, request);
         ItemReference[] references = [new(ReferenceRole.Start, startText)];
         var trajectory = model.Points.Decode(trajectoryZ, null, references);
-        model.Points.Anchor(trajectory, null, references, 0);
+        model.Points.Anchor(trajectory, null, references, (0, references[0]));
         var random = new Random(request.Seed);
         var around = trajectoryZ.SelectMany(z => Enumerable.Range(0, request.SamplesPerStep)
             .Select(_ => Add(z, Gaussian(random, z.Length, request.SampleRadius)))).ToArray();

@@ -29,7 +29,7 @@ public sealed class PathInterpolation(DomainModel model)
         var positions = Enumerable.Range(0, steps).Select(i => (double)i / (steps - 1)).ToArray();
         ItemReference[] references = [new(ReferenceRole.From, a), new(ReferenceRole.To, b)];
         var points = model.Points.Decode(path, options, references, positions);
-        model.Points.Anchor(points, options, references, 0, steps - 1);
+        model.Points.Anchor(points, options, references, (0, references[0]), (steps - 1, references[1]));
         return smooth ? new SmoothPath(model).Choose(points, references) : points;
     }
 }

@@ -63,19 +63,31 @@ public sealed class PointDecoder
     /// Decodes the given points of a decoded list again, encoder-consistently, unless <paramref name="decodedWith"/>
     /// already was: the ends of a path or the start of a move are encodings of the user's items, so this gives those
     /// items back whenever the model can produce them, at the cost of a beam search only where the first decode is not
-    /// the item.
+    /// the item. A point that still is not its item is marked <see cref="LatentPoint.StandsIn"/> for it.
     /// </summary>
-    public void Anchor(LatentPoint[] points, DecodeOptions? decodedWith, IReadOnlyList<ItemReference> references, params int[] indices)
+    public void Anchor(LatentPoint[] points, DecodeOptions? decodedWith, IReadOnlyList<ItemReference> references,
+        params (int Index, ItemReference Item)[] anchors)
     {
-        if (decodedWith?.Strategy == DecodeStrategy.Consistent) return;
-        var z = indices.Select(i => points[i].Latent).ToArray();
-        var texts = _consistent.Choose(z, indices.Select(i => points[i].Text).ToArray(), AnchorBeamWidth);
-        var tags = _model.PredictTags(z);
-        for (int k = 0; k < indices.Length; k++)
+        if (decodedWith?.Strategy != DecodeStrategy.Consistent)
         {
-            var point = points[indices[k]];
-            if (texts[k] != point.Text) points[indices[k]] = Describe(texts[k], point.Latent, point.T, point.OodScore, tags[k], references);
+            var z = anchors.Select(a => points[a.Index].Latent).ToArray();
+            var texts = _consistent.Choose(z, anchors.Select(a => points[a.Index].Text).ToArray(), AnchorBeamWidth);
+            var tags = _model.PredictTags(z);
+            for (int k = 0; k < anchors.Length; k++)
+            {
+                var point = points[anchors[k].Index];
+                if (texts[k] != point.Text) points[anchors[k].Index] = Describe(texts[k], point.Latent, point.T, point.OodScore, tags[k], references);
+            }
         }
+        foreach (var (index, item) in anchors) points[index] = Mark(points[index], item);
+    }
+
+    /// <summary><paramref name="point"/>, marked as standing in for <paramref name="item"/> when it is another item.</summary>
+    public LatentPoint Mark(LatentPoint point, ItemReference item)
+    {
+        if (point.Valid && point.Text == item.Text) return point with { StandsIn = null };
+        var similarity = point.Valid ? _module.Similarity.Compute(point.Text, item.Text) : 0;
+        return point with { StandsIn = new StandIn(item.Text, similarity, StandIn.NoteFor(item.Role, _module.ItemNoun)) };
     }
 
     /// <summary>Beam search's <paramref name="width"/> most likely decodes of each vector, under the domain's constraint.</summary>

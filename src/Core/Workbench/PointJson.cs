@@ -22,6 +22,8 @@ public static class PointJson
         json["ood_score"] = p.OodScore;
         json["unusual"] = p.Unusual;
         if (p.Error is not null) json["error"] = p.Error;
+        if (p.StandsIn is { } standIn)
+            json["stands_in_for"] = new Dictionary<string, object?> { ["item"] = standIn.Given, ["similarity"] = standIn.Similarity, ["note"] = standIn.Note };
         if (includeLatent) json["latent"] = p.Latent;
         return json;
     }
@@ -42,6 +44,9 @@ public static class PointJson
         var props = string.Join(" ", p.Properties.Take(6).Select(kv => $"{kv.Key}={kv.Value:0.###}"));
         var sims = string.Join(" ", p.Similarities.Select(kv => $"sim_{kv.Key}={kv.Value:0.00}"));
         var flags = (p.Valid ? "" : " [invalid]") + (p.Novel == true ? " [novel]" : "") + (p.Unusual ? " [unusual]" : "");
-        return $"{p.T,5:0.00}  {p.Text}{flags}  {props} {sims}".TrimEnd();
+        var line = $"{p.T,5:0.00}  {p.Text}{flags}  {props} {sims}".TrimEnd();
+        return p.StandsIn is { } s
+            ? $"{line}\n       note: {s.Note}: {s.Given} (similarity {s.Similarity:0.00}, OOD score {p.OodScore:0.00})"
+            : line;
     }
 }

@@ -64,7 +64,7 @@ public sealed class PointDecoderTests(ToyModelFixture toy)
         ItemReference[] references = [new(ReferenceRole.Start, toy.HeldOut[0])];
         var greedy = toy.Model.Points.Decode(z, null, references);
         var anchored = greedy.ToArray();
-        toy.Model.Points.Anchor(anchored, null, references, Enumerable.Range(0, 8).ToArray());
+        toy.Model.Points.Anchor(anchored, null, references, Enumerable.Range(0, 8).Select(i => (i, references[0])).ToArray());
         var consistent = toy.Model.Points.Decode(z[..8], AnchorOptions, references);
         Assert.Equal(consistent.Select(p => p.Text), anchored[..8].Select(p => p.Text));
         Assert.Equal(greedy[8..], anchored[8..]);
@@ -73,12 +73,31 @@ public sealed class PointDecoderTests(ToyModelFixture toy)
     }
 
     [Fact]
-    public void Anchor_AfterConsistentDecoding_ChangesNothing()
+    public void Anchor_AfterConsistentDecoding_KeepsEveryItem_AndMarksTheEndsThatAreNotTheGivenItem()
     {
         var z = Noisy(6, 5);
         var points = toy.Model.Points.Decode(z, DecodeOptions.ConsistentDefault);
         var copy = points.ToArray();
-        toy.Model.Points.Anchor(copy, DecodeOptions.ConsistentDefault, [], 0, 5);
-        Assert.Equal(points, copy);
+        var given = new ItemReference(ReferenceRole.From, points[0].Valid ? points[0].Text : "ABC");
+        var other = new ItemReference(ReferenceRole.To, "HEHEHEHEH");
+        toy.Model.Points.Anchor(copy, DecodeOptions.ConsistentDefault, [given, other], (0, given), (5, other));
+        Assert.Equal(points.Select(p => p.Text), copy.Select(p => p.Text));
+        Assert.Equal(points[1..5], copy[1..5]);
+        Assert.Equal(points[0].Valid && points[0].Text == given.Text, copy[0].StandsIn is null);
+        Assert.NotEqual(other.Text, copy[5].Text);
+        Assert.Equal(other.Text, copy[5].StandsIn!.Given);
+        Assert.Contains("the path ends at its nearest decodable neighbour", copy[5].StandsIn!.Note);
+    }
+
+    [Fact]
+    public void Mark_OtherItem_SaysWhichItemWasGiven_WithItsSimilarity()
+    {
+        var point = toy.Model.Points.Describe("ABCA", Noisy(1, 6)[0], 0, null);
+        Assert.Null(toy.Model.Points.Mark(point, new ItemReference(ReferenceRole.From, "ABCA")).StandsIn);
+        var marked = toy.Model.Points.Mark(point, new ItemReference(ReferenceRole.Start, "ABCD"));
+        Assert.Equal("ABCD", marked.StandsIn!.Given);
+        Assert.Equal(toy.Domain.Similarity.Compute("ABCA", "ABCD"), marked.StandsIn.Similarity, 9);
+        Assert.Equal("the model cannot represent this item; the walk starts from its nearest decodable neighbour", marked.StandsIn.Note);
+        Assert.Equal(point with { StandsIn = null }, marked with { StandsIn = null });
     }
 }

@@ -18,6 +18,7 @@ namespace LatentWorkbench.Web.Apis.Responses;
 /// <param name="OodScore">Distance to the training latents over the calibrated threshold; over 1 is unusual (null when uncalibrated).</param>
 /// <param name="Unusual">Whether the point lies outside the training distribution.</param>
 /// <param name="Error">Why the item is invalid (absent when valid).</param>
+/// <param name="StandsInFor">The user's item this path end or walk start stands in for, when the model could not decode it back (absent otherwise).</param>
 public sealed record PointResponse(
     double T,
     bool Valid,
@@ -27,7 +28,8 @@ public sealed record PointResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? DistanceFromStart,
     double OodScore,
     bool Unusual,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StandInResponse? StandsInFor = null)
 {
     /// <summary>The item text under the domain's item field, and <c>similarity_to_{reference}</c> numbers.</summary>
     [JsonExtensionData]
@@ -39,7 +41,7 @@ public sealed record PointResponse(
         var named = new Dictionary<string, object> { [domain.ItemField] = p.Text };
         foreach (var (name, value) in PointJson.Similarities(p)) named[name] = value;
         return new PointResponse(p.T, p.Valid, p.Novel, p.Properties, PointJson.Attributes(domain, p), p.DistanceFromStart,
-            p.OodScore, p.Unusual, p.Error) { Named = named };
+            p.OodScore, p.Unusual, p.Error, StandInResponse.Of(p.StandsIn)) { Named = named };
     }
 
     /// <summary>Responses for <paramref name="points"/>, in order.</summary>
