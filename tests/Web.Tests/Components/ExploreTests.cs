@@ -91,9 +91,10 @@ public sealed class ExploreTests(ToyModelFixture toy)
     {
         await using var context = ToyContext.Create(toy);
         var cut = Render(context);
+        cut.Find("input[data-test=around-count], [data-test=around-count] input").Change("5");
         cut.Find("[data-test=sample-around]").Click();
-        cut.WaitForAssertion(() => Assert.Equal(8, cut.FindAll(".path-card").Count), TimeSpan.FromSeconds(30));
-        Assert.Contains("sample 8", cut.Markup);
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll(".path-card").Count), TimeSpan.FromSeconds(30));
+        Assert.Contains("sample 5", cut.Markup);
         Assert.Contains("sim start", cut.Markup);
         Assert.DoesNotContain("sim from", cut.Markup);
         Assert.Empty(cut.FindAll("[data-test=export-csv]"));

@@ -28,6 +28,10 @@ public partial class Explore : DomainPage
     private string Decoding { get; set; } = "greedy";
 
     private double Radius { get; set; } = 0.5;
+
+    // Items decoded by "Sample around A", and the most a user may ask for in one go.
+    private int AroundCount { get; set; } = 8;
+    private const int MaxAround = 50;
     private bool Smooth { get; set; }
     private bool Busy { get; set; }
     private IReadOnlyList<LatentPoint> Points { get; set; } = [];
@@ -80,6 +84,8 @@ public partial class Explore : DomainPage
 
     private void SetRadius(double radius) => Radius = radius;
 
+    private void SetAroundCount(int count) => AroundCount = Math.Clamp(count, 1, MaxAround);
+
     private Task InterpolateAsync() => RunAsync(async () =>
     {
         var run = new InterpolationRun(From, To, Steps, Method, Decoding, Smooth);
@@ -93,7 +99,7 @@ public partial class Explore : DomainPage
     // Samples around A are shown like a path but not saved as an interpolation session.
     private Task SampleAroundAsync() => RunAsync(async () =>
     {
-        var (item, count, radius, decoding) = (From, Steps, Radius, DecodeOptions.Named(Decoding));
+        var (item, count, radius, decoding) = (From, AroundCount, Radius, DecodeOptions.Named(Decoding));
         Points = await Hub.Get(Domain.Id).RunAsync(m => m.SampleAround(item, count, radius, options: decoding));
         Around = true;
         SessionId = null;
