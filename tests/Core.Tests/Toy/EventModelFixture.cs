@@ -5,18 +5,18 @@ using LatentWorkbench.Core.Workbench;
 namespace LatentWorkbench.Core.Tests.Toy;
 
 /// <summary>
-/// Trains the toy language once with the event decoder (D and H end an event, so an item is a few short groups of
-/// letters) for the tests of event-grouped decoding; a few seconds on a CPU.
+/// Trains the event decoder once, for the tests of event-grouped decoding (a few seconds on a CPU), on toy items made
+/// of compound events as music's notes are: each event is a letter from ABC and then one from DEH, which ends it.
 /// </summary>
 public sealed class EventModelFixture : IDisposable
 {
-    /// <summary>The toy defaults with D and H ending events.</summary>
-    public static VaeConfig Config { get; } = new ToyDomain().Defaults.Model with { EventEndTokens = ["D", "H"] };
+    /// <summary>The toy defaults with D, E and H ending events.</summary>
+    public static VaeConfig Config { get; } = new ToyDomain().Defaults.Model with { EventEndTokens = ["D", "E", "H"] };
 
     public EventModelFixture()
     {
         Folder = Directory.CreateTempSubdirectory("latent-toy-events-").FullName;
-        var items = ToyDomain.Generate(3000, seed: 17).Distinct().ToList();
+        var items = Generate(3000, seed: 17);
         Train = items.Take(items.Count - 200).ToList();
         HeldOut = items.Skip(items.Count - 200).ToList();
         var trainFile = Path.Combine(Folder, "train.txt");
@@ -40,6 +40,21 @@ public sealed class EventModelFixture : IDisposable
     public TrainingOutcome Outcome { get; }
     public IReadOnlyList<TrainingProgress> Reports { get; }
     public DomainModel Model { get; }
+
+    /// <summary><paramref name="count"/> distinct items of one to four events each (two to eight letters).</summary>
+    public static List<string> Generate(int count, int seed)
+    {
+        var random = new Random(seed);
+        var items = new HashSet<string>();
+        var order = new List<string>();
+        while (order.Count < count)
+        {
+            var events = random.Next(1, 5);
+            var item = string.Concat(Enumerable.Range(0, events).Select(_ => $"{"ABC"[random.Next(3)]}{"DEH"[random.Next(3)]}"));
+            if (items.Add(item)) order.Add(item);
+        }
+        return order;
+    }
 
     public void Dispose()
     {
