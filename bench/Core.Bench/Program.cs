@@ -25,7 +25,7 @@ var gemmBefore = Measure.GemmGflops();
 var config = new VaeConfig { EmbeddingSize = 64, EncoderHidden = 256, LatentSize = 64, DecoderHidden = 512, MaxLength = Length };
 var vocabulary = new Vocabulary(["<pad>", "<bos>", "<eos>", "<unk>", .. Enumerable.Range(0, Vocab - 4).Select(i => $"t{i}")]);
 var manifest = new CheckpointManifest { DomainId = "bench", Vocabulary = vocabulary.Tokens, Model = config, Training = new TrainingSettings() };
-using var model = new LatentModel(manifest, new SequenceVae(config, Vocab), CPU, null, precision);
+using var model = new LatentModel(manifest, new SequenceVae(config, vocabulary), CPU, null, precision);
 var rng = new Random(1);
 var ragged = args.Contains("--ragged");
 EncodedItem Item() => new(Enumerable.Range(0, ragged ? rng.Next(30, Length) : Length - 1).Select(_ => rng.Next(4, Vocab)).ToArray(), [], -1);

@@ -16,6 +16,8 @@ public static class ModelCard
         s.AppendLine(c, $"- Embedding {m.Model.EmbeddingSize}; encoder bidirectional GRU {m.Model.EncoderHidden} x {m.Model.EncoderLayers} layer(s); latent {m.Model.LatentSize}; decoder GRU {m.Model.DecoderHidden}; max length {m.Model.MaxLength} tokens; vocabulary {m.Vocabulary.Count} tokens.");
         if (m.Model.PropertyNames.Count > 0) s.AppendLine($"- Property heads: {string.Join(", ", m.Model.PropertyNames)}.");
         if (m.Model.TagNames.Count > 0) s.AppendLine($"- Tag classifier: {string.Join(", ", m.Model.TagNames)}.");
+        if (m.Model.EventEndTokens.Count > 0)
+            s.AppendLine($"- Event decoder: one GRU step per event, chained heads inside it; events end with {string.Join(", ", m.Model.EventEndTokens)} or the end token.");
         s.AppendLine().AppendLine("## Training");
         var t = m.Training;
         s.AppendLine(c, $"- {m.TrainingItems:N0} items (data fingerprint `{m.DataFingerprint}`); {m.State.EpochsDone}/{t.Epochs} epochs, {m.State.Step:N0} steps, {m.State.Seconds / 3600:0.00} h; completed: {(m.State.Completed ? "yes" : "no")}.");

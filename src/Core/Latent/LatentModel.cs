@@ -63,7 +63,7 @@ public sealed class LatentModel : IDisposable
         var weights = Path.Combine(folder, manifest.Files.Weights);
         if (!File.Exists(weights)) throw new InvalidDataException($"The model at '{folder}' names weights '{manifest.Files.Weights}', which are missing.");
         var target = DeviceSelector.Resolve(device);
-        var network = new SequenceVae(manifest.Model, manifest.Vocabulary.Count);
+        var network = new SequenceVae(manifest.Model, new Vocabulary(manifest.Vocabulary));
         network.load(weights);
         network.to(target);
         network.eval();

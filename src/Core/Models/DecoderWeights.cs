@@ -10,7 +10,7 @@ namespace LatentWorkbench.Core.Models;
 internal sealed record DecoderWeights(
     Tensor InitWeight,    // (Z, H): latent_to_hidden^T
     Tensor InitBias,      // (H)
-    Tensor TokenTable,    // (V, 3H): embedding @ W_ih[:, :E]^T + b_ih
+    Tensor TokenTable,    // (V, 3H): embedding @ W_ih[:, :E]^T (+ b_ih in the flat decoder)
     Tensor LatentWeight,  // (Z, 3H): W_ih[:, E:]^T
     Tensor HiddenWeight,  // (H, 3H): W_hh^T
     Tensor HiddenBias,    // (3H)
@@ -18,8 +18,19 @@ internal sealed record DecoderWeights(
     Tensor OutputBias)    // (V)
     : IDisposable
 {
+    /// <summary>Event decoder only: the chain table C (V, H) of <see cref="EventHead"/>; null for the flat decoder.</summary>
+    public Tensor? Chain { get; init; }
+
+    /// <summary>Event decoder only: b_ih (3H), added once per event to the summed token table rows.</summary>
+    public Tensor? InputBias { get; init; }
+
+    /// <summary>Event decoder only: per token id, whether as an input it starts an event (see <see cref="EventHead.StartsEvent"/>).</summary>
+    public bool[]? StartsEvent { get; init; }
+
     public void Dispose()
     {
         foreach (var t in new[] { InitWeight, InitBias, TokenTable, LatentWeight, HiddenWeight, HiddenBias, OutputWeight, OutputBias }) t.Dispose();
+        Chain?.Dispose();
+        InputBias?.Dispose();
     }
 }

@@ -28,8 +28,15 @@ internal sealed class SequenceVae : Module<Tensor, Tensor, VaeOutput>
     private readonly Linear output;
     private readonly Sequential? property_head;
     private readonly Linear? tag_head;
+    private readonly EventHead? event_head;
 
-    public SequenceVae(VaeConfig config, int vocabularySize) : base("sequence_vae")
+    /// <summary>The network for <paramref name="config"/> over <paramref name="vocabulary"/> (which names the event-ending tokens' ids).</summary>
+    public SequenceVae(VaeConfig config, Vocabulary vocabulary) : this(config, vocabulary.Count,
+        config.EventEndTokens.Count > 0 ? EventHead.Starts(config, vocabulary) : null)
+    {
+    }
+
+    private SequenceVae(VaeConfig config, int vocabularySize, bool[]? startsEvent) : base("sequence_vae")
     {
         Config = config;
         VocabularySize = vocabularySize;
@@ -53,6 +60,7 @@ internal sealed class SequenceVae : Module<Tensor, Tensor, VaeOutput>
                 : Sequential(Linear(config.LatentSize, config.PropertyNames.Count));
         }
         if (config.TagNames.Count > 0) tag_head = Linear(config.LatentSize, config.TagNames.Count);
+        if (startsEvent is not null) event_head = new EventHead(vocabularySize, config.DecoderHidden, startsEvent);
         RegisterComponents();
     }
 
@@ -96,9 +104,13 @@ internal sealed class SequenceVae : Module<Tensor, Tensor, VaeOutput>
     /// <summary>Initial decoder state from z: (B, H).</summary>
     public Tensor InitialState(Tensor z) => functional.tanh(latent_to_hidden.call(z));
 
-    /// <summary>Logits (B, T, V) for decoder inputs (B, T) given z (B, Z).</summary>
+    /// <summary>Per token id, whether it starts an event as a decoder input; null for the flat decoder.</summary>
+    public bool[]? StartsEvent => event_head?.StartsEvent;
+
+    /// <summary>Logits (B, T, V) for decoder inputs (B, T) given z (B, Z); position t predicts the token after input t.</summary>
     public Tensor DecodeTeacherForced(Tensor z, Tensor decoderInput)
     {
+        if (event_head is not null) return event_head.TeacherForced(z, decoderInput, InitialState(z), embedding, decoder, output);
         var steps = decoderInput.shape[1];
         var embedded = embedding.call(decoderInput); // (B, T, E)
         var zSteps = z.unsqueeze(1).expand(-1, steps, -1); // (B, T, Z)
@@ -113,7 +125,7 @@ internal sealed class SequenceVae : Module<Tensor, Tensor, VaeOutput>
     /// <summary>A copy of this network with its parameters in <paramref name="type"/> on <paramref name="device"/> (e.g. bfloat16 for fast inference).</summary>
     public SequenceVae CopyAs(ScalarType type, Device device)
     {
-        var copy = new SequenceVae(Config, VocabularySize);
+        var copy = new SequenceVae(Config, VocabularySize, StartsEvent);
         copy.to(device);
         copy.to(type);
         // The converted parameters are new tensors: keep them out of any dispose scope the caller is in, or they are
@@ -137,8 +149,10 @@ internal sealed class SequenceVae : Module<Tensor, Tensor, VaeOutput>
         var parameters = decoder.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         var e = Config.EmbeddingSize;
         var wih = parameters["weight_ih_l0"]; // (3H, E + Z)
-        // Token part of the input projection as a lookup table: (V, 3H); constant between steps.
-        var tokenTable = embedding.weight!.matmul(wih.narrow(1, 0, e).t()) + parameters["bias_ih_l0"];
+        // Token part of the input projection as a lookup table: (V, 3H); constant between steps. The event decoder sums
+        // it over an event's tokens, so there the input bias stays apart, to be added once per event.
+        var tokenTable = embedding.weight!.matmul(wih.narrow(1, 0, e).t());
+        if (event_head is null) tokenTable += parameters["bias_ih_l0"];
         return new DecoderWeights(
             latent_to_hidden.weight!.t().contiguous().DetachFromDisposeScope(),
             latent_to_hidden.bias!.detach().clone().DetachFromDisposeScope(),
@@ -147,6 +161,11 @@ internal sealed class SequenceVae : Module<Tensor, Tensor, VaeOutput>
             parameters["weight_hh_l0"].t().contiguous().DetachFromDisposeScope(),
             parameters["bias_hh_l0"].detach().clone().DetachFromDisposeScope(),
             output.weight!.t().contiguous().DetachFromDisposeScope(),
-            output.bias!.detach().clone().DetachFromDisposeScope());
+            output.bias!.detach().clone().DetachFromDisposeScope())
+        {
+            Chain = event_head?.Chain.detach().clone().DetachFromDisposeScope(),
+            InputBias = event_head is null ? null : parameters["bias_ih_l0"].detach().clone().DetachFromDisposeScope(),
+            StartsEvent = event_head?.StartsEvent,
+        };
     }
 }

@@ -29,4 +29,11 @@ public sealed record VaeConfig
 
     /// <summary>Names of the tags (e.g. styles) a classifier head predicts from z; empty for none.</summary>
     public IReadOnlyList<string> TagNames { get; init; } = [];
+
+    /// <summary>
+    /// Tokens that end an event (e.g. a note's last field); the end token also ends one. Empty (the default, and what
+    /// checkpoints written before this setting read as) gives the flat decoder that steps once per token; otherwise the
+    /// decoder steps once per event and predicts the tokens inside an event with a chained head (<c>EventHead</c>).
+    /// </summary>
+    public IReadOnlyList<string> EventEndTokens { get; init; } = [];
 }

@@ -9,9 +9,12 @@ namespace LatentWorkbench.Core.Training;
 internal sealed record TrainingBatch(Tensor Encoder, Tensor? Lengths, Tensor DecoderInput, Tensor Target,
     Tensor? Targets, Tensor? Tags, int Size, long TokenCount)
 {
-    /// <summary>Builds the batch for <paramref name="items"/>; word dropout replaces inputs with unknown at <paramref name="wordDropout"/>.</summary>
+    /// <summary>
+    /// Builds the batch for <paramref name="items"/>; word dropout replaces inputs with unknown at <paramref name="wordDropout"/>,
+    /// except tokens marked in <paramref name="kept"/> (an event decoder's event-ending tokens, which carry its structure).
+    /// </summary>
     public static TrainingBatch Build(IReadOnlyList<EncodedItem> items, int propertyCount, bool withTags,
-        double wordDropout, Random random, Device device, int bos = 1, int eos = 2, int unknown = 3)
+        double wordDropout, Random random, Device device, int bos = 1, int eos = 2, int unknown = 3, bool[]? kept = null)
     {
         int b = items.Count, len = items.Max(i => i.Tokens.Length);
         var enc = new long[b * len];
@@ -31,7 +34,8 @@ internal sealed record TrainingBatch(Tensor Encoder, Tensor? Lengths, Tensor Dec
             {
                 enc[i * len + j] = t[j];
                 tgt[i * (len + 1) + j] = t[j];
-                dec[i * (len + 1) + j + 1] = wordDropout > 0 && random.NextDouble() < wordDropout ? unknown : t[j];
+                var drop = wordDropout > 0 && random.NextDouble() < wordDropout && kept?[t[j]] != true;
+                dec[i * (len + 1) + j + 1] = drop ? unknown : t[j];
             }
             tgt[i * (len + 1) + t.Length] = eos;
         }

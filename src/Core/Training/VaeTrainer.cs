@@ -39,7 +39,7 @@ public static class VaeTrainer
         var device = DeviceSelector.Resolve(run.Device);
         var resumed = TryResume(run, device);
         random.manual_seed(s.Seed);
-        var network = resumed?.Network ?? new SequenceVae(run.Model, run.Vocabulary.Count);
+        var network = resumed?.Network ?? new SequenceVae(run.Model, run.Vocabulary);
         network.to(device);
         var manifest = resumed?.Manifest ?? NewManifest(run);
         using var model = new LatentModel(manifest, network, device, run.OutputFolder);
@@ -74,7 +74,7 @@ public static class VaeTrainer
                 using (var scope = NewDisposeScope())
                 {
                     var items = batches[b].Select(i => run.Train[i]).ToArray();
-                    var batch = TrainingBatch.Build(items, run.Model.PropertyNames.Count, run.Model.TagNames.Count > 0, s.WordDropout, dropout, device);
+                    var batch = TrainingBatch.Build(items, run.Model.PropertyNames.Count, run.Model.TagNames.Count > 0, s.WordDropout, dropout, device, kept: network.StartsEvent);
                     var terms = step.Run(batch, klWeight);
                     window.Add(terms.Total.item<float>(), terms.Kl.item<float>(), terms.CorrectTokens.item<long>(), terms.TargetTokens.item<long>());
                 }
@@ -120,7 +120,7 @@ public static class VaeTrainer
             throw new InvalidOperationException($"'{run.OutputFolder}' holds a different model; choose an empty folder to train a new one.");
         if (manifest.State.Completed && manifest.State.EpochsDone >= run.Settings.Epochs)
             throw new InvalidOperationException($"'{run.OutputFolder}' already holds a model trained for {manifest.State.EpochsDone} epochs; ask for more epochs to continue it, or choose another folder.");
-        var network = new SequenceVae(manifest.Model, manifest.Vocabulary.Count);
+        var network = new SequenceVae(manifest.Model, new Vocabulary(manifest.Vocabulary));
         network.load(Path.Combine(run.OutputFolder, manifest.Files.Weights));
         network.to(device);
         return (network, manifest with { Training = run.Settings, State = manifest.State with { Completed = false } });
@@ -129,7 +129,7 @@ public static class VaeTrainer
     private static bool SameSizes(VaeConfig a, VaeConfig b) =>
         a.EmbeddingSize == b.EmbeddingSize && a.EncoderHidden == b.EncoderHidden && a.EncoderLayers == b.EncoderLayers
         && a.LatentSize == b.LatentSize && a.DecoderHidden == b.DecoderHidden && a.PropertyHeadHidden == b.PropertyHeadHidden
-        && a.PropertyNames.SequenceEqual(b.PropertyNames) && a.TagNames.SequenceEqual(b.TagNames);
+        && a.PropertyNames.SequenceEqual(b.PropertyNames) && a.TagNames.SequenceEqual(b.TagNames) && a.EventEndTokens.SequenceEqual(b.EventEndTokens);
 
     /// <summary>
     /// The optimizer state of the checkpoint in <paramref name="folder"/>: the run's own (<see cref="CheckpointStore.RunStateFolder"/>),

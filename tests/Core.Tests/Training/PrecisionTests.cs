@@ -48,7 +48,7 @@ public sealed class PrecisionTests(ToyModelFixture toy) : IDisposable
     [Fact]
     public void CopyAs_InsideADisposeScope_KeepsEveryParameter()
     {
-        using var network = new SequenceVae(toy.Model.Model.Manifest.Model, toy.Model.Model.Vocabulary.Count);
+        using var network = new SequenceVae(toy.Model.Model.Manifest.Model, toy.Model.Model.Vocabulary);
         SequenceVae copy;
         using (NewDisposeScope()) copy = network.CopyAs(ScalarType.BFloat16, CPU);
         using (copy)

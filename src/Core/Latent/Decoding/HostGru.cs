@@ -10,6 +10,8 @@ namespace LatentWorkbench.Core.Latent.Decoding;
 internal sealed class HostGru
 {
     private readonly float[] _init, _initBias, _table, _latent, _hidden, _hiddenBias, _output, _outputBias;
+    private readonly float[]? _chain, _inputBias; // event decoder only
+    private readonly bool[]? _startsEvent;
 
     public HostGru(DecoderWeights w)
     {
@@ -22,7 +24,12 @@ internal sealed class HostGru
         (_hidden, _hiddenBias, _output, _outputBias) = (Copy(w.HiddenWeight, true), Copy(w.HiddenBias), Copy(w.OutputWeight, true), Copy(w.OutputBias));
         Hidden = _initBias.Length;
         Vocabulary = _outputBias.Length;
+        if (w.Chain is null || w.InputBias is null || w.StartsEvent is null) return;
+        (_chain, _inputBias, _startsEvent) = (Copy(w.Chain), Copy(w.InputBias), w.StartsEvent);
     }
+
+    /// <summary>Whether these are the event decoder's weights (decode with <see cref="EventStep"/>, not <see cref="Step"/>).</summary>
+    public bool Events => _chain is not null;
 
     public int Hidden { get; }
 
@@ -38,12 +45,45 @@ internal sealed class HostGru
         return (h, zProj);
     }
 
-    /// <summary>One step: updates <paramref name="h"/> in place and writes the logits.</summary>
+    /// <summary>One step of the flat decoder: updates <paramref name="h"/> in place and writes the logits.</summary>
     public void Step(int previous, float[] h, float[] zProj, float[] gh, float[] logits)
+    {
+        Advance(_table.AsSpan(previous * 3 * Hidden, 3 * Hidden), h, zProj, gh);
+        Output(h, logits);
+    }
+
+    /// <summary>
+    /// One position of the event decoder. <paramref name="chain"/> (H) and <paramref name="input"/> (3H) hold the sum of
+    /// C and of the token-table rows over the current event's tokens (zero at the start); when <paramref name="previous"/>
+    /// ends an event, the GRU advances once on the event's input and both sums restart. Writes the logits.
+    /// </summary>
+    public void EventStep(int previous, float[] h, float[] zProj, float[] chain, float[] input, float[] gh, float[] logits)
+    {
+        int n = Hidden;
+        var row = _table.AsSpan(previous * 3 * n, 3 * n);
+        for (int j = 0; j < 3 * n; j++) input[j] += row[j];
+        if (_startsEvent![previous])
+        {
+            for (int j = 0; j < 3 * n; j++) input[j] += _inputBias![j];
+            Advance(input, h, zProj, gh);
+            Array.Clear(input);
+            Array.Clear(chain);
+        }
+        else
+        {
+            var c = _chain.AsSpan(previous * n, n);
+            for (int i = 0; i < n; i++) chain[i] += c[i];
+        }
+        var u = gh.AsSpan(0, n); // scratch once the GRU step is done
+        for (int i = 0; i < n; i++) u[i] = MathF.Tanh(h[i] + chain[i]);
+        Output(u, logits);
+    }
+
+    /// <summary>GRU cell on input projection <paramref name="gi"/> (3H, biases included): updates <paramref name="h"/> in place.</summary>
+    private void Advance(ReadOnlySpan<float> gi, float[] h, float[] zProj, float[] gh)
     {
         int n = Hidden;
         for (int j = 0; j < 3 * n; j++) gh[j] = _hiddenBias[j] + Dot(_hidden.AsSpan(j * n, n), h);
-        var gi = _table.AsSpan(previous * 3 * n, 3 * n);
         for (int i = 0; i < n; i++)
         {
             var r = Sigmoid(gi[i] + zProj[i] + gh[i]);
@@ -51,7 +91,11 @@ internal sealed class HostGru
             var candidate = MathF.Tanh(gi[2 * n + i] + zProj[2 * n + i] + r * gh[2 * n + i]);
             h[i] = candidate + u * (h[i] - candidate);
         }
-        for (int v = 0; v < Vocabulary; v++) logits[v] = _outputBias[v] + Dot(_output.AsSpan(v * n, n), h);
+    }
+
+    private void Output(ReadOnlySpan<float> state, float[] logits)
+    {
+        for (int v = 0; v < Vocabulary; v++) logits[v] = _outputBias[v] + Dot(_output.AsSpan(v * Hidden, Hidden), state);
     }
 
     private static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));

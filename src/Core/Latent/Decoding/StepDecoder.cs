@@ -1,5 +1,5 @@
-// Step-by-step GRU decoding (greedy, sampling, beam) with a per-step domain constraint applied as a mask.
-// The token and latent input projections are precomputed (DecoderWeights), so a step is two matmuls.
+// Step-by-step GRU decoding (greedy, sampling, beam) with a per-step domain constraint applied as a mask; the steps
+// themselves are DecoderCell's (libtorch, batches) and HostGru's (one sequence on the CPU).
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Models;
 using static TorchSharp.torch;
@@ -10,14 +10,14 @@ namespace LatentWorkbench.Core.Latent.Decoding;
 internal sealed class StepDecoder : IDisposable
 {
     private readonly DecoderWeights _w;
-    private readonly int _hidden;
+    private readonly DecoderCell _cell;
     private readonly Device _device;
     private HostGru? _host;
 
     public StepDecoder(DecoderWeights weights, SpecialTokenIds specials, int vocabularySize, int maxLength, Device device)
     {
         _w = weights;
-        _hidden = (int)weights.HiddenWeight.shape[0];
+        _cell = new DecoderCell(weights, device);
         Specials = specials;
         VocabularySize = vocabularySize;
         MaxLength = maxLength;
@@ -56,7 +56,7 @@ internal sealed class StepDecoder : IDisposable
         Array.Fill(next, Specials.Bos);
         var logits = new float[batch * vocab];
         using var scope = NewDisposeScope();
-        var (h, zProj) = Start(z);
+        var (state, zProj) = _cell.Start(z);
         var onHost = _device.type == TorchSharp.DeviceType.CPU;
         var previous = onHost ? empty(batch, ScalarType.Int64) : null; // rewritten in place each step on the CPU
         for (int step = 0; step < maxLength && finished.Contains(false); step++)
@@ -64,10 +64,10 @@ internal sealed class StepDecoder : IDisposable
             using (var stepScope = NewDisposeScope())
             {
                 if (previous is not null) previous.data<long>().CopyFrom(next);
-                var (stepLogits, hNext) = Step(previous ?? tensor(next, device: _device), h, zProj);
+                var (stepLogits, nextState) = _cell.Step(next, previous ?? tensor(next, device: _device), state, zProj);
                 CopyToHost(stepLogits, logits);
-                h.Dispose();
-                h = hNext.MoveToOuterDisposeScope();
+                state.Dispose();
+                state = nextState.MoveToOuterDisposeScope();
             }
             for (int b = 0; b < batch; b++)
             {
@@ -90,13 +90,15 @@ internal sealed class StepDecoder : IDisposable
         var state = constraint?.Start();
         var (h, zProj) = _host.Start(z);
         var gh = new float[3 * _host.Hidden];
+        var (chain, input) = _host.Events ? (new float[_host.Hidden], new float[3 * _host.Hidden]) : (null, null);
         var logits = new float[VocabularySize];
         var tokens = new List<int>();
         double logp = 0;
         int previous = Specials.Bos;
         for (int step = 0; step < maxLength; step++)
         {
-            _host.Step(previous, h, zProj, gh, logits);
+            if (chain is null || input is null) _host.Step(previous, h, zProj, gh, logits);
+            else _host.EventStep(previous, h, zProj, chain, input, gh, logits);
             var (id, lp) = chooser.Choose(logits, state, maxLength - step);
             logp += lp;
             if (id == Specials.Eos) return new DecodedSequence([.. tokens], true, logp);
@@ -136,8 +138,8 @@ internal sealed class StepDecoder : IDisposable
         var logits = new float[vocab];
         var rowLogProbs = new float[vocab];
         using var scope = NewDisposeScope();
-        var (h, zProj) = Start(z);
-        // The rows of h: the hypotheses of every vector still searching, vector by vector.
+        var (state, zProj) = _cell.Start(z);
+        // The rows of the state: the hypotheses of every vector still searching, vector by vector.
         var owners = Enumerable.Range(0, count).ToArray();
         for (int step = 0; step < maxLength && owners.Length > 0; step++)
         {
@@ -147,11 +149,11 @@ internal sealed class StepDecoder : IDisposable
             using (var stepScope = NewDisposeScope())
             {
                 var rows = step == 0 ? zProj : zProj.index_select(0, tensor(owners.Select(i => (long)i).ToArray(), device: _device));
-                var (stepLogits, hNext) = Step(tensor(prev, device: _device), h, rows);
+                var (stepLogits, nextState) = _cell.Step(prev, tensor(prev, device: _device), state, rows);
                 all = new float[owners.Length * vocab];
                 CopyToHost(stepLogits, all);
-                h.Dispose();
-                h = hNext.MoveToOuterDisposeScope();
+                state.Dispose();
+                state = nextState.MoveToOuterDisposeScope();
             }
             var parents = new List<long>();
             var nextOwners = new List<int>();
@@ -177,9 +179,9 @@ internal sealed class StepDecoder : IDisposable
                     if (kept.Count + done[i].Count >= width) break;
                     var source = beams[i][parent];
                     if (token == Specials.Eos) { done[i].Add(source with { LogProbability = score, Finished = true }); continue; }
-                    var state = source.State?.Clone();
-                    state?.Push(token);
-                    kept.Add(new BeamHypothesis([.. source.Tokens, token], score, state));
+                    var constraintState = source.State?.Clone();
+                    constraintState?.Push(token);
+                    kept.Add(new BeamHypothesis([.. source.Tokens, token], score, constraintState));
                     keptParents.Add(row + parent);
                 }
                 row += beams[i].Count;
@@ -190,9 +192,9 @@ internal sealed class StepDecoder : IDisposable
             }
             owners = [.. nextOwners];
             if (owners.Length == 0) break;
-            var reordered = h.index_select(0, tensor(parents.ToArray(), device: _device));
-            h.Dispose();
-            h = reordered;
+            var reordered = state.Select(tensor(parents.ToArray(), device: _device));
+            state.Dispose();
+            state = reordered;
         }
         return Enumerable.Range(0, count)
             .Select(i => done[i].Concat(beams[i]).OrderByDescending(b => b.Finished).ThenByDescending(b => b.LogProbability).ToList()).ToArray();
@@ -212,27 +214,6 @@ internal sealed class StepDecoder : IDisposable
             best[at] = t;
         }
         return filled == best.Length ? best : best[..filled];
-    }
-
-    /// <summary>Initial hidden state (B, H) and latent input projection (B, 3H).</summary>
-    private (Tensor H, Tensor ZProj) Start(float[][] z)
-    {
-        var flat = new float[z.Length * z[0].Length];
-        for (int i = 0; i < z.Length; i++) z[i].CopyTo(flat, i * z[0].Length);
-        var zt = tensor(flat, [z.Length, z[0].Length], device: _device).to(_w.InitWeight.dtype);
-        return (tanh(addmm(_w.InitBias, zt, _w.InitWeight, 1, 1)), zt.matmul(_w.LatentWeight));
-    }
-
-    /// <summary>One GRU step: previous tokens (B), state (B, H), latent projection (B, 3H) -> logits (B, V), new state.</summary>
-    private (Tensor Logits, Tensor H) Step(Tensor previous, Tensor h, Tensor zProj)
-    {
-        var gi = _w.TokenTable.index_select(0, previous).add_(zProj); // (B, 3H)
-        var gh = addmm(_w.HiddenBias, h, _w.HiddenWeight, 1, 1);            // (B, 3H)
-        var rz = gi.narrow(1, 0, 2 * _hidden).add_(gh.narrow(1, 0, 2 * _hidden)).sigmoid_();
-        var n = gh.narrow(1, 2 * _hidden, _hidden).mul_(rz.narrow(1, 0, _hidden))
-            .add_(gi.narrow(1, 2 * _hidden, _hidden)).tanh_();
-        var hNext = lerp(n, h, rz.narrow(1, _hidden, _hidden)); // n + u * (h - n)
-        return (addmm(_w.OutputBias, hNext, _w.OutputWeight, 1, 1), hNext);
     }
 
     private static void CopyToHost(Tensor t, float[] destination)
