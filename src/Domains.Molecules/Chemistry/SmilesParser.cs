@@ -116,6 +116,7 @@ internal sealed class SmilesParser
         {
             if (_i + 2 >= _s.Length || !char.IsAsciiDigit(_s[_i + 1]) || !char.IsAsciiDigit(_s[_i + 2]))
                 throw Error("'%' must be followed by two digits", _i);
+            if (_s[_i + 1] == '0') throw Error("'%' ring bond numbers run from %10 to %99", _i);
             digit = (_s[_i + 1] - '0') * 10 + (_s[_i + 2] - '0');
             _i += 3;
         }
@@ -262,6 +263,8 @@ internal sealed class SmilesParser
     {
         int v = 0;
         any = false;
+        // As RDKit: a number of two or more digits may not start with 0 ([NH03+] and [013C] are errors, [NH0] is not).
+        if (Peek() == '0' && _i + 1 < _s.Length && char.IsAsciiDigit(_s[_i + 1])) throw Error("number with a leading zero", _i);
         while (_i < _s.Length && char.IsAsciiDigit(_s[_i]))
         {
             if (v > 100000) throw Error("number too large", _i);
