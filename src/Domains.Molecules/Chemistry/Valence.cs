@@ -122,8 +122,7 @@ internal static class Valence
             if (a.Aromatic) continue;
             int ev = Explicit(mol, a);
             var list = ElementTable.Valences[a.Element];
-            int chr = ChargeOffset(a.Element, a.Charge);
-            if (!list.Any(v => v >= 0 && v + chr >= ev) && !WithinLargest(a, list, ev)) throw TooHigh(i, a, ev);
+            if (Smallest(list, ChargeOffset(a.Element, a.Charge), ev) < 0 && !WithinLargest(a, list, ev)) throw TooHigh(i, a, ev);
         }
     }
 
