@@ -116,7 +116,10 @@ internal static class Aromaticity
             if (b.InRing) cyclicMultiple++;
             else exoPartner = b.Other(self);
         }
-        if (multiple > 1) return None;
+        // RDKit keeps the valence it snapped a leniently accepted aromatic atom to, and only refuses an atom with two
+        // multiple bonds when that valence shows more than one unsaturation.
+        if (a.LenientValence >= 0) valence = a.LenientValence;
+        if (multiple > 1 && valence - a.Degree - a.Hydrogens > 1) return None;
         int iso = z - a.Charge;
         if (iso is < 1 or > 118) return None;
         int dvIso = ElementTable.Valences[iso][0];
@@ -133,15 +136,16 @@ internal static class Aromaticity
             if (multiple > cyclicMultiple) return Vacant;
             return cyclicMultiple > 0 ? 1 : None;
         }
+        // As RDKit, "has a multiple bond" below means a valence above the degree (the snapped one for a lenient atom).
+        bool unsaturated = valence - a.Degree - a.Hydrogens > 0;
         if (nelec == 1)
         {
             if (multiple > cyclicMultiple)
                 return MoreElectronegative(mol.Atoms[exoPartner].Element, z) ? Vacant : 1;
-            if (multiple > 0) return 1;
+            if (unsaturated) return 1;
             return a.Charge == 1 ? Vacant : None;
         }
-        if (cyclicMultiple > 0) return 1;
-        return multiple > 0 ? 1 : 2;
+        return unsaturated ? 1 : 2;
     }
 
     /// <summary>RDKit's rule: more outer electrons, or the same and a smaller atomic number.</summary>

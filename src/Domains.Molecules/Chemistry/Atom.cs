@@ -23,6 +23,11 @@ internal sealed class Atom
     /// <summary>Position of the atom in the input string (for error messages).</summary>
     public int Position;
     public bool InRing;
+    /// <summary>
+    /// For an aromatic atom accepted only through RDKit's aromatic leniency, the allowed valence it was snapped to
+    /// (what RDKit keeps as its valence for aromaticity perception); else -1.
+    /// </summary>
+    public int LenientValence = -1;
     public readonly List<int> Bonds = new(4);
 
     public int Degree => Bonds.Count;

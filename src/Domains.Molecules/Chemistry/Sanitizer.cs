@@ -11,8 +11,9 @@ internal static class Sanitizer
         CleanUp(mol);
         RingFinder.Perceive(mol);
         Kekulizer.Kekulize(mol);
-        Valence.Assign(mol);
+        var lenient = Valence.Assign(mol);
         Aromaticity.Perceive(mol);
+        Valence.CheckLenient(mol, lenient);
         MoleculeGraph.IndexRings(mol);
     }
 
@@ -75,12 +76,12 @@ internal static class Sanitizer
         for (int i = 0; i < mol.Atoms.Count; i++)
         {
             var a = mol.Atoms[i];
-            if (a.Charge != 0 || a.Aromatic) continue;
+            if (a.Charge != 0) continue;
             if (a.Element == 7 && RoughValence(mol, a) == 5)
             {
                 if (!ChargeSeparate(mol, i, 8, 2, requireTerminal: false)) ChargeSeparate(mol, i, 7, 3, requireTerminal: true);
             }
-            else if (a.Element == 17 && RoughValence(mol, a) == 7 && a.Bonds.TrueForAll(bi => mol.Bonds[bi].Other(i) is var o && mol.Atoms[o].Element == 8))
+            else if (a.Element == 17 && !a.Aromatic && RoughValence(mol, a) == 7 && a.Bonds.TrueForAll(bi => mol.Bonds[bi].Other(i) is var o && mol.Atoms[o].Element == 8))
             {
                 while (ChargeSeparate(mol, i, 8, 2, requireTerminal: false))
                 {
@@ -104,10 +105,12 @@ internal static class Sanitizer
         return false;
     }
 
+    /// <summary>RDKit's explicit valence before kekulization: aromatic bonds count 1.5 (aromatic N in n(=O) has 5).</summary>
     private static int RoughValence(Molecule mol, Atom a)
     {
-        int v = Math.Max(a.BracketH, 0) + a.MergedH;
-        foreach (int bi in a.Bonds) v += mol.Bonds[bi].Order == Bond.AromaticOrder ? 1 : mol.Bonds[bi].Order;
-        return v;
+        double v = Math.Max(a.BracketH, 0) + a.MergedH;
+        foreach (int bi in a.Bonds) v += mol.Bonds[bi].Order == Bond.AromaticOrder ? 1.5 : mol.Bonds[bi].Order;
+        if (!a.Aromatic) return (int)Math.Round(v + 0.1);
+        return Valence.AromaticExplicit(ElementTable.Valences[a.Element], Valence.ChargeOffset(a.Element, a.Charge), v);
     }
 }

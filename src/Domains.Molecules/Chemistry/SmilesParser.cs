@@ -11,6 +11,8 @@ internal sealed class SmilesParser
     private int _bondOrder;
     private char _bondDir;
     private int _bondPos = -1;
+    /// <summary>True between a branch's '(' and its first atom.</summary>
+    private bool _branchStart;
     private readonly Stack<(int Atom, int Pos)> _branches = new();
     private readonly Dictionary<int, RingOpen> _rings = new();
 
@@ -40,6 +42,7 @@ internal sealed class SmilesParser
                     if (_prev < 0) throw Error("branch opened before any atom", _i);
                     if (_bondOrder != 0) throw Error("bond symbol before '('", _i);
                     _branches.Push((_prev, _i));
+                    _branchStart = true;
                     _i++;
                     if (_i < _s.Length && _s[_i] == ')') throw Error("empty branch", _i - 1);
                     if (_i < _s.Length && _s[_i] == '(') throw Error("branch opened directly inside a branch", _i);
@@ -96,6 +99,7 @@ internal sealed class SmilesParser
         }
         atom.ChiralHPosition = atom.Bonds.Count;
         _prev = idx;
+        _branchStart = false;
         _bondOrder = 0;
         _bondDir = '\0';
     }
@@ -106,11 +110,13 @@ internal sealed class SmilesParser
     {
         int start = _i;
         if (_prev < 0) throw Error("ring bond digit without an atom before it", _i);
+        if (_branchStart) throw Error("ring bond digit at the start of a branch (a branch must begin with an atom)", _i);
         int digit;
         if (_s[_i] == '%')
         {
             if (_i + 2 >= _s.Length || !char.IsAsciiDigit(_s[_i + 1]) || !char.IsAsciiDigit(_s[_i + 2]))
                 throw Error("'%' must be followed by two digits", _i);
+            if (_s[_i + 1] == '0') throw Error("'%' ring bond numbers run from %10 to %99", _i);
             digit = (_s[_i + 1] - '0') * 10 + (_s[_i + 2] - '0');
             _i += 3;
         }
@@ -176,11 +182,7 @@ internal sealed class SmilesParser
             _i++;
             atom.Chirality = 1;
             if (Peek() == '@') { _i++; atom.Chirality = 2; }
-            else if (Peek() == 'T' && _i + 2 < _s.Length && _s[_i + 1] == 'H')
-            {
-                atom.Chirality = _s[_i + 2] == '2' ? 2 : _s[_i + 2] == '1' ? 1 : throw Error("bad @TH chirality", _i);
-                _i += 3;
-            }
+            else ReadChiralClass(atom);
         }
         if (Peek() == 'H')
         {
@@ -240,10 +242,29 @@ internal sealed class SmilesParser
 
     private char Peek() => _i < _s.Length ? _s[_i] : '\0';
 
+    /// <summary>
+    /// OpenSMILES chirality classes after '@': TH1-2 (tetrahedral, kept), AL1-2, SP1-3, TB1-20, OH1-30 (read as
+    /// RDKit reads them, then ignored); the number may be left out.
+    /// </summary>
+    private void ReadChiralClass(Atom atom)
+    {
+        if (_i + 1 >= _s.Length) return;
+        string cls = _s.Substring(_i, 2);
+        int max = cls switch { "TH" or "AL" => 2, "SP" => 3, "TB" => 20, "OH" => 30, _ => 0 };
+        if (max == 0) return;
+        int start = _i;
+        _i += 2;
+        int n = ReadNumber(out bool any);
+        if (any && (n < 1 || n > max)) throw Error($"bad @{cls} chirality", start);
+        atom.Chirality = cls != "TH" ? 0 : n == 2 ? 2 : 1;
+    }
+
     private int ReadNumber(out bool any)
     {
         int v = 0;
         any = false;
+        // As RDKit: a number of two or more digits may not start with 0 ([NH03+] and [013C] are errors, [NH0] is not).
+        if (Peek() == '0' && _i + 1 < _s.Length && char.IsAsciiDigit(_s[_i + 1])) throw Error("number with a leading zero", _i);
         while (_i < _s.Length && char.IsAsciiDigit(_s[_i]))
         {
             if (v > 100000) throw Error("number too large", _i);

@@ -32,6 +32,7 @@ internal sealed class SmilesConstraintState : IConstraintState
     private Stack<int> _branches = new();                 // atom to return to at ')'
     private Dictionary<int, (int Atom, int Reserved)> _rings = [];
     private int _current = -1, _pendingBond;
+    private bool _bondOpensBranch;                        // the pending bond follows '(': a ring digit may not come next
     private SmilesTokenKind _last = SmilesTokenKind.Special;
 
     public SmilesConstraintState(SmilesToken[] tokens, int eos)
@@ -68,7 +69,7 @@ internal sealed class SmilesConstraintState : IConstraintState
             case SmilesTokenKind.BranchClose:
                 return _branches.Count > 0 && _last is SmilesTokenKind.Atom or SmilesTokenKind.Ring or SmilesTokenKind.BranchClose;
             case SmilesTokenKind.Ring:
-                if (!(afterAtom || (_last == SmilesTokenKind.Bond && _pendingBond > 0))) return false;
+                if (!(afterAtom || (_last == SmilesTokenKind.Bond && _pendingBond > 0 && !_bondOpensBranch))) return false;
                 if (_rings.TryGetValue(t.Label, out var open))
                 {
                     var ringOrder = Math.Max(open.Reserved, Math.Max(1, _pendingBond));
@@ -147,6 +148,7 @@ internal sealed class SmilesConstraintState : IConstraintState
                 break;
             case SmilesTokenKind.Bond:
                 _pendingBond = t.Order;
+                _bondOpensBranch = _last == SmilesTokenKind.BranchOpen;
                 break;
             case SmilesTokenKind.BranchOpen:
                 _branches.Push(_current);
@@ -187,6 +189,6 @@ internal sealed class SmilesConstraintState : IConstraintState
     {
         _room = [.. _room], _neighbours = _neighbours.Select(n => new HashSet<int>(n)).ToList(),
         _branches = new Stack<int>(_branches.Reverse()), _rings = new Dictionary<int, (int, int)>(_rings),
-        _current = _current, _pendingBond = _pendingBond, _last = _last,
+        _current = _current, _pendingBond = _pendingBond, _bondOpensBranch = _bondOpensBranch, _last = _last,
     };
 }

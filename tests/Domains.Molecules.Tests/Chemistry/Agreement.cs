@@ -53,7 +53,7 @@ internal sealed class Agreement
     /// <summary>The thresholds, in percent.</summary>
     public static readonly IReadOnlyDictionary<string, double> Required = new Dictionary<string, double>
     {
-        ["valid"] = 99.5, ["mw"] = 99.9, ["exact_mw"] = 99.9, ["logp"] = 99, ["mr"] = 99, ["tpsa"] = 99, ["fsp3"] = 99,
+        ["valid"] = 99.7, ["mw"] = 99.9, ["exact_mw"] = 99.9, ["logp"] = 99, ["mr"] = 99, ["tpsa"] = 99, ["fsp3"] = 99,
         ["qed"] = 98, ["hbd"] = 99, ["hba"] = 99, ["rotb"] = 99, ["rings"] = 99, ["arom_rings"] = 99, ["heavy"] = 99,
         ["ecfp4_bits"] = 95,
     };

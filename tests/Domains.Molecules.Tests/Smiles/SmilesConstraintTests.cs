@@ -46,6 +46,7 @@ public sealed class SmilesConstraintTests
     [InlineData("C11")]      // ring closed on its own atom
     [InlineData("C()")]      // empty branch
     [InlineData("O=O=O")]    // oxygen valence
+    [InlineData("CC(=1)CC1")] // a branch must begin with an atom, not a ring digit (RDKit's grammar)
     public void Constraint_RefusesBrokenSmiles(string smiles)
     {
         var (vocabulary, constraint) = For(["C(C)C1CC1", "FC", "C=C#C", "O=O", smiles]);
