@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LatentWorkbench.Core.Models;
 using LatentWorkbench.Core.Training;
 using LatentWorkbench.Core.Workbench;
 
@@ -20,7 +21,11 @@ public static class TrainCommand
         var seed = new Option<int?>("--seed") { Description = "Random seed" };
         var klWeight = new Option<double?>("--kl-weight") { Description = "Final KL weight (default: the domain's); a resumed run continues its schedule with it" };
         var learningRate = new Option<double?>("--learning-rate") { Description = "Peak learning rate (default: the domain's)" };
-        var command = new Command("train", "Train a model (resumable; shows progress and ETA)") { data, valid, output, epochs, batch, maxSteps, limit, seed, klWeight, learningRate };
+        var modelConfig = new Option<string?>("--model-config")
+        {
+            Description = "JSON file of network sizes over the domain's defaults, e.g. {\"latent_size\": 256} (a new run only; a resumed run keeps its own)",
+        };
+        var command = new Command("train", "Train a model (resumable; shows progress and ETA)") { data, valid, output, epochs, batch, maxSteps, limit, seed, klWeight, learningRate, modelConfig };
         command.WithModelOptions();
         command.SetAction((parse, cancellation) =>
         {
@@ -34,7 +39,10 @@ public static class TrainCommand
             if (parse.GetValue(klWeight) is { } kl) settings = settings with { KlWeight = kl };
             if (parse.GetValue(learningRate) is { } lr) settings = settings with { LearningRate = lr };
             TrainingSettingsValidator.Validate(settings, parse.GetValue(limit));
-            var request = new TrainRequest(parse.GetRequiredValue(data), parse.GetValue(valid), parse.GetRequiredValue(output),
+            var model = parse.GetValue(modelConfig) is { } configFile
+                ? VaeConfigOverrides.Apply(domain.Defaults.Model, File.Exists(configFile) ? File.ReadAllText(configFile) : throw new FileNotFoundException($"No model settings file at '{configFile}'.", configFile))
+                : null;
+            var request = new TrainRequest(parse.GetRequiredValue(data), parse.GetValue(valid), parse.GetRequiredValue(output), model,
                 Settings: settings, Device: parse.GetValue(CommonOptions.Device) ?? "auto", Limit: parse.GetValue(limit));
             var outcome = TrainingPipeline.Train(domain, request, new ProgressPrinter(context.Error, context.Interactive && parse.GetResult(CommonOptions.Json) is null), cancellation);
             var m2 = outcome.Manifest;

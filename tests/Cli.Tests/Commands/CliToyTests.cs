@@ -151,6 +151,37 @@ public sealed class CliToyTests : IDisposable
     }
 
     [Fact]
+    public void Train_ModelConfig_ChangesOnlyTheNamedSizes()
+    {
+        var data = Path.Combine(_folder, "small.txt");
+        File.WriteAllLines(data, ToyDomain.Generate(300, 5));
+        var settings = Path.Combine(_folder, "sizes.json");
+        File.WriteAllText(settings, """{"latent_size": 6, "decoder_hidden": 40}""");
+        var model = Path.Combine(_folder, "sized");
+        var (code, _, err) = Run("train", "--domain", "toy", "--data", data, "--out", model, "--epochs", "1", "--model-config", settings, "--device", "cpu");
+        Assert.True(code == 0, err);
+        var sizes = JsonDocument.Parse(File.ReadAllText(Path.Combine(model, "config.json"))).RootElement.GetProperty("model");
+        Assert.Equal(6, sizes.GetProperty("latent_size").GetInt32());
+        Assert.Equal(40, sizes.GetProperty("decoder_hidden").GetInt32());
+        Assert.Equal(new ToyDomain().Defaults.Model.EncoderHidden, sizes.GetProperty("encoder_hidden").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("""{"latent_sise": 6}""", "Unknown model setting 'latent_sise'; the settings are: embedding_size,")]
+    [InlineData("""{"latent_size": "big"}""", "A model setting has the wrong type")]
+    [InlineData("""[6]""", "must be a JSON object")]
+    [InlineData("""{"latent_size": """, "not valid JSON")]
+    public void Train_BadModelConfig_SaysWhatIsWrong(string json, string expected)
+    {
+        var settings = Path.Combine(_folder, "bad.json");
+        File.WriteAllText(settings, json);
+        var (code, _, err) = Run("train", "--domain", "toy", "--data", "/nonexistent.txt", "--out", Path.Combine(_folder, "never"), "--model-config", settings);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, err);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "never")));
+    }
+
+    [Fact]
     public void Train_RecordsTheKlWeightAndLearningRateAsked()
     {
         var data = Path.Combine(_folder, "small.txt");
