@@ -4,7 +4,10 @@ using LatentWorkbench.Core.Latent;
 
 namespace LatentWorkbench.Cli.Commands;
 
-/// <summary><c>latent interpolate --domain ID --from A --to B --steps N [--method slerp|lerp] [--smooth] [--strategy NAME] [--out DIR [--audio]]</c>.</summary>
+/// <summary>
+/// <c>latent interpolate --domain ID --from A --to B --steps N [--method slerp|lerp] [--smooth] [--strategy NAME] [--out DIR [--audio]]</c>;
+/// with <c>--out</c>, the given items are written beside the path as <c>from</c> and <c>to</c> (music: the clips as cut from the files).
+/// </summary>
 public static class InterpolateCommand
 {
     /// <summary>Builds the command.</summary>
@@ -33,7 +36,10 @@ public static class InterpolateCommand
             var b = PointFiles.Item(model.Module, parse.GetRequiredValue(to), parse.GetValue(toBar));
             var options = DecodingOptions.From(parse, strategy, beam, temperature: null);
             var points = model.Interpolate(a, b, parse.GetValue(steps), how, options, parse.GetValue(smooth));
-            context.WritePoints(parse, model.Module, points, context.WritePointFiles(parse, model.Module, points, output, audio, "step"));
+            var files = context.WritePointFiles(parse, model.Module, points, output, audio, "step");
+            if (parse.GetValue(output) is { } folder)
+                PointFiles.WriteGiven(model.Module, [("from", model.Canonicalize(a)), ("to", model.Canonicalize(b))], folder, parse.GetValue(audio), context.Error);
+            context.WritePoints(parse, model.Module, points, files);
             return CliErrors.Ok;
         });
         return command;

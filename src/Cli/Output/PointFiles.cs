@@ -45,14 +45,32 @@ public static class PointFiles
         {
             if (!points[i].Valid) continue;
             var name = $"{prefix}_{i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(digits, '0')}";
-            var files = domain.Files is { } format
-                ? format.Write(points[i].Text, name, rendered)
-                : [new ItemFile(name + ".txt", "text/plain", System.Text.Encoding.UTF8.GetBytes(points[i].Text + "\n"))];
-            foreach (var file in files) File.WriteAllBytes(Path.Combine(folder, file.Name), file.Content);
-            written[i] = Path.Combine(folder, files[0].Name);
+            written[i] = WriteItem(domain, points[i].Text, name, folder, rendered);
         }
         log.WriteLine($"wrote {written.Count(f => f is not null)} item(s) to {folder}");
         return written;
+    }
+
+    /// <summary>
+    /// Writes the items the user gave (e.g. <c>from</c> and <c>to</c>: the clips exactly as cut from the input files) into
+    /// <paramref name="folder"/> beside the decoded points, so they can be heard or compared with the decoded ends.
+    /// </summary>
+    public static void WriteGiven(IDomainModule domain, IReadOnlyList<(string Name, string Text)> items, string folder, bool rendered, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        Directory.CreateDirectory(folder);
+        foreach (var (name, text) in items) WriteItem(domain, text, name, folder, rendered);
+        log.WriteLine($"wrote the given items ({string.Join(", ", items.Select(i => i.Name))}) to {folder}");
+    }
+
+    /// <summary>Writes one item as <paramref name="name"/> plus the domain's extension; returns the main file's path.</summary>
+    private static string WriteItem(IDomainModule domain, string text, string name, string folder, bool rendered)
+    {
+        var files = domain.Files is { } format
+            ? format.Write(text, name, rendered)
+            : [new ItemFile(name + ".txt", "text/plain", System.Text.Encoding.UTF8.GetBytes(text + "\n"))];
+        foreach (var file in files) File.WriteAllBytes(Path.Combine(folder, file.Name), file.Content);
+        return Path.Combine(folder, files[0].Name);
     }
 
     private static string Formats(IDomainModule domain) =>

@@ -46,7 +46,13 @@ public sealed class MusicCliTests : IDisposable
             Assert.InRange(point.GetProperty("distance_from_start").GetDouble(), 0, 1);
             Assert.True(point.TryGetProperty("ood_score", out _));
         }
-        Assert.Equal(["step_00.mid", "step_00.wav", "step_01.mid"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal).Take(3));
+        var names = Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["step_00.mid", "step_00.wav", "step_01.mid"], names.Where(n => n!.StartsWith("step_", StringComparison.Ordinal)).Take(3));
+        Assert.Equal(["from.mid", "from.wav", "to.mid", "to.wav"], names.Where(n => !n!.StartsWith("step_", StringComparison.Ordinal)));
+        // The given clips, exactly as cut from the input files.
+        var files = BuiltInDomains.All().Single(d => d.Id == "music").Files!;
+        Assert.Equal(files.ReadFile(Sample("jazz")), files.ReadFile(Path.Combine(output, "from.mid")));
+        Assert.Equal(files.ReadFile(Sample("classical")), files.ReadFile(Path.Combine(output, "to.mid")));
     }
 
     [SkippableFact]
