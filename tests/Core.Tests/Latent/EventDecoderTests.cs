@@ -1,6 +1,7 @@
 using LatentWorkbench.Core.Latent;
 using LatentWorkbench.Core.Latent.Decoding;
 using LatentWorkbench.Core.Tests.Toy;
+using static LatentWorkbench.Core.Tests.Latent.DecoderLogits;
 using static TorchSharp.torch;
 
 namespace LatentWorkbench.Core.Tests.Latent;
@@ -81,27 +82,6 @@ public sealed class EventDecoderTests(EventModelFixture toy)
 
     private static int[] Ids(LatentModel model, string text) => text.Select(c => model.Vocabulary.IdOf(c.ToString())).ToArray();
 
-    private static float[] Gaussian(Random random, int size) =>
-        Enumerable.Range(0, size).Select(_ => (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()))).ToArray();
-
-    private static Models.DecoderWeights ExportDecoderWeights(LatentModel model)
-    {
-        using var _ = no_grad();
-        return model.Network.ExportDecoderWeights();
-    }
-
-    /// <summary>Teacher-forced logits [case][position][token] of one padded batch of decoder inputs.</summary>
-    private static float[][][] TeacherForced(LatentModel model, float[][] z, int[][] inputs)
-    {
-        using var _ = no_grad();
-        using var scope = NewDisposeScope();
-        int length = inputs.Max(i => i.Length);
-        var ids = new long[inputs.Length * length]; // padded with 0
-        for (int i = 0; i < inputs.Length; i++) for (int t = 0; t < inputs[i].Length; t++) ids[i * length + t] = inputs[i][t];
-        var logits = model.Network.DecodeTeacherForced(model.Rows(z), tensor(ids, [inputs.Length, length]));
-        return Split(logits, inputs.Select(i => i.Length).ToArray());
-    }
-
     /// <summary>Logits of the batched libtorch step fed each case's inputs (a finished case is fed padding).</summary>
     private static float[][][] BatchedSteps(LatentModel model, float[][] z, int[][] inputs)
     {
@@ -119,13 +99,5 @@ public sealed class EventDecoderTests(EventModelFixture toy)
             state = next;
         }
         return Split(stack(steps, 1), inputs.Select(i => i.Length).ToArray());
-    }
-
-    private static float[][][] Split(Tensor logits, int[] lengths)
-    {
-        int length = (int)logits.shape[1], vocabulary = (int)logits.shape[2];
-        var flat = logits.contiguous().data<float>().ToArray();
-        return lengths.Select((n, i) => Enumerable.Range(0, n)
-            .Select(t => flat.AsSpan((i * length + t) * vocabulary, vocabulary).ToArray()).ToArray()).ToArray();
     }
 }

@@ -1,7 +1,7 @@
 using LatentWorkbench.Core.Latent;
 using LatentWorkbench.Core.Latent.Decoding;
 using LatentWorkbench.Core.Tests.Toy;
-using static TorchSharp.torch;
+using static LatentWorkbench.Core.Tests.Latent.DecoderLogits;
 
 namespace LatentWorkbench.Core.Tests.Latent;
 
@@ -33,7 +33,7 @@ public sealed class HostGruTests(ToyModelFixture toy)
         foreach (var (z, ids) in cases)
         {
             int[] inputs = [model.Vocabulary.Specials.Bos, .. ids];
-            var expected = TeacherForced(model, z, inputs);
+            var expected = TeacherForced(model, [z], [inputs])[0];
             var (h, zProjection) = host.Start(z);
             for (int t = 0; t < inputs.Length; t++, positions++)
             {
@@ -60,24 +60,4 @@ public sealed class HostGruTests(ToyModelFixture toy)
 
     private int[] Ids(LatentModel model, string text) =>
         toy.Domain.Tokenizer.Tokenize(text).Tokens.Select(model.Vocabulary.IdOf).ToArray();
-
-    private static float[] Gaussian(Random random, int size) =>
-        Enumerable.Range(0, size).Select(_ => (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()))).ToArray();
-
-    private static Models.DecoderWeights ExportDecoderWeights(LatentModel model)
-    {
-        using var _ = no_grad();
-        return model.Network.ExportDecoderWeights();
-    }
-
-    /// <summary>libtorch's logits (T, V) for decoder inputs [bos, prefix...] given z.</summary>
-    private static float[][] TeacherForced(LatentModel model, float[] z, int[] inputs)
-    {
-        using var _ = no_grad();
-        using var scope = NewDisposeScope();
-        var logits = model.Network.DecodeTeacherForced(tensor(z, [1, z.Length]), tensor(inputs.Select(i => (long)i).ToArray(), [1, inputs.Length]));
-        var vocabulary = (int)logits.shape[2];
-        var flat = logits.contiguous().data<float>().ToArray();
-        return Enumerable.Range(0, inputs.Length).Select(t => flat.AsSpan(t * vocabulary, vocabulary).ToArray()).ToArray();
-    }
 }

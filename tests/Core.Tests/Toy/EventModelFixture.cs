@@ -27,7 +27,7 @@ public sealed class EventModelFixture : IDisposable
         var settings = Domain.Defaults.Training with { Epochs = 20, WordDropout = 0.1 };
         var progress = new List<TrainingProgress>();
         Outcome = TrainingPipeline.Train(Domain, new TrainRequest(trainFile, validFile, ModelFolder, Config, settings, Device: "cpu"),
-            new Progress(progress));
+            new ProgressSink(progress));
         Reports = progress;
         Model = DomainModel.Load(Domain, ModelFolder, "cpu");
     }
@@ -60,14 +60,6 @@ public sealed class EventModelFixture : IDisposable
     {
         Model.Dispose();
         Directory.Delete(Folder, recursive: true);
-    }
-
-    private sealed class Progress(List<TrainingProgress> sink) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value)
-        {
-            lock (sink) sink.Add(value);
-        }
     }
 }
 

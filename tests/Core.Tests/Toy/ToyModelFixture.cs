@@ -19,7 +19,7 @@ public sealed class ToyModelFixture : IDisposable
         ModelFolder = Path.Combine(Folder, "model");
         var progress = new List<TrainingProgress>();
         Outcome = TrainingPipeline.Train(Domain, new TrainRequest(TrainFile, ValidFile, ModelFolder, Device: "cpu"),
-            new Progress(progress));
+            new ProgressSink(progress));
         Reports = progress;
         Model = DomainModel.Load(Domain, ModelFolder, "cpu");
     }
@@ -39,15 +39,6 @@ public sealed class ToyModelFixture : IDisposable
     {
         Model.Dispose();
         Directory.Delete(Folder, recursive: true);
-    }
-
-    /// <summary>Synchronous progress sink (System.Progress posts to the thread pool).</summary>
-    private sealed class Progress(List<TrainingProgress> sink) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value)
-        {
-            lock (sink) sink.Add(value);
-        }
     }
 }
 

@@ -30,7 +30,7 @@ public sealed class RunStateTests(ToyModelFixture toy) : IDisposable
         var reports = new List<TrainingProgress>();
 
         var outcome = TrainingPipeline.Train(toy.Domain, new TrainRequest(toy.TrainFile, toy.ValidFile, shipped, Settings: settings, Device: "cpu"),
-            new Sink(reports));
+            new ProgressSink(reports));
 
         Assert.True(outcome.Completed);
         var after = CheckpointStore.ReadManifest(shipped);
@@ -48,9 +48,4 @@ public sealed class RunStateTests(ToyModelFixture toy) : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private sealed class Sink(List<TrainingProgress> reports) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => reports.Add(value);
-    }
 }

@@ -11,20 +11,14 @@ public class SharedDataAgreementTests
     [SkippableFact]
     public void Properties_AgreeWithRdkit_OnSharedDataSample()
     {
-        Skip.IfNot(Directory.Exists(TestPaths.Molecules), $"shared molecule data not found at {TestPaths.Molecules}");
-        string reference = Path.Combine(TestPaths.Oracle, "reference.py");
-        Skip.IfNot(File.Exists(reference), $"RDKit oracle script not found at {reference}");
-        Skip.If(RdkitOracle.Missing is not null, RdkitOracle.Missing);
+        string reference = RequireOracle();
         var smiles = TestPaths.ReadSmiles(Path.Combine(TestPaths.Molecules, "zinc250k_train.csv"), 600)
             .Concat(TestPaths.ReadSmiles(Path.Combine(TestPaths.Molecules, "moses_test.smi"), 300))
             .Concat(TestPaths.ReadSmiles(Path.Combine(TestPaths.Molecules, "chembl30_valid.smi"), 300)).ToList();
         string dir = Directory.CreateTempSubdirectory("chem-oracle-").FullName;
         try
         {
-            string input = Path.Combine(dir, "in.smi");
-            File.WriteAllLines(input, smiles);
-            string mutants = Path.Combine(dir, "mut.smi");
-            RdkitOracle.Run(Path.Combine(TestPaths.Oracle, "mutate.py"), input, mutants, "3");
+            string mutants = Mutate(dir, smiles, seed: "3");
             string all = Path.Combine(dir, "all.smi");
             File.WriteAllLines(all, smiles.Concat(File.ReadLines(mutants).Take(500)));
             string csv = Path.Combine(dir, "ref.csv");
@@ -46,19 +40,13 @@ public class SharedDataAgreementTests
     [SkippableFact]
     public void Validity_AgreesWithRdkit_OnMutatedStrings()
     {
-        Skip.IfNot(Directory.Exists(TestPaths.Molecules), $"shared molecule data not found at {TestPaths.Molecules}");
-        string reference = Path.Combine(TestPaths.Oracle, "reference.py");
-        Skip.IfNot(File.Exists(reference), $"RDKit oracle script not found at {reference}");
-        Skip.If(RdkitOracle.Missing is not null, RdkitOracle.Missing);
+        string reference = RequireOracle();
         string[] sets = ["zinc250k_train.csv", "zinc250k_valid.csv", "chembl30_valid.smi", "moses_test.smi"];
         var smiles = sets.SelectMany(f => TestPaths.ReadSmiles(Path.Combine(TestPaths.Molecules, f), 500)).ToList();
         string dir = Directory.CreateTempSubdirectory("chem-mutants-").FullName;
         try
         {
-            string input = Path.Combine(dir, "in.smi");
-            File.WriteAllLines(input, smiles);
-            string mutants = Path.Combine(dir, "mut.smi");
-            RdkitOracle.Run(Path.Combine(TestPaths.Oracle, "mutate.py"), input, mutants, "11");
+            string mutants = Mutate(dir, smiles, seed: "11");
             string csv = Path.Combine(dir, "ref.csv");
             RdkitOracle.Run(reference, mutants, csv);
             var rows = ReferenceTable.Read(csv);
@@ -74,5 +62,25 @@ public class SharedDataAgreementTests
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    /// <summary>The RDKit reference script; skips the test when the shared data, the script or RDKit is absent.</summary>
+    private static string RequireOracle()
+    {
+        Skip.IfNot(Directory.Exists(TestPaths.Molecules), $"shared molecule data not found at {TestPaths.Molecules}");
+        string reference = Path.Combine(TestPaths.Oracle, "reference.py");
+        Skip.IfNot(File.Exists(reference), $"RDKit oracle script not found at {reference}");
+        Skip.If(RdkitOracle.Missing is not null, RdkitOracle.Missing);
+        return reference;
+    }
+
+    /// <summary>Writes <paramref name="smiles"/> into <paramref name="dir"/> and has mutate.py edit them; returns the mutants' file.</summary>
+    private static string Mutate(string dir, IEnumerable<string> smiles, string seed)
+    {
+        string input = Path.Combine(dir, "in.smi");
+        File.WriteAllLines(input, smiles);
+        string mutants = Path.Combine(dir, "mut.smi");
+        RdkitOracle.Run(Path.Combine(TestPaths.Oracle, "mutate.py"), input, mutants, seed);
+        return mutants;
     }
 }
