@@ -1,5 +1,5 @@
 using System.CommandLine;
-using LatentWorkbench.Core.Models;
+using LatentWorkbench.Core.Checkpoints;
 using LatentWorkbench.Core.Training;
 using LatentWorkbench.Core.Workbench;
 
@@ -25,22 +25,31 @@ public static class TrainCommand
         {
             Description = "JSON file of network sizes over the domain's defaults, e.g. {\"latent_size\": 256} (a new run only; a resumed run keeps its own)",
         };
-        var command = new Command("train", "Train a model (resumable; shows progress and ETA)") { data, valid, output, epochs, batch, maxSteps, limit, seed, klWeight, learningRate, modelConfig };
+        var trainingConfig = new Option<string?>("--training-config")
+        {
+            Description = "JSON file of training settings over the domain's defaults, e.g. {\"free_bits_per_dim\": 0.5, \"scheduled_sampling\": 0.3}; the options above override it",
+        };
+        var command = new Command("train", "Train a model (resumable; shows progress and ETA)")
+        {
+            data, valid, output, epochs, batch, maxSteps, limit, seed, klWeight, learningRate, modelConfig, trainingConfig,
+        };
         command.WithModelOptions();
         command.SetAction((parse, cancellation) =>
         {
             var domain = context.Domain(parse);
-            var settings = domain.Defaults.Training;
+            var settings = parse.GetValue(trainingConfig) is { } trainingFile
+                ? SettingsOverrides.Apply(domain.Defaults.Training, ReadSettings(trainingFile, "training"), "training")
+                : domain.Defaults.Training;
             if (parse.GetValue(epochs) is { } e) settings = settings with { Epochs = e };
             if (parse.GetValue(batch) is { } b) settings = settings with { BatchSize = b };
             if (parse.GetValue(maxSteps) is { } m) settings = settings with { MaxStepsThisRun = m > 0 ? m : throw new ArgumentException($"--max-steps must be a positive number (got {m}).") };
             if (parse.GetValue(seed) is { } s) settings = settings with { Seed = s };
-            settings = settings with { Precision = CommonOptions.PrecisionOf(parse) };
+            if (parse.GetResult(CommonOptions.Precision) is { Implicit: false }) settings = settings with { Precision = CommonOptions.PrecisionOf(parse) };
             if (parse.GetValue(klWeight) is { } kl) settings = settings with { KlWeight = kl };
             if (parse.GetValue(learningRate) is { } lr) settings = settings with { LearningRate = lr };
             TrainingSettingsValidator.Validate(settings, parse.GetValue(limit));
             var model = parse.GetValue(modelConfig) is { } configFile
-                ? VaeConfigOverrides.Apply(domain.Defaults.Model, File.Exists(configFile) ? File.ReadAllText(configFile) : throw new FileNotFoundException($"No model settings file at '{configFile}'.", configFile))
+                ? SettingsOverrides.Apply(domain.Defaults.Model, ReadSettings(configFile, "model"), "model")
                 : null;
             var request = new TrainRequest(parse.GetRequiredValue(data), parse.GetValue(valid), parse.GetRequiredValue(output), model,
                 Settings: settings, Device: parse.GetValue(CommonOptions.Device) ?? "auto", Limit: parse.GetValue(limit));
@@ -54,4 +63,7 @@ public static class TrainCommand
         });
         return command;
     }
+
+    private static string ReadSettings(string file, string what) =>
+        File.Exists(file) ? File.ReadAllText(file) : throw new FileNotFoundException($"No {what} settings file at '{file}'.", file);
 }

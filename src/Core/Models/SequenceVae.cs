@@ -77,28 +77,51 @@ internal sealed class SequenceVae : Module<Tensor, Tensor, VaeOutput>
         return new VaeOutput(logits, mu, logvar, z, PredictProperties(z), PredictTags(z));
     }
 
-    /// <summary>Posterior parameters. tokens (B, T) padded with 0 after each item; lengths (B) or null when all are T long.</summary>
+    /// <summary>
+    /// Posterior parameters. tokens (B, T) padded with 0 after each item; lengths (B) or null when all are T long. An
+    /// event model's encoder steps once per event, over the sum of the event's token embeddings, as its decoder does.
+    /// </summary>
     public (Tensor Mu, Tensor LogVar) Encode(Tensor tokens, Tensor? lengths)
     {
-        var (batch, steps) = (tokens.shape[0], tokens.shape[1]);
-        Tensor reversed, last; // last: index of each item's final position, (B, 1, H)
-        if (lengths is null)
+        var (steps, stepLengths) = event_head is null ? (embedding.call(tokens), lengths) : EventSums(tokens);
+        var (batch, count, width) = (steps.shape[0], steps.shape[1], steps.shape[2]);
+        Tensor reversed, last; // last: index of each item's final step, (B, 1, H)
+        if (stepLengths is null)
         {
-            reversed = tokens.flip(1);
-            last = full(batch, 1, Config.EncoderHidden, steps - 1, dtype: ScalarType.Int64, device: tokens.device);
+            reversed = steps.flip(1);
+            last = full(batch, 1, Config.EncoderHidden, count - 1, dtype: ScalarType.Int64, device: steps.device);
         }
         else
         {
-            var lens = lengths.to(ScalarType.Int64).to(tokens.device).unsqueeze(1);             // (B, 1)
-            var positions = arange(steps, dtype: ScalarType.Int64, device: tokens.device).unsqueeze(0); // (1, T)
+            var lens = stepLengths.to(ScalarType.Int64).to(steps.device).unsqueeze(1);        // (B, 1)
+            var positions = arange(count, dtype: ScalarType.Int64, device: steps.device).unsqueeze(0); // (1, S)
             var source = where(positions.lt(lens), lens - 1 - positions, positions);          // reverse within length
-            reversed = tokens.gather(1, source);
+            reversed = steps.gather(1, source.unsqueeze(2).expand(-1, -1, width));
             last = (lens - 1).unsqueeze(2).expand(-1, 1, Config.EncoderHidden);
         }
-        var (forward, _) = encoder_fwd.call(embedding.call(tokens), null);    // (B, T, H)
-        var (backward, _) = encoder_bwd.call(embedding.call(reversed), null); // (B, T, H)
+        var (forward, _) = encoder_fwd.call(steps, null);    // (B, S, H)
+        var (backward, _) = encoder_bwd.call(reversed, null); // (B, S, H)
         var summary = cat([forward.gather(1, last).squeeze(1), backward.gather(1, last).squeeze(1)], 1); // (B, 2H)
         return (to_mu.call(summary), to_logvar.call(summary));
+    }
+
+    /// <summary>
+    /// An event model's encoder steps: per item, the sum of each event's token embeddings (B, E, Emb), events ending
+    /// at the event-ending tokens (a last event may end without one), and the number of events of each item (B).
+    /// </summary>
+    private (Tensor Sums, Tensor Counts) EventSums(Tensor tokens)
+    {
+        var ends = tensor(event_head!.StartsEvent, device: tokens.device).index_select(0, tokens.flatten()).view_as(tokens).to(ScalarType.Int64);
+        var valid = tokens.ne(0);                                             // (B, T)
+        var eventOf = ends.cumsum(1) - ends;                                  // (B, T) events ended before each token
+        var counts = where(valid, eventOf, -1).max(1).values + 1;             // (B)
+        var events = Math.Max(1, counts.max().item<long>());
+        var embedded = embedding.call(tokens);                                // (B, T, Emb)
+        embedded = embedded * valid.unsqueeze(2).to(embedded.dtype);          // padding carries nothing
+        var width = embedded.shape[2];
+        var index = eventOf.clamp_max(events - 1).unsqueeze(2).expand(-1, -1, width);
+        var sums = zeros(tokens.shape[0], events, width, embedded.dtype, tokens.device).scatter_add(1, index, embedded);
+        return (sums, counts.clamp_min(1).cpu());
     }
 
     /// <summary>Initial decoder state from z: (B, H).</summary>

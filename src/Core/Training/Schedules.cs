@@ -19,9 +19,15 @@ public static class Schedules
     public static double Rewarm(TrainingSettings s, long stepsSinceResume) =>
         s.ResumeWarmupSteps <= 0 ? 1 : Math.Min(1.0, (stepsSinceResume + 1.0) / s.ResumeWarmupSteps);
 
-    /// <summary>KL weight: monotonic warm-up, or cyclical (Fu et al. 2019: ramp over half a cycle, hold the rest).</summary>
+    /// <summary>Scheduled-sampling rate: a linear rise from 0 to <see cref="TrainingSettings.ScheduledSampling"/> over <see cref="TrainingSettings.ScheduledSamplingSteps"/>.</summary>
+    public static double SamplingRate(TrainingSettings s, long step) =>
+        s.ScheduledSampling <= 0 ? 0 : s.ScheduledSampling * Math.Min(1.0, (step + 1.0) / Math.Max(1, s.ScheduledSamplingSteps));
+
+    /// <summary>KL weight (0 before <see cref="TrainingSettings.KlWarmupStart"/>): monotonic warm-up, or cyclical (Fu et al. 2019: ramp over half a cycle, hold the rest).</summary>
     public static double KlWeight(TrainingSettings s, long step)
     {
+        if (step < s.KlWarmupStart) return 0;
+        step -= s.KlWarmupStart;
         var period = Math.Max(1, s.KlWarmupSteps);
         var fraction = s.KlSchedule == KlSchedule.Cyclical
             ? Math.Min(1.0, 2.0 * (step % period) / period)

@@ -48,6 +48,18 @@ public sealed record TrainingSettings
     /// <summary>Free bits: KL per latent dimension below this many nats is not penalised (Kingma et al. 2016).</summary>
     public double FreeBitsPerDim { get; init; } = 0.1;
 
+    /// <summary>Step at which the KL warm-up begins (0 = the first step); e.g. after a plain autoencoder phase trained with KL weight 0.</summary>
+    public int KlWarmupStart { get; init; }
+
+    /// <summary>
+    /// Final rate of scheduled sampling (Bengio et al. 2015): the share of decoder inputs replaced by the network's own
+    /// predictions from a teacher-forced pass without gradients; 0 (the default) trains with pure teacher forcing.
+    /// </summary>
+    public double ScheduledSampling { get; init; }
+
+    /// <summary>Steps over which the scheduled-sampling rate rises linearly from 0 to <see cref="ScheduledSampling"/>.</summary>
+    public int ScheduledSamplingSteps { get; init; } = 2000;
+
     /// <summary>Probability of replacing a decoder input token with unknown (Bowman et al. 2016).</summary>
     public double WordDropout { get; init; } = 0.1;
 

@@ -39,6 +39,8 @@ public static class TrainingSettingsValidator
             "Warm-up steps, checkpoint interval and validation limit must be 0 or more.");
         Check(s.WeightDecay >= 0 && s.GradientClip > 0 && s.FreeBitsPerDim >= 0 && s.PropertyWeight >= 0 && s.TagWeight >= 0,
             $"Weight decay, free bits and loss weights must be 0 or more and the gradient clip above 0 (got {s.WeightDecay}, {s.FreeBitsPerDim}, {s.PropertyWeight}, {s.TagWeight}, {s.GradientClip}).");
+        Check(s.ScheduledSampling is >= 0 and <= 1 && s.ScheduledSamplingSteps >= 0 && s.KlWarmupStart >= 0,
+            $"The scheduled-sampling rate must be between 0 and 1, its steps and the KL warm-up start 0 or more (got {s.ScheduledSampling}, {s.ScheduledSamplingSteps}, {s.KlWarmupStart}).");
         Check(s.WordDropout is >= 0 and < 1, $"Word dropout must be at least 0 and below 1 (got {s.WordDropout}).");
         return problems;
     }

@@ -17,21 +17,33 @@ internal sealed class TrainingStep : IDisposable
     private readonly SequenceVae? _working;
     private readonly OptimizerHelper _optimizer;
     private readonly TrainingSettings _settings;
+    private readonly ScheduledSampling? _sampling;
 
-    public TrainingStep(SequenceVae master, OptimizerHelper optimizer, TrainingSettings settings, Device device)
+    /// <summary>A step for <paramref name="master"/>; <paramref name="sampling"/> feeds the network's own predictions back at the rate given to <see cref="Run"/> (null: pure teacher forcing).</summary>
+    public TrainingStep(SequenceVae master, OptimizerHelper optimizer, TrainingSettings settings, Device device, ScheduledSampling? sampling = null)
     {
         _master = master;
+        _sampling = sampling;
         _optimizer = optimizer;
         _settings = settings;
         if (settings.Precision != Precision.Fp32) _working = master.CopyAs(PrecisionSelector.ScalarType(settings.Precision), device);
     }
 
-    /// <summary>Runs the step on <paramref name="batch"/> with the given KL weight; the loss terms live in the caller's dispose scope.</summary>
-    public VaeLossTerms Run(TrainingBatch batch, double klWeight)
+    /// <summary>
+    /// Runs the step on <paramref name="batch"/> with the given KL weight, feeding back the network's own predictions at
+    /// <paramref name="samplingRate"/> (scheduled sampling); the loss terms live in the caller's dispose scope.
+    /// </summary>
+    public VaeLossTerms Run(TrainingBatch batch, double klWeight, double samplingRate = 0)
     {
         _working?.CopyParametersFrom(_master);
         var network = _working ?? _master;
-        var terms = VaeLoss.Compute(network.call(batch.Encoder, batch.DecoderInput).ToFloat32(), batch, _settings, klWeight);
+        var decoderInput = batch.DecoderInput;
+        if (_sampling is not null && samplingRate > 0)
+        {
+            using var _ = no_grad();
+            decoderInput = _sampling.Mix(decoderInput, network.call(batch.Encoder, decoderInput).Logits, samplingRate);
+        }
+        var terms = VaeLoss.Compute(network.call(batch.Encoder, decoderInput).ToFloat32(), batch, _settings, klWeight);
         _optimizer.zero_grad();
         _working?.zero_grad();
         terms.Total.backward();

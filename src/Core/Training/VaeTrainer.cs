@@ -44,7 +44,7 @@ public static class VaeTrainer
         var manifest = resumed?.Manifest ?? NewManifest(run);
         using var model = new LatentModel(manifest, network, device, run.OutputFolder);
         var optimizer = optim.AdamW(network.parameters(), s.LearningRate, weight_decay: s.WeightDecay);
-        using var step = new TrainingStep(network, optimizer, s, device);
+        using var step = new TrainingStep(network, optimizer, s, device, s.ScheduledSampling > 0 ? new ScheduledSampling(run.Vocabulary, network.StartsEvent) : null);
         var optimizerState = resumed is null ? null : OptimizerState(run.OutputFolder, manifest);
         if (optimizerState is not null) optimizer.load_state_dict(optimizerState);
         var state = manifest.State;
@@ -75,7 +75,7 @@ public static class VaeTrainer
                 {
                     var items = batches[b].Select(i => run.Train[i]).ToArray();
                     var batch = TrainingBatch.Build(items, run.Model.PropertyNames.Count, run.Model.TagNames.Count > 0, s.WordDropout, dropout, device, kept: network.StartsEvent);
-                    var terms = step.Run(batch, klWeight);
+                    var terms = step.Run(batch, klWeight, Schedules.SamplingRate(s, state.Step));
                     window.Add(terms.Total.item<float>(), terms.Kl.item<float>(), terms.CorrectTokens.item<long>(), terms.TargetTokens.item<long>());
                 }
                 state = state with { Step = state.Step + 1, StepInEpoch = b + 1 };

@@ -182,6 +182,39 @@ public sealed class CliToyTests : IDisposable
     }
 
     [Fact]
+    public void Train_TrainingConfig_SetsTheNamedSettings_AndOptionsWinOverIt()
+    {
+        var data = Path.Combine(_folder, "small.txt");
+        File.WriteAllLines(data, ToyDomain.Generate(300, 5));
+        var settings = Path.Combine(_folder, "training.json");
+        File.WriteAllText(settings, """{"scheduled_sampling": 0.3, "scheduled_sampling_steps": 5, "kl_warmup_start": 4, "kl_weight": 0.5}""");
+        var model = Path.Combine(_folder, "sampled");
+        var (code, _, err) = Run("train", "--domain", "toy", "--data", data, "--out", model, "--epochs", "1", "--training-config", settings,
+            "--kl-weight", "0.2", "--device", "cpu");
+        Assert.True(code == 0, err);
+        var training = JsonDocument.Parse(File.ReadAllText(Path.Combine(model, "config.json"))).RootElement.GetProperty("training");
+        Assert.Equal(0.3, training.GetProperty("scheduled_sampling").GetDouble());
+        Assert.Equal(5, training.GetProperty("scheduled_sampling_steps").GetInt32());
+        Assert.Equal(4, training.GetProperty("kl_warmup_start").GetInt32());
+        Assert.Equal(0.2, training.GetProperty("kl_weight").GetDouble());
+        Assert.Equal(new ToyDomain().Defaults.Training.WordDropout, training.GetProperty("word_dropout").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("""{"scheduled_sampling": 1.5}""", "The scheduled-sampling rate must be between 0 and 1")]
+    [InlineData("""{"epoch": 3}""", "Unknown training setting 'epoch'; the settings are: epochs,")]
+    [InlineData("""{"epochs": "many"}""", "A training setting has the wrong type")]
+    public void Train_BadTrainingConfig_SaysWhatIsWrong(string json, string expected)
+    {
+        var settings = Path.Combine(_folder, "bad-training.json");
+        File.WriteAllText(settings, json);
+        var (code, _, err) = Run("train", "--domain", "toy", "--data", "/nonexistent.txt", "--out", Path.Combine(_folder, "never"), "--training-config", settings);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, err);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "never")));
+    }
+
+    [Fact]
     public void Train_RecordsTheKlWeightAndLearningRateAsked()
     {
         var data = Path.Combine(_folder, "small.txt");

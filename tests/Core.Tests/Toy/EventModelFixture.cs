@@ -7,6 +7,7 @@ namespace LatentWorkbench.Core.Tests.Toy;
 /// <summary>
 /// Trains the event decoder once, for the tests of event-grouped decoding (a few seconds on a CPU), on toy items made
 /// of compound events as music's notes are: each event is a letter from ABC and then one from DEH, which ends it.
+/// It trains with scheduled sampling, so the reconstruction tests also cover that path.
 /// </summary>
 public sealed class EventModelFixture : IDisposable
 {
@@ -24,7 +25,7 @@ public sealed class EventModelFixture : IDisposable
         File.WriteAllLines(trainFile, Train);
         File.WriteAllLines(validFile, HeldOut);
         ModelFolder = Path.Combine(Folder, "model");
-        var settings = Domain.Defaults.Training with { Epochs = 20, WordDropout = 0.1 };
+        var settings = Domain.Defaults.Training with { Epochs = 20, WordDropout = 0.1, ScheduledSampling = 0.25, ScheduledSamplingSteps = 100 };
         var progress = new List<TrainingProgress>();
         Outcome = TrainingPipeline.Train(Domain, new TrainRequest(trainFile, validFile, ModelFolder, Config, settings, Device: "cpu"),
             new ProgressSink(progress));

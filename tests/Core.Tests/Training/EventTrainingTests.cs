@@ -83,6 +83,72 @@ public sealed class EventTrainingTests(EventModelFixture toy)
     }
 
     [Fact]
+    public void Encoder_StepsOncePerEvent_OverTheEventsTokensAsASet()
+    {
+        var network = toy.Model.Model.Network;
+        var vocabulary = toy.Model.Model.Vocabulary;
+        Tensor Ids(params string[] items)
+        {
+            var width = items.Max(i => i.Length);
+            return tensor(items.SelectMany(i => i.Select(c => (long)vocabulary.IdOf(c.ToString())).Concat(Enumerable.Repeat(0L, width - i.Length))).ToArray(),
+                [items.Length, width]);
+        }
+        float[] Mean(Tensor ids, Tensor? lengths) => network.Encode(ids, lengths).Mu[0].data<float>().ToArray();
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var item = Mean(Ids("ABDCE"), null); // two events: {A, B, D} and {C, E}
+        static float Gap(float[] a, float[] b) => a.Zip(b).Max(p => Math.Abs(p.First - p.Second));
+        // The same item beside a longer one (padded), and with the letters before an event's end swapped: the same steps.
+        Assert.True(Gap(item, Mean(Ids("ABDCE", "CHCHCHC"), tensor(new long[] { 5, 7 }))) < 1e-5f, "padding changed the encoding");
+        Assert.True(Gap(item, Mean(Ids("BADCE"), null)) < 1e-5f, "the order inside an event changed the encoding");
+        // The events in the other order are another sequence of steps.
+        Assert.True(Gap(item, Mean(Ids("CEABD"), null)) > 1e-3f, "the order of events made no difference");
+    }
+
+    [Fact]
+    public void ScheduledSampling_FeedsBackPredictions_KeepingEventsAndSpecials()
+    {
+        var network = toy.Model.Model.Network;
+        var vocabulary = toy.Model.Model.Vocabulary;
+        var starts = network.StartsEvent!;
+        var sampling = new ScheduledSampling(vocabulary, starts);
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var batch = Batch(toy.Train.Take(64), 0.2, starts);
+        // Logits that always predict 'A' (an event's first letter, never its end), so every swap is visible.
+        var logits = zeros(batch.DecoderInput.shape[0], batch.DecoderInput.shape[1], vocabulary.Count);
+        logits.index_put_(tensor(1f), TensorIndex.Ellipsis, TensorIndex.Single(vocabulary.IdOf("A")));
+        Assert.Equal(batch.DecoderInput.data<long>().ToArray(), sampling.Mix(batch.DecoderInput, logits, 0).data<long>().ToArray());
+        var before = batch.DecoderInput.data<long>().ToArray();
+        var after = sampling.Mix(batch.DecoderInput, logits, 1).data<long>().ToArray();
+        int swapped = 0;
+        for (int k = 0; k < before.Length; k++)
+        {
+            if (before[k] == after[k]) continue;
+            swapped++;
+            Assert.Equal(vocabulary.IdOf("A"), after[k]);
+            Assert.False(starts[before[k]], $"an event-ending input {vocabulary.Tokens[(int)before[k]]} became A");
+            Assert.NotEqual(vocabulary.Specials.Unknown, before[k]);
+        }
+        Assert.True(swapped > 20, $"{swapped} swapped");
+        Assert.Equal(before.Count(t => t == 0), after.Count(t => t == 0));
+        Assert.Equal(before.Count(t => t == vocabulary.Specials.Bos), after.Count(t => t == vocabulary.Specials.Bos));
+    }
+
+    [Fact]
+    public void Schedules_SamplingRateRises_AndKlWaitsForItsStart()
+    {
+        var s = new TrainingSettings { ScheduledSampling = 0.4, ScheduledSamplingSteps = 100, KlWeight = 0.2, KlWarmupStart = 50, KlWarmupSteps = 100 };
+        Assert.Equal(0.004, Schedules.SamplingRate(s, 0), 6);
+        Assert.Equal(0.4, Schedules.SamplingRate(s, 99), 6);
+        Assert.Equal(0.4, Schedules.SamplingRate(s, 5000), 6);
+        Assert.Equal(0, Schedules.SamplingRate(new TrainingSettings(), 5000));
+        Assert.Equal(0, Schedules.KlWeight(s, 49));
+        Assert.Equal(0.1, Schedules.KlWeight(s, 100), 6);
+        Assert.Equal(0.2, Schedules.KlWeight(s, 400), 6);
+    }
+
+    [Fact]
     public void Network_UnknownEventEndingToken_IsRefusedByName()
     {
         var config = EventModelFixture.Config with { EventEndTokens = ["D", "Q"] };
