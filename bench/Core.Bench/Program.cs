@@ -1,5 +1,6 @@
 // Benchmark of the latent engine on the benchmark VAE of ../shared/bench/README.md: training, encoding and greedy
-// decoding throughput against the float32 GEMM ceiling measured in the same process. Prints one JSON line.
+// decoding throughput against the float32 GEMM ceiling measured in the same process, and single-sequence decoding per
+// token against the matrix-vector ceiling of one step (also measured here). Prints one JSON line.
 // --precision bf16 runs training (mixed precision), encoding and batched decoding in bfloat16 and also reports how far
 // its latents and greedy decodes are from float32 ones on the same weights.
 using System.Diagnostics;
@@ -53,6 +54,7 @@ var options = DecodeOptions.Default with { MaxLength = Length };
 var decodeSeconds = Measure.Seconds(() => model.Decode(z, options, fullLength), warmup: 1, runs: 5);
 var singleSeconds = Measure.Seconds(() => model.Decode([z[0]], options, fullLength), warmup: 5, runs: 30);
 var gemmAfter = Measure.GemmGflops();
+var gemvStep = Measure.GemvStepSeconds(config.DecoderHidden, Vocab);
 // Accuracy of the reduced precision against float32 on the same (trained-for-a-few-steps) weights.
 double latentError = 0, tokenAgreement = 1;
 if (precision != Precision.Fp32)
@@ -74,6 +76,10 @@ var result = new Dictionary<string, double>
     ["encode_seqs_per_s"] = InferBatch / encodeSeconds,
     ["greedy_decode_seqs_per_s"] = InferBatch / decodeSeconds,
     ["greedy_decode_single_ms"] = singleSeconds * 1000,
+    // Per token of single-sequence decoding against the matrix-vector products a step needs, timed on this host now.
+    ["greedy_decode_single_token_us"] = singleSeconds / Length * 1e6,
+    ["gemv_step_ceiling_us"] = gemvStep * 1e6,
+    ["single_decode_vs_gemv_ceiling"] = singleSeconds / Length / gemvStep,
     ["gemm_gflops"] = gemm,
     ["gemm_gflops_before"] = gemmBefore,
     ["gemm_gflops_after"] = gemmAfter,

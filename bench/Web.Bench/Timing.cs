@@ -18,9 +18,17 @@ public static class Timing
     {
         var times = new List<double>();
         for (int i = 0; i < rounds; i++) times.Add(await Once(call));
-        times.Sort();
-        return $"p50 {Percentile(times, 0.5):0.0} ms, p95 {Percentile(times, 0.95):0.0} ms (n = {times.Count})";
+        return Summary(times);
     }
 
-    private static double Percentile(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+    /// <summary>The <paramref name="q"/> quantile of sorted milliseconds (nearest rank); NaN when there are none.</summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double q) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    /// <summary>"p50 X ms, p95 Y ms (n = N)" of unsorted milliseconds.</summary>
+    public static string Summary(IEnumerable<double> milliseconds)
+    {
+        var times = milliseconds.Order().ToList();
+        return $"p50 {Percentile(times, 0.5):0.0} ms, p95 {Percentile(times, 0.95):0.0} ms (n = {times.Count})";
+    }
 }

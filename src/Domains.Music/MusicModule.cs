@@ -48,15 +48,21 @@ public sealed class MusicModule : IDomainModule
     public IDecodingConstraintFactory? DecodingConstraint { get; } = new ClipConstraintFactory();
     /// <inheritdoc/>
     public DomainDefaults Defaults { get; } = new(
+        // The v2 design (sample-data/models/music/MODEL_CARD.md): the decoder and the encoder step once per note (event
+        // ends: the velocity field, or a meter token), the tokens inside a note come from chained field heads.
         new VaeConfig
         {
-            EmbeddingSize = 64, EncoderHidden = 256, LatentSize = 128, DecoderHidden = 512, MaxLength = 256,
+            EmbeddingSize = 128, EncoderHidden = 384, LatentSize = 256, DecoderHidden = 512, MaxLength = 256,
             PropertyHeadHidden = 64, TagNames = ["jazz", "classical", "folk"],
+            EventEndTokens = [.. Enumerable.Range(1, ClipVocabulary.VelocityBins.Count).Select(v => $"V{v}"), .. ClipVocabulary.Meters.Select(m => $"M{m}")],
         },
+        // A plain autoencoder for the first 1,500 steps (KL weight 0), then the KL weight ramps to 0.5 over 2,000 steps
+        // with 0.5 free nats per dimension; scheduled sampling rises to 0.4 over the first 4,000 steps.
         new TrainingSettings
         {
-            Epochs = 3, BatchSize = 64, LearningRate = 2e-3, WarmupSteps = 300, KlWeight = 0.15, KlWarmupSteps = 2500,
-            FreeBitsPerDim = 0.25, WordDropout = 0.1, PropertyWeight = 5, CheckpointEverySteps = 300, ValidationReconstructionLimit = 300,
+            Epochs = 7, BatchSize = 64, LearningRate = 2e-3, WarmupSteps = 300, KlWeight = 0.5, KlWarmupStart = 1500, KlWarmupSteps = 2000,
+            FreeBitsPerDim = 0.5, WordDropout = 0.1, ScheduledSampling = 0.4, ScheduledSamplingSteps = 4000, PropertyWeight = 5,
+            CheckpointEverySteps = 250, ValidationReconstructionLimit = 300,
         },
         "music");
     /// <inheritdoc/>
@@ -64,7 +70,7 @@ public sealed class MusicModule : IDomainModule
     /// <inheritdoc/>
     public IReadOnlyList<SampleItem> Samples { get; } = SampleClips.Items(BarsPerClip);
     /// <inheritdoc/>
-    public DomainViews Views { get; } = new(typeof(ClipView));
+    public DomainViews Views { get; } = new(typeof(ClipView)) { TextIsAdvanced = true };
     /// <inheritdoc/>
     public IItemFiles? Files { get; }
     /// <inheritdoc/>

@@ -32,8 +32,8 @@ public static class InterpolateCommand
         {
             using var model = context.OpenModel(parse);
             var how = Interpolation.Named(parse.GetValue(method));
-            var a = PointFiles.Item(model.Module, parse.GetRequiredValue(from), parse.GetValue(fromBar));
-            var b = PointFiles.Item(model.Module, parse.GetRequiredValue(to), parse.GetValue(toBar));
+            var a = PointFiles.Item(model.Module, parse.GetRequiredValue(from), parse.GetValue(fromBar), context.Error);
+            var b = PointFiles.Item(model.Module, parse.GetRequiredValue(to), parse.GetValue(toBar), context.Error);
             var options = DecodingOptions.From(parse, strategy, beam, temperature: null);
             var points = model.Interpolate(a, b, parse.GetValue(steps), how, options, parse.GetValue(smooth));
             var files = context.WritePointFiles(parse, model.Module, points, output, audio, "step");

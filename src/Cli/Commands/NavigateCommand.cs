@@ -30,7 +30,7 @@ public static class NavigateCommand
             var (goal, move) = (parse.GetValue(objective), parse.GetValue(attribute));
             if ((goal is null) == (move is null)) throw new ArgumentException("Give either --objective or --attribute.");
             using var model = context.OpenModel(parse);
-            var start = PointFiles.Item(model.Module, parse.GetRequiredValue(from), parse.GetValue(bar));
+            var start = PointFiles.Item(model.Module, parse.GetRequiredValue(from), parse.GetValue(bar), context.Error);
             if (move is not null)
             {
                 var (name, amount) = ParseAttribute(move);

@@ -33,7 +33,7 @@ public static class SampleCommand
             var options = DecodingOptions.From(parse, strategy, beam, temperature, parse.GetValue(seed));
             var points = centre is null
                 ? model.Sample(parse.GetValue(count), parse.GetValue(seed), options)
-                : model.SampleAround(PointFiles.Item(model.Module, centre, parse.GetValue(bar)), parse.GetValue(count), parse.GetValue(radius), parse.GetValue(seed), options);
+                : model.SampleAround(PointFiles.Item(model.Module, centre, parse.GetValue(bar), context.Error), parse.GetValue(count), parse.GetValue(radius), parse.GetValue(seed), options);
             context.WritePoints(parse, model.Module, points, context.WritePointFiles(parse, model.Module, points, output, audio, "sample"));
             return CliErrors.Ok;
         });

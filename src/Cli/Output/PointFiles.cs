@@ -18,14 +18,19 @@ public static class PointFiles
 
     /// <summary>
     /// The item named by <paramref name="value"/>: the contents of a file in the domain's format when one exists there
-    /// (<paramref name="part"/> picks the part, e.g. a bar), otherwise the text itself.
+    /// (<paramref name="part"/> picks the part, e.g. a bar), otherwise the text itself. What the reader had to assume
+    /// (e.g. "it was cut as 4/4") is written to <paramref name="log"/>.
     /// </summary>
-    public static string Item(IDomainModule domain, string value, int? part)
+    public static string Item(IDomainModule domain, string value, int? part, TextWriter? log = null)
     {
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(value);
         if (domain.Files is { } format && format.Extensions.Any(e => value.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-            return format.ReadFile(value, part);
+        {
+            var item = format.ReadItem(value, part);
+            if (item.Note is { } note) log?.WriteLine($"note: {item.Name}: {note}");
+            return item.Text;
+        }
         if (part is not null) throw new ArgumentException($"A part (--bar) only applies to items read from {Formats(domain)} files.");
         return value;
     }

@@ -76,6 +76,21 @@ public static class CheckpointStore
     }
 
     /// <summary>
+    /// Deletes the temporary files (<c>.NAME.PID.tmp</c>) that writers killed mid-write left in <paramref name="folder"/>
+    /// and its run state; those of this process are kept. Returns how many were deleted. A run resuming in the folder
+    /// calls this first, so a folder killed mid-write holds only whole files again.
+    /// </summary>
+    public static int RemoveStaleTemporaryFiles(string folder)
+    {
+        if (!Directory.Exists(folder)) return 0;
+        var mine = $".{Environment.ProcessId}.tmp";
+        var stale = Directory.EnumerateFiles(folder, ".*.tmp", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(mine, StringComparison.Ordinal)).ToList();
+        foreach (var file in stale) File.Delete(file);
+        return stale.Count;
+    }
+
+    /// <summary>
     /// Commits a checkpoint: the data files must already be in place; writes the manifest and model card, then
     /// deletes files of older checkpoints that the new manifest no longer names.
     /// </summary>

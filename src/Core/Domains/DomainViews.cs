@@ -18,4 +18,11 @@ namespace LatentWorkbench.Core.Domains;
 /// raised with the new text on each edit. The host still validates the text and offers samples and uploads beside it.
 /// Null for the text field.
 /// </param>
-public sealed record DomainViews(Type ItemPicture, Type? PropertyPanel = null, Type? ItemEditor = null);
+public sealed record DomainViews(Type ItemPicture, Type? PropertyPanel = null, Type? ItemEditor = null)
+{
+    /// <summary>
+    /// Whether the item text is machine notation that users do not write by hand (music's event tokens): the host then
+    /// leads with samples and files, and shows the text field only behind an "advanced" switch.
+    /// </summary>
+    public bool TextIsAdvanced { get; init; }
+}

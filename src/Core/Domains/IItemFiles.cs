@@ -12,8 +12,9 @@ public interface IItemFiles
 
     /// <summary>
     /// The items of the file <paramref name="fileName"/> holding <paramref name="content"/>, as the domain defines them
-    /// (molecules: every line or record; music: the file's first clip). Throws <see cref="InvalidDataException"/> with a
-    /// message naming what is wrong and where (line, record or byte offset).
+    /// (molecules: every line or record; music: every clip, named by its bars), each with a <see cref="SampleItem.Note"/>
+    /// where the reader had to assume something. Throws <see cref="InvalidDataException"/> with a message naming what is
+    /// wrong and where (line, record or byte offset).
     /// </summary>
     IReadOnlyList<SampleItem> ReadAll(string fileName, byte[] content);
 
@@ -36,6 +37,12 @@ public interface IItemFiles
     /// (music: the beat table of a performed solo).
     /// </summary>
     string ReadFile(string path, int? part = null) => Read(Path.GetFileName(path), File.ReadAllBytes(path), part);
+
+    /// <summary>
+    /// The item <see cref="ReadFile"/> gives, with what the reader had to assume to give it (<see cref="SampleItem.Note"/>),
+    /// for fronts that show that (the command line prints it); by default named after the file, without a note.
+    /// </summary>
+    SampleItem ReadItem(string path, int? part = null) => new(Path.GetFileNameWithoutExtension(path), ReadFile(path, part), []);
 
     /// <summary>
     /// Files for one item, named <paramref name="baseName"/> plus an extension: the item in the domain's own formats and,

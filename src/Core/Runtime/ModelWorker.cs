@@ -6,20 +6,29 @@ namespace LatentWorkbench.Core.Runtime;
 
 /// <summary>
 /// The one thread that owns a <see cref="DomainModel"/>'s tensor work. Requests from any number of callers queue
-/// on a channel; waiting encode requests are merged into one batch (micro-batching); a request cancelled before
-/// it starts is dropped. TorchSharp scopes and grad mode are per thread, so nothing here awaits inside a scope.
+/// on a channel; waiting encode requests are merged into one batch (micro-batching). The queue is bounded: past
+/// <see cref="MaxQueued"/> waiting requests a new one is refused at once with <see cref="WorkerBusyException"/>
+/// (back-pressure). A request cancelled while it waits (its client has gone) completes as cancelled at once and no
+/// longer counts against the limit; the worker skips it. TorchSharp scopes and grad mode are per thread, so nothing
+/// here awaits inside a scope.
 /// </summary>
 public sealed class ModelWorker : IAsyncDisposable, IDisposable
 {
     private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Thread _thread;
     private readonly DomainModel _model;
+    private int _queued;
     private bool _disposed;
 
-    /// <summary>Starts the worker thread for <paramref name="model"/>, which it now owns.</summary>
-    public ModelWorker(DomainModel model)
+    /// <summary>
+    /// Starts the worker thread for <paramref name="model"/>, which it now owns; at most <paramref name="maxQueued"/>
+    /// requests may wait (0: no limit).
+    /// </summary>
+    public ModelWorker(DomainModel model, int maxQueued = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxQueued);
         _model = model;
+        MaxQueued = maxQueued;
         _thread = new Thread(Loop) { IsBackground = true, Name = $"latent-worker-{model.Module.Id}" };
         _thread.Start();
     }
@@ -30,20 +39,45 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
     /// <summary>The model's manifest (read-only facts, safe from any thread).</summary>
     public Checkpoints.CheckpointManifest Manifest => _model.Model.Manifest;
 
-    /// <summary>Runs <paramref name="work"/> on the worker thread.</summary>
+    /// <summary>Most requests that may wait at once (0: no limit).</summary>
+    public int MaxQueued { get; }
+
+    /// <summary>Requests waiting now (not yet started, not cancelled).</summary>
+    public int Queued => Volatile.Read(ref _queued);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the worker thread. Throws <see cref="WorkerBusyException"/> when the queue is
+    /// full; the task is cancelled when <paramref name="cancellation"/> fires before the work starts.
+    /// </summary>
     public Task<T> RunAsync<T>(Func<DomainModel, T> work, CancellationToken cancellation = default)
     {
         var item = new WorkItem<T>(work, cancellation);
-        if (!_queue.Writer.TryWrite(item)) throw new ObjectDisposedException(nameof(ModelWorker));
+        Enqueue(item, cancellation);
         return item.Completion.Task;
     }
 
-    /// <summary>Encodes items; concurrent calls are batched together.</summary>
+    /// <summary>Encodes items; concurrent calls are batched together. Refused and cancelled as <see cref="RunAsync{T}"/>.</summary>
     public Task<LatentCode[]> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellation = default)
     {
         var item = new EncodeItem(texts, cancellation);
-        if (!_queue.Writer.TryWrite(item)) throw new ObjectDisposedException(nameof(ModelWorker));
+        Enqueue(item, cancellation);
         return item.Completion.Task;
+    }
+
+    private void Enqueue(WorkItem item, CancellationToken cancellation)
+    {
+        if (Interlocked.Increment(ref _queued) > MaxQueued && MaxQueued > 0)
+        {
+            Interlocked.Decrement(ref _queued);
+            throw new WorkerBusyException(DomainId, MaxQueued);
+        }
+        item.OnLeave = () => Interlocked.Decrement(ref _queued);
+        if (!_queue.Writer.TryWrite(item))
+        {
+            item.TryLeave();
+            throw new ObjectDisposedException(nameof(ModelWorker));
+        }
+        item.CancelWhile(cancellation);
     }
 
     private void Loop()
@@ -51,12 +85,15 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
         var reader = _queue.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            if (!reader.TryRead(out var item)) continue;
+            // An item that can no longer leave the queue was cancelled while it waited: skip it.
+            if (!reader.TryRead(out var item) || !item.TryLeave()) continue;
             if (item is EncodeItem first)
             {
                 var batch = new List<EncodeItem> { first };
                 while (batch.Count < 64 && reader.TryPeek(out var next) && next is EncodeItem && reader.TryRead(out next))
-                    batch.Add((EncodeItem)next);
+                {
+                    if (next.TryLeave()) batch.Add((EncodeItem)next);
+                }
                 RunEncodeBatch(batch);
             }
             else
@@ -114,12 +151,48 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
 
     private abstract class WorkItem
     {
+        private readonly Lock _gate = new();
+        private int _left;
+        private CancellationTokenRegistration _registration;
+
+        /// <summary>Called once when the item stops counting as queued.</summary>
+        public Action? OnLeave { get; set; }
+
+        /// <summary>
+        /// Leaves the queue: true the first time (the worker starts it, or its client cancels it while it waits),
+        /// false after that.
+        /// </summary>
+        public bool TryLeave()
+        {
+            if (Interlocked.Exchange(ref _left, 1) != 0) return false;
+            lock (_gate) _registration.Unregister();
+            OnLeave?.Invoke();
+            return true;
+        }
+
+        /// <summary>Completes the item as cancelled, and out of the queue, when <paramref name="cancellation"/> fires before it starts.</summary>
+        public void CancelWhile(CancellationToken cancellation)
+        {
+            if (!cancellation.CanBeCanceled) return;
+            var registration = cancellation.Register(() =>
+            {
+                if (TryLeave()) SetCanceled(cancellation);
+            });
+            lock (_gate) _registration = registration;
+            // Started (or cancelled) before the registration was kept: nothing is left to cancel.
+            if (Volatile.Read(ref _left) != 0) registration.Unregister();
+        }
+
+        protected abstract void SetCanceled(CancellationToken cancellation);
+
         public abstract void Execute(DomainModel model);
     }
 
     private sealed class WorkItem<T>(Func<DomainModel, T> work, CancellationToken cancellation) : WorkItem
     {
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        protected override void SetCanceled(CancellationToken token) => Completion.TrySetCanceled(token);
 
         public override void Execute(DomainModel model)
         {
@@ -136,6 +209,8 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
         public TaskCompletionSource<LatentCode[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public bool CancelIfRequested() => cancellation.IsCancellationRequested && Completion.TrySetCanceled(cancellation);
+
+        protected override void SetCanceled(CancellationToken token) => Completion.TrySetCanceled(token);
 
         public override void Execute(DomainModel model) => throw new InvalidOperationException("Encode items run in batches.");
     }

@@ -115,6 +115,7 @@ public static class VaeTrainer
     private static (SequenceVae Network, CheckpointManifest Manifest)? TryResume(TrainingRun run, Device device)
     {
         if (!CheckpointStore.Exists(run.OutputFolder)) return null;
+        CheckpointStore.RemoveStaleTemporaryFiles(run.OutputFolder);
         var manifest = CheckpointStore.ReadManifest(run.OutputFolder);
         if (!SameSizes(manifest.Model, run.Model) || !manifest.Vocabulary.SequenceEqual(run.Vocabulary.Tokens))
             throw new InvalidOperationException($"'{run.OutputFolder}' holds a different model; choose an empty folder to train a new one.");

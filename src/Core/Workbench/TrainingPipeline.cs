@@ -37,11 +37,18 @@ public static class TrainingPipeline
         var vocabulary = CheckpointStore.Exists(request.Output)
             ? new Vocabulary(CheckpointStore.ReadManifest(request.Output).Vocabulary)
             : Vocabulary.Build(records.Select(r => module.Tokenizer.Tokenize(r.Text)).Where(t => t.Ok).Select(t => t.Tokens));
+        // An event-ending token the data never uses cannot end an event (a 2/4 meter among 4/4 pieces): leave it out.
+        // When none is used the list stays, and the network refuses it by name.
+        var unused = config.EventEndTokens.Where(t => !vocabulary.Contains(t)).ToArray();
+        var leftOut = unused.Length > 0 && unused.Length < config.EventEndTokens.Count;
+        if (leftOut)
+            config = config with { EventEndTokens = config.EventEndTokens.Where(vocabulary.Contains).ToArray() };
         var codec = new ItemCodec(module.Tokenizer, vocabulary, config.MaxLength);
         var scaling = config.PropertyNames.ToDictionary(p => p, p => Scale(records, p));
         var train = Encode(records, codec, config, scaling, out var dropped);
         var held = Encode(valid, codec, config, scaling, out var droppedValid);
-        var notes = request.Notes + (dropped + droppedValid > 0 ? $"\n\n{dropped + droppedValid} items were skipped (unknown tokens or longer than {config.MaxLength - 1} tokens)." : "");
+        var notes = request.Notes + (dropped + droppedValid > 0 ? $"\n\n{dropped + droppedValid} items were skipped (unknown tokens or longer than {config.MaxLength - 1} tokens)." : "")
+            + (leftOut ? $"\n\nEvent-ending tokens the data never uses were left out: {string.Join(", ", unused)}." : "");
         var run = new TrainingRun
         {
             OutputFolder = request.Output, DomainId = module.Id, Vocabulary = vocabulary, Model = config, Settings = settings,

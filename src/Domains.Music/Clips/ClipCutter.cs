@@ -15,14 +15,19 @@ public static class ClipCutter
 
     private const int Percussion = 9;
 
-    /// <summary>Clips of <paramref name="barsPerClip"/> bars from a quantized score, following its time signatures.</summary>
-    public static IReadOnlyList<Clip> Cut(MidiScore score, int barsPerClip, int minNotes = DefaultMinNotes, bool allowShorterLast = false)
+    /// <summary>
+    /// Clips of <paramref name="barsPerClip"/> bars from a quantized score, following its time signatures, or, with
+    /// <paramref name="quartersPerBar"/>, in bars of that many quarters from the start whatever the file says.
+    /// </summary>
+    public static IReadOnlyList<Clip> Cut(MidiScore score, int barsPerClip, int minNotes = DefaultMinNotes, bool allowShorterLast = false,
+        int? quartersPerBar = null)
     {
         ArgumentNullException.ThrowIfNull(score);
         double ppq = score.Ppq;
         var notes = Pitched(score).Select(n => new TimedNote(n.Start / ppq, n.End / ppq, n.Pitch, n.Velocity)).ToList();
         var bars = new List<BarSpan>();
-        var signatures = score.TimeSignatures.Count > 0 ? score.TimeSignatures : [new TimeSignatureChange(0, 4, 4)];
+        IReadOnlyList<TimeSignatureChange> signatures = quartersPerBar is { } forced ? [new TimeSignatureChange(0, forced, 4)]
+            : score.TimeSignatures.Count > 0 ? score.TimeSignatures : [new TimeSignatureChange(0, 4, 4)];
         // Bars past the last note (plus one clip of room for trailing rests) cannot hold anything: do not list them.
         double lastNote = notes.Count == 0 ? 0 : notes.Max(n => n.End);
         double end = Math.Min(score.EndTick / ppq, lastNote + barsPerClip * 8.0);

@@ -23,6 +23,35 @@ public static class ClipMidi
             [new MidiPart("Clip", 0, Math.Clamp(program, 0, 127), notes)], end);
     }
 
+    /// <summary>
+    /// One score that plays <paramref name="clips"/> one after another at <paramref name="bpm"/>, each taking its full
+    /// bars (so clip k starts at the sum of the earlier clips' <see cref="Seconds"/>), with a time signature at each.
+    /// </summary>
+    public static MidiScore Sequence(IReadOnlyList<Clip> clips, double bpm = 120, int program = 0)
+    {
+        ArgumentNullException.ThrowIfNull(clips);
+        if (clips.Count == 0) throw new ArgumentException("A sequence needs at least one clip.", nameof(clips));
+        var notes = new List<MidiNote>();
+        var signatures = new List<TimeSignatureChange>();
+        long offset = 0;
+        foreach (var clip in clips)
+        {
+            var part = ToScore(clip, bpm, program).Parts[0];
+            if (signatures.Count == 0 || signatures[^1].Numerator != clip.QuartersPerBar) signatures.Add(new TimeSignatureChange(offset, clip.QuartersPerBar, 4));
+            notes.AddRange(part.Notes.Select(n => n with { Start = n.Start + offset, Duration = Math.Min(n.Duration, (long)clip.TotalSteps * TicksPerStep - n.Start) }));
+            offset += (long)clip.TotalSteps * TicksPerStep;
+        }
+        var first = ToScore(clips[0], bpm, program);
+        return first with { TimeSignatures = signatures, Parts = [first.Parts[0] with { Notes = notes }], EndTick = offset };
+    }
+
+    /// <summary>How long <paramref name="clip"/>'s bars last at <paramref name="bpm"/>, in seconds.</summary>
+    public static double Seconds(Clip clip, double bpm = 120)
+    {
+        ArgumentNullException.ThrowIfNull(clip);
+        return clip.TotalSteps / (double)ClipVocabulary.StepsPerQuarter * 60 / Math.Clamp(bpm, 20, 400);
+    }
+
     /// <summary>The bytes of a format 1 MIDI file of <paramref name="clip"/>.</summary>
     public static byte[] ToMidiBytes(Clip clip, double bpm = 120, int program = 0) => MidiWriter.Write(ToScore(clip, bpm, program));
 

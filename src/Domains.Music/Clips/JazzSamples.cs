@@ -11,23 +11,23 @@ internal static class JazzSamples
 {
     private const int Bar = 48;
 
-    private static readonly (string Name, string Changes, int Bpm, int SoloProgram)[] Tunes =
+    private static readonly (string Name, string Title, string Changes, int Bpm, int SoloProgram)[] Tunes =
     [
-        ("ii-v-i-in-c", "Dm7 | G7 | Cmaj7 | Cmaj7", 132, 65),
-        ("ii-v-i-in-f", "Gm7 | C7 | Fmaj7 | Fmaj7", 160, 56),
-        ("ii-v-i-in-eb", "Fm7 | Bb7 | Ebmaj7 | Ebmaj7", 120, 66),
-        ("minor-ii-v-i-in-c", "Dm7b5 | G7 | Cm7 | Cm7", 144, 65),
-        ("blues-in-f-first-line", "F7 | Bb7 | F7 | F7", 126, 56),
-        ("blues-in-f-second-line", "Bb7 | Bb7 | F7 | D7", 126, 66),
-        ("blues-in-f-turnaround", "Gm7 | C7 | F7 D7 | Gm7 C7", 126, 65),
-        ("rhythm-changes-a", "Bbmaj7 G7 | Cm7 F7 | Dm7 G7 | Cm7 F7", 184, 66),
-        ("backdoor-to-db", "Ebmaj7 | Ebm7 Ab7 | Dbmaj7 | Dm7b5 G7", 112, 56),
-        ("ii-v-i-in-g-to-vi", "Am7 | D7 | Gmaj7 | E7", 150, 65),
-        ("i-vi-ii-v-in-c", "Cmaj7 A7 | Dm7 G7 | Em7 A7 | Dm7 G7", 168, 66),
-        ("minor-ii-v-i-in-d", "Em7b5 | A7 | Dm7 | Dm7", 138, 56),
+        ("ii-v-i-in-c", "ii-V-I in C", "Dm7 | G7 | Cmaj7 | Cmaj7", 132, 65),
+        ("ii-v-i-in-f", "ii-V-I in F", "Gm7 | C7 | Fmaj7 | Fmaj7", 160, 56),
+        ("ii-v-i-in-eb", "ii-V-I in Eb", "Fm7 | Bb7 | Ebmaj7 | Ebmaj7", 120, 66),
+        ("minor-ii-v-i-in-c", "Minor ii-V-i in C", "Dm7b5 | G7 | Cm7 | Cm7", 144, 65),
+        ("blues-in-f-first-line", "Blues in F, first line", "F7 | Bb7 | F7 | F7", 126, 56),
+        ("blues-in-f-second-line", "Blues in F, second line", "Bb7 | Bb7 | F7 | D7", 126, 66),
+        ("blues-in-f-turnaround", "Blues in F, turnaround", "Gm7 | C7 | F7 D7 | Gm7 C7", 126, 65),
+        ("rhythm-changes-a", "Rhythm changes, A section", "Bbmaj7 G7 | Cm7 F7 | Dm7 G7 | Cm7 F7", 184, 66),
+        ("backdoor-to-db", "Backdoor ii-V to Db", "Ebmaj7 | Ebm7 Ab7 | Dbmaj7 | Dm7b5 G7", 112, 56),
+        ("ii-v-i-in-g-to-vi", "ii-V-I in G, to vi", "Am7 | D7 | Gmaj7 | E7", 150, 65),
+        ("i-vi-ii-v-in-c", "I-vi-ii-V in C", "Cmaj7 A7 | Dm7 G7 | Em7 A7 | Dm7 G7", 168, 66),
+        ("minor-ii-v-i-in-d", "Minor ii-V-i in D", "Em7b5 | A7 | Dm7 | Dm7", 138, 56),
     ];
 
-    public static IEnumerable<SampleClip> All() => Tunes.Select((t, i) => Build(t.Name, t.Changes, t.Bpm, t.SoloProgram, 1000 + i));
+    public static IEnumerable<SampleClip> All() => Tunes.Select((t, i) => Build(t.Name, t.Changes, t.Bpm, t.SoloProgram, 1000 + i) with { Title = $"{t.Title} (comping, bass and solo)" });
 
     private static SampleClip Build(string name, string changes, int bpm, int soloProgram, int seed)
     {

@@ -12,6 +12,9 @@ namespace LatentWorkbench.Domains.Music.Clips;
 /// <param name="barsPerClip">Clip length in bars (2 or 4 are the trained sizes).</param>
 public sealed class MusicDatasetReader(int barsPerClip = 4) : IDatasetReader
 {
+    /// <summary>Clip length in bars.</summary>
+    public int BarsPerClip => barsPerClip;
+
     /// <summary>Style tags recognised in folder names.</summary>
     public static IReadOnlyList<string> Styles { get; } = ["jazz", "classical", "folk"];
 

@@ -7,4 +7,12 @@ namespace LatentWorkbench.Domains.Music.Clips;
 /// <param name="Style">Folder and tag: <c>jazz</c> or <c>classical</c>.</param>
 /// <param name="Description">One line on what it is (melody source, progression).</param>
 /// <param name="Score">The parts, tempo and meter.</param>
-public sealed record SampleClip(string Name, string Style, string Description, MidiScore Score);
+public sealed record SampleClip(string Name, string Style, string Description, MidiScore Score)
+{
+    /// <summary>What a musician would call it (the piece, or the tune and its changes); the description when not set.</summary>
+    public string Title
+    {
+        get => field ?? Description;
+        init;
+    }
+}

@@ -30,7 +30,10 @@ public static class SampleClips
         }
     }
 
-    /// <summary>Each sample as an item: the clip text of its first <paramref name="bars"/> bars (all parts merged) tagged with its style.</summary>
+    /// <summary>
+    /// Each sample as an item named as a musician would look for it (e.g. "Beethoven, Symphony No. 9, finale theme,
+    /// bars 1-2"): the clip text of its first <paramref name="bars"/> bars (all parts merged), tagged with its style.
+    /// </summary>
     public static IReadOnlyList<SampleItem> Items(int bars = ClipVocabulary.MaxBars) =>
-        All().Select(s => new SampleItem(s.Name, ClipMidi.MidiBytesToText(MidiWriter.Write(s.Score), bars), [s.Style])).ToList();
+        All().Select(s => new SampleItem($"{s.Title}, {(bars == 1 ? "bar 1" : $"bars 1-{bars}")}", ClipMidi.MidiBytesToText(MidiWriter.Write(s.Score), bars), [s.Style])).ToList();
 }

@@ -6,7 +6,7 @@ namespace LatentWorkbench.Domains.Music.Evaluation;
 
 /// <summary>
 /// Music figures for <c>latent evaluate</c>: note F1 between held-out clips and their greedy reconstructions (notes
-/// matched by pitch and onset step), the same on polyphonic clips only, the style classifier's accuracy, the share of
+/// matched by pitch and onset step), the same with offsets (<see cref="NoteF1WithOffsets"/>), on polyphonic clips only, the style classifier's accuracy, the share of
 /// prior samples that hold at least one note, and token kinds (pitch, duration, ...) for accuracy by kind.
 /// </summary>
 public sealed class MusicEvaluator : IDomainEvaluator
@@ -27,6 +27,7 @@ public sealed class MusicEvaluator : IDomainEvaluator
         ArgumentNullException.ThrowIfNull(reconstructions);
         ArgumentNullException.ThrowIfNull(metrics);
         var all = new List<double>();
+        var withOffsets = new List<double>();
         var polyphonic = new List<double>();
         for (int i = 0; i < Math.Min(inputs.Count, reconstructions.Count); i++)
         {
@@ -34,10 +35,15 @@ public sealed class MusicEvaluator : IDomainEvaluator
             var decoded = reconstructions[i] is { } text ? ClipText.Parse(text).Clip : null;
             var f1 = NoteF1(clip, decoded);
             all.Add(f1);
+            withOffsets.Add(NoteF1WithOffsets(clip, decoded));
             if (IsPolyphonic(clip)) polyphonic.Add(f1);
         }
         var result = new Dictionary<string, double>();
-        if (all.Count > 0) result["note_f1"] = all.Average();
+        if (all.Count > 0)
+        {
+            result["note_f1"] = all.Average();
+            result["note_f1_with_offsets"] = withOffsets.Average();
+        }
         if (polyphonic.Count > 0)
         {
             result["note_f1_polyphonic"] = polyphonic.Average();
@@ -58,20 +64,29 @@ public sealed class MusicEvaluator : IDomainEvaluator
     /// F1 of the notes of <paramref name="decoded"/> against <paramref name="reference"/>, a note matching when pitch and
     /// onset step agree (each reference note matched at most once). Two empty clips score 1; a missing decode scores 0.
     /// </summary>
-    public static double NoteF1(Clip reference, Clip? decoded)
+    public static double NoteF1(Clip reference, Clip? decoded) => F1(reference, decoded, (_, _) => true);
+
+    /// <summary>
+    /// As <see cref="NoteF1"/>, a note also needing its end near the reference note's, as transcription scores count
+    /// offsets (mir_eval): within a fifth of the reference note's duration or one grid step, whichever is larger.
+    /// </summary>
+    public static double NoteF1WithOffsets(Clip reference, Clip? decoded) =>
+        F1(reference, decoded, (r, d) => Math.Abs(r.End - d.End) <= Math.Max(1, 0.2 * r.Duration));
+
+    private static double F1(Clip reference, Clip? decoded, Func<ClipNote, ClipNote, bool> endsAgree)
     {
         ArgumentNullException.ThrowIfNull(reference);
         if (decoded is null) return 0;
         if (reference.Notes.Count == 0 && decoded.Notes.Count == 0) return 1;
-        var remaining = reference.Notes.GroupBy(n => (n.Step, n.Pitch)).ToDictionary(g => g.Key, g => g.Count());
+        var remaining = reference.Notes.GroupBy(n => (n.Step, n.Pitch)).ToDictionary(g => g.Key, g => g.ToList());
         int matched = 0;
         foreach (var note in decoded.Notes)
         {
-            if (remaining.TryGetValue((note.Step, note.Pitch), out var left) && left > 0)
-            {
-                remaining[(note.Step, note.Pitch)] = left - 1;
-                matched++;
-            }
+            if (!remaining.TryGetValue((note.Step, note.Pitch), out var left)) continue;
+            var match = left.FindIndex(r => endsAgree(r, note));
+            if (match < 0) continue;
+            left.RemoveAt(match);
+            matched++;
         }
         return 2.0 * matched / (reference.Notes.Count + decoded.Notes.Count);
     }

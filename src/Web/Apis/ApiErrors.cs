@@ -1,3 +1,4 @@
+using LatentWorkbench.Core.Runtime;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Services;
 using LatentWorkbench.Web.Services.Training;
@@ -7,6 +8,9 @@ namespace LatentWorkbench.Web.Apis;
 /// <summary>Turns user errors into 4xx problem details (never a stack trace).</summary>
 public static class ApiErrors
 {
+    /// <summary>The <c>Retry-After</c> of a 503 answered because a model's queue is full, in seconds.</summary>
+    public const int RetryAfterSeconds = 1;
+
     /// <summary>Throws a 400-mapped error with <paramref name="message"/> unless <paramref name="condition"/> holds.</summary>
     public static void Require(bool condition, string message)
     {
@@ -64,6 +68,12 @@ public static class ApiErrors
         catch (ModelUnavailableException e)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "No model");
+        }
+        catch (WorkerBusyException e)
+        {
+            // Back-pressure: the model's queue is full; answered at once, with when to come back.
+            context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
         }
     }
 }

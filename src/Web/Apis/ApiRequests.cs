@@ -9,9 +9,11 @@ public sealed record DecodeRequest(IReadOnlyList<float[]> Latents);
 /// <summary>
 /// Body of <c>POST /api/domains/{domain}/interpolate</c>; method is slerp (default) or lerp; decoding is greedy
 /// (default), beam, sample or consistent (the ends are always decoded consistently); smooth lets inner points take
-/// another likely decode of their latent point where that keeps the path from doubling back.
+/// another likely decode of their latent point where that keeps the path from doubling back; save keeps the path as a
+/// session, as Explore does (the response then carries its <c>session_id</c>).
 /// </summary>
-public sealed record InterpolateRequest(string From, string To, int Steps = 10, string Method = "slerp", string Decoding = "greedy", bool Smooth = false);
+public sealed record InterpolateRequest(string From, string To, int Steps = 10, string Method = "slerp", string Decoding = "greedy", bool Smooth = false,
+    bool Save = false);
 
 /// <summary>Body of <c>POST /api/domains/{domain}/navigate</c>; objective as in the CLI (<c>qed:max,logp:2.5@0.5</c>).</summary>
 public sealed record NavigateRequest(string From, string Objective, double MinSimilarity = 0, int Steps = 20, int SamplesPerStep = 4);

@@ -3,7 +3,9 @@ using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Latent;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Apis.Responses;
+using LatentWorkbench.Web.Components.Pages.Explore;
 using LatentWorkbench.Web.Services;
+using LatentWorkbench.Web.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LatentWorkbench.Web.Apis;
@@ -19,12 +21,12 @@ public static class DomainsApi
     {
         var api = app.MapGroup("/api/domains").WithTags("Domains");
         api.MapGet("/", ListDomains).WithSummary("Registered domains and whether each has a model");
-        api.MapPost("/{domain}/encode", Encode).WithSummary("Latent means and log-variances of items").ProducesProblems(400, 404);
-        api.MapPost("/{domain}/decode", Decode).WithSummary("Items decoded from latent vectors").ProducesProblems(400, 404);
-        api.MapPost("/{domain}/interpolate", Interpolate).WithSummary("Decoded path between two items").ProducesProblems(400, 404);
-        api.MapPost("/{domain}/navigate", Navigate).WithSummary("Steer an item toward an objective").ProducesProblems(400, 404);
-        api.MapPost("/{domain}/sample", Sample).WithSummary("Items decoded from the prior").ProducesProblems(400, 404);
-        api.MapPost("/{domain}/sample-around", SampleAround).WithSummary("Items decoded around one item").ProducesProblems(400, 404);
+        api.MapPost("/{domain}/encode", Encode).WithSummary("Latent means and log-variances of items").ProducesProblems(400, 404, 503);
+        api.MapPost("/{domain}/decode", Decode).WithSummary("Items decoded from latent vectors").ProducesProblems(400, 404, 503);
+        api.MapPost("/{domain}/interpolate", Interpolate).WithSummary("Decoded path between two items").ProducesProblems(400, 404, 503);
+        api.MapPost("/{domain}/navigate", Navigate).WithSummary("Steer an item toward an objective").ProducesProblems(400, 404, 503);
+        api.MapPost("/{domain}/sample", Sample).WithSummary("Items decoded from the prior").ProducesProblems(400, 404, 503);
+        api.MapPost("/{domain}/sample-around", SampleAround).WithSummary("Items decoded around one item").ProducesProblems(400, 404, 503);
         return api.WithApiErrors();
     }
 
@@ -47,12 +49,20 @@ public static class DomainsApi
         return TypedResults.Ok(await hub.Get(domain).RunAsync(m => Points(m, m.Decode(request.Latents)), ct));
     }
 
-    private static async Task<Ok<PointsResponse>> Interpolate(string domain, InterpolateRequest request, ModelHub hub, CancellationToken ct)
+    private static async Task<Ok<PointsResponse>> Interpolate(string domain, InterpolateRequest request, ModelHub hub, SessionStore sessions, CancellationToken ct)
     {
         ApiErrors.Require(!string.IsNullOrWhiteSpace(request.From) && !string.IsNullOrWhiteSpace(request.To), "from and to are required");
         var method = Interpolation.Named(request.Method);
         var decoding = DecodeOptions.Named(request.Decoding);
-        return TypedResults.Ok(await hub.Get(domain).RunAsync(m => Points(m, m.Interpolate(request.From, request.To, request.Steps, method, decoding, request.Smooth)), ct));
+        var (domainId, path, response) = await hub.Get(domain).RunAsync(m =>
+        {
+            var points = m.Interpolate(request.From, request.To, request.Steps, method, decoding, request.Smooth);
+            return (m.Module.Id, points, Points(m, points));
+        }, ct);
+        if (!request.Save) return TypedResults.Ok(response);
+        var run = new InterpolationRun(request.From, request.To, request.Steps, request.Method, request.Decoding, request.Smooth);
+        var saved = sessions.Save(SessionStore.Interpolation, domainId, run.Title(), run, path.ToArray());
+        return TypedResults.Ok(response with { SessionId = saved.Id });
     }
 
     private static async Task<Ok<NavigationResponse>> Navigate(string domain, NavigateRequest request, ModelHub hub, CancellationToken ct)

@@ -3,6 +3,7 @@ using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Apis.Responses;
 using LatentWorkbench.Web.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace LatentWorkbench.Web.Apis;
 
@@ -16,6 +17,8 @@ public static class SessionsApi
         api.MapGet("/", List).WithSummary("Saved sessions, newest first");
         api.MapGet("/{id:long}", Get).WithSummary("One session with its request and result").ProducesProblems(404);
         api.MapGet("/{id:long}/export", Export).WithSummary("The session's items as CSV or a domain format").ProducesFile().ProducesProblems(400, 404);
+        api.MapGet("/{id:long}/audio", Audio).WithSummary("The session's valid items played one after another (WAV), for domains that can be heard")
+            .ProducesFile("audio/wav").ProducesProblems(400, 404);
         api.MapDelete("/{id:long}", Remove).WithSummary("Removes a session").ProducesProblems(404);
         return api.WithApiErrors();
     }
@@ -30,11 +33,30 @@ public static class SessionsApi
     private static IResult Export(long id, string? format, SessionStore store, DomainRegistry registry)
     {
         if (store.Get(id) is not { } session) return NotFound(id);
-        var points = session.Kind == SessionStore.Navigation
-            ? SessionStore.ResultOf<NavigationResult>(session)?.Candidates.Select(c => c.Point) ?? []
-            : SessionStore.ResultOf<LatentPoint[]>(session) ?? [];
-        return ExportFiles.Of(registry.Get(session.Domain), format, ExportFiles.FromPoints(points), $"{session.Kind}-{id}");
+        return ExportFiles.Of(registry.Get(session.Domain), format, ExportFiles.FromPoints(PointsOf(session)), $"{session.Kind}-{id}");
     }
+
+    private static async Task<IResult> Audio(long id, SessionStore store, DomainRegistry registry, AudioCache cache, CancellationToken ct)
+    {
+        if (store.Get(id) is not { } session) return NotFound(id);
+        var domain = registry.Get(session.Domain);
+        if (domain.Audio is not { } audio) throw new ItemInputException($"Domain '{domain.Id}' has no audio rendering.");
+        var texts = PointsOf(session).Where(p => p.Valid).Select(p => p.Text).ToList();
+        if (texts.Count == 0) throw new ItemInputException($"Session {id} holds no valid item to play.");
+        var wav = await cache.Memory.GetOrCreateAsync((domain.Id, "sequence", string.Join('\n', texts)), entry =>
+        {
+            entry.Size = 1;
+            return Task.Run(() => audio.RenderSequenceWav(texts), ct);
+        });
+        return wav is null
+            ? throw new ItemInputException($"{domain.DisplayName} cannot play its items in sequence.")
+            : TypedResults.File(wav, "audio/wav", enableRangeProcessing: true);
+    }
+
+    /// <summary>The decoded points of a session: an interpolation's path, or a navigation's candidates.</summary>
+    private static IEnumerable<LatentPoint> PointsOf(SavedSession session) => session.Kind == SessionStore.Navigation
+        ? SessionStore.ResultOf<NavigationResult>(session)?.Candidates.Select(c => c.Point) ?? []
+        : SessionStore.ResultOf<LatentPoint[]>(session) ?? [];
 
     private static Results<NoContent, ProblemHttpResult> Remove(long id, SessionStore store) =>
         store.Remove(id) ? TypedResults.NoContent() : NotFound(id);

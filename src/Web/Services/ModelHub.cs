@@ -10,13 +10,20 @@ namespace LatentWorkbench.Web.Services;
 /// <summary>
 /// One <see cref="ModelWorker"/> per domain, loaded on first use from the folder chosen on the Models page, else
 /// configuration (<c>Models:&lt;domain&gt;</c>), else the domain's default checkpoint. All users share it; the worker
-/// serialises the tensor work.
+/// serialises the tensor work, and at most <c>Models:MaxQueued</c> requests wait for it (more are refused with
+/// <see cref="WorkerBusyException"/>, which the API answers as 503 with <c>Retry-After</c>).
 /// </summary>
 public sealed class ModelHub(DomainRegistry registry, IConfiguration configuration, ILogger<ModelHub> logger, ActiveModelStore? choices = null)
     : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<ModelWorker>> _workers = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string?> _chosen = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Default of <c>Models:MaxQueued</c>: the requests that may wait for one model before new ones are answered 503.</summary>
+    public const int DefaultMaxQueued = 64;
+
+    /// <summary>Requests that may wait for one model (<c>Models:MaxQueued</c>; 0 = no limit).</summary>
+    public int MaxQueued { get; } = Math.Max(0, configuration.GetValue("Models:MaxQueued", DefaultMaxQueued));
 
     /// <summary>The model folder used for <paramref name="domain"/>.</summary>
     public string FolderOf(IDomainModule domain)
@@ -37,7 +44,8 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
         return _workers.GetOrAdd(domain.Id, _ => new Lazy<ModelWorker>(() =>
         {
             logger.LogInformation("Loading the {Domain} model from {Folder}", domain.Id, FolderOf(domain));
-            return new ModelWorker(DomainModel.Load(domain, FolderOf(domain), configuration["Device"] ?? "auto", PrecisionSelector.Parse(configuration["Precision"])));
+            return new ModelWorker(DomainModel.Load(domain, FolderOf(domain), configuration["Device"] ?? "auto", PrecisionSelector.Parse(configuration["Precision"])),
+                MaxQueued);
         })).Value;
     }
 

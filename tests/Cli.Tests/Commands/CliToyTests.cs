@@ -166,6 +166,21 @@ public sealed class CliToyTests : IDisposable
         Assert.Equal(new ToyDomain().Defaults.Model.EncoderHidden, sizes.GetProperty("encoder_hidden").GetInt32());
     }
 
+    [Fact]
+    public void Train_EventEndingTokensTheDataNeverUses_AreLeftOutAndNoted()
+    {
+        var data = Path.Combine(_folder, "small.txt");
+        File.WriteAllLines(data, ToyDomain.Generate(300, 5).Select(t => t.Replace("H", "", StringComparison.Ordinal)).Where(t => t.Length > 0));
+        var settings = Path.Combine(_folder, "events.json");
+        File.WriteAllText(settings, """{"event_end_tokens": ["D", "E", "H"]}""");
+        var model = Path.Combine(_folder, "events");
+        var (code, _, err) = Run("train", "--domain", "toy", "--data", data, "--out", model, "--epochs", "1", "--model-config", settings, "--device", "cpu");
+        Assert.True(code == 0, err);
+        var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(model, "config.json"))).RootElement;
+        Assert.Equal(["D", "E"], config.GetProperty("model").GetProperty("event_end_tokens").EnumerateArray().Select(t => t.GetString()));
+        Assert.Contains("Event-ending tokens the data never uses were left out: H.", config.GetProperty("notes").GetString());
+    }
+
     [Theory]
     [InlineData("""{"latent_sise": 6}""", "Unknown model setting 'latent_sise'; the settings are: embedding_size,")]
     [InlineData("""{"latent_size": "big"}""", "A model setting has the wrong type")]

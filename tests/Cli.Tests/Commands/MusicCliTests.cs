@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Domains.Music;
+using LatentWorkbench.Domains.Music.Clips;
+using LatentWorkbench.Domains.Music.Midi;
 
 namespace LatentWorkbench.Cli.Tests.Commands;
 
@@ -107,6 +109,19 @@ public sealed class MusicCliTests : IDisposable
         (code, _, err) = Run("interpolate", "--domain", "music", "--from", Path.Combine(_folder, "missing.mid"), "--to", Sample("classical"), "--device", "cpu");
         Assert.Equal(2, code);
         Assert.Contains("missing.mid", err);
+    }
+
+    [SkippableFact]
+    public void Interpolate_FromAFileInAMeterNoClipCanHave_CutsItAs44_AndSaysSo()
+    {
+        SkipWithoutModel();
+        var notes = Enumerable.Range(0, 16).Select(i => new ClipNote(i * 12, 60 + i % 7, 12, 80)).ToList();
+        var score = ClipMidi.ToScore(new Clip(4, 4, notes)) with { TimeSignatures = [new TimeSignatureChange(0, 1, 4)] };
+        var file = Path.Combine(_folder, "one-four.mid");
+        File.WriteAllBytes(file, MidiWriter.Write(score));
+        var (code, _, err) = Run("interpolate", "--domain", "music", "--from", file, "--bar", "3", "--to", Sample("classical"), "--steps", "3", "--device", "cpu");
+        Assert.True(code == 0, err);
+        Assert.Contains("note: one-four, bars 3-4: A clip cannot be in this file's time signature (1/4); it was cut as 4/4.", err);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -14,6 +14,20 @@ public sealed class CheckpointStoreTests : IDisposable
     }
 
     [Fact]
+    public void RemoveStaleTemporaryFiles_DeletesWhatKilledWritersLeft_AndKeepsThisProcesssAndWholeFiles()
+    {
+        var runState = Directory.CreateDirectory(Path.Combine(_folder, CheckpointStore.RunStateFolder)).FullName;
+        File.WriteAllText(Path.Combine(_folder, ".model-s40.bin.999999.tmp"), "half");
+        File.WriteAllText(Path.Combine(runState, ".optimizer-s40.bin.999998.tmp"), "half");
+        var mine = Path.Combine(_folder, $".config.json.{Environment.ProcessId}.tmp");
+        File.WriteAllText(mine, "being written");
+        File.WriteAllText(Path.Combine(_folder, "model-s20.bin"), "whole");
+        Assert.Equal(2, CheckpointStore.RemoveStaleTemporaryFiles(_folder));
+        Assert.Equal([mine, Path.Combine(_folder, "model-s20.bin")], Directory.GetFiles(_folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+        Assert.Equal(0, CheckpointStore.RemoveStaleTemporaryFiles(Path.Combine(_folder, "absent")));
+    }
+
+    [Fact]
     public void ReadManifest_Garbage_IsInvalidData()
     {
         File.WriteAllText(Path.Combine(_folder, "config.json"), "{ not json");

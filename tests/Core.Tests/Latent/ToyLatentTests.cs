@@ -238,6 +238,31 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public async Task Worker_FullQueue_RefusesAtOnce_AndACancelledRequestFreesItsPlace()
+    {
+        await using var worker = new ModelWorker(DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu"), maxQueued: 2);
+        using var gate = new ManualResetEventSlim();
+        var running = worker.RunAsync(_ => gate.Wait(TimeSpan.FromSeconds(30)));   // holds the worker thread
+        while (worker.Queued > 0) await Task.Delay(5);                              // it has started: the queue is empty
+        using var leaving = new CancellationTokenSource();
+        var first = worker.EncodeAsync(["ABC"], leaving.Token);
+        var second = worker.RunAsync(m => m.Decode([new float[m.Model.LatentSize]]));
+        Assert.Equal(2, worker.Queued);
+        var busy = Assert.Throws<WorkerBusyException>(() => { _ = worker.EncodeAsync(["ABD"]); }); // refused at once, not queued
+        Assert.Equal("The toy model is busy: 2 requests are already waiting. Try again in a moment.", busy.Message);
+        // The first client goes away: its request completes as cancelled at once and leaves the queue.
+        leaving.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        Assert.Equal(1, worker.Queued);
+        var third = worker.EncodeAsync(["ABD"]);
+        gate.Set();
+        Assert.True(await running);
+        Assert.Single(await second);
+        Assert.Single(await third);
+        Assert.Equal(0, worker.Queued);
+    }
+
+    [Fact]
     public void Encode_BadItem_ReportsPosition()
     {
         var error = Assert.Throws<ItemInputException>(() => toy.Model.Encode(["ABZ"]));

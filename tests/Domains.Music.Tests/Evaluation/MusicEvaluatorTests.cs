@@ -33,6 +33,16 @@ public class MusicEvaluatorTests
     }
 
     [Fact]
+    public void NoteF1WithOffsets_AlsoNeedsTheEndWithinAFifthOfTheDurationOrOneStep()
+    {
+        var reference = ClipOf((0, 60, 12), (12, 64, 24), (36, 67, 2));
+        // Ends off by 2 of 12 (within 2.4), by 5 of 24 (within 4.8 fails), by 1 of 2 (one step allowed).
+        Assert.Equal(2.0 * 2 / 6, MusicEvaluator.NoteF1WithOffsets(reference, ClipOf((0, 60, 14), (12, 64, 29), (36, 67, 3))), 12);
+        Assert.Equal(1.0, MusicEvaluator.NoteF1WithOffsets(reference, reference));
+        Assert.Equal(1.0, MusicEvaluator.NoteF1(reference, ClipOf((0, 60, 14), (12, 64, 29), (36, 67, 3))));
+    }
+
+    [Fact]
     public void NoteF1_MatchesRepeatedNotesAtMostOnce()
     {
         var reference = ClipOf((0, 60, 12));

@@ -114,4 +114,48 @@ public sealed class ExploreTests(ToyModelFixture toy)
         cut.FindComponents<InputFile>()[0].UploadFiles(InputFileContent.CreateFromText("CCO", "notes.txt"));
         cut.WaitForAssertion(() => Assert.Contains("not '.txt'", cut.Find("[data-test=from-upload-error]").TextContent));
     }
+
+    [Fact]
+    public async Task Explore_UploadOfSeveralItems_OffersEachPart_AndPreviewsTheChosenOne()
+    {
+        await using var context = ToyContext.Create(toy, [new MoleculesModule()]);
+        var cut = Render(context, "molecules");
+        cut.FindComponents<InputFile>()[0].UploadFiles(InputFileContent.CreateFromText("CCO ethanol\nc1ccccc1O phenol\nCC(=O)O acetic acid\n", "three.smi"));
+        cut.WaitForAssertion(() => Assert.Equal(["ethanol", "phenol", "acetic acid"], cut.FindAll("[data-test=from-part] option").Select(o => o.TextContent)));
+        Assert.Equal("CCO", cut.Find(From).GetAttribute("value"));
+        cut.Find("[data-test=from-part]").Change("1");
+        cut.WaitForAssertion(() => Assert.Equal("c1ccccc1O", cut.Find(From).GetAttribute("value")));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-test=from-preview]")));
+        // Choosing a sample instead leaves the file's parts behind.
+        cut.Find("[data-test=from-pick]").Change("s0");
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=from-part]")));
+    }
+
+    [Fact]
+    public async Task Explore_Music_LeadsWithFilesAndSamples_TheTokensSitBehindAdvanced()
+    {
+        await using var context = ToyContext.Create(toy, [new LatentWorkbench.Domains.Music.MusicModule()]);
+        var cut = Render(context, "music");
+        Assert.Empty(cut.FindAll(From));
+        Assert.NotEmpty(cut.FindAll("[data-test=from-upload]"));
+        Assert.Contains("bars 1-2 (jazz)", cut.Find("[data-test=from-pick]").TextContent);
+        Assert.NotEmpty(cut.FindAll("[data-test=from-preview] .clip-view svg"));
+        Assert.NotEmpty(cut.FindAll("audio[data-test=from-audio]"));
+        cut.Find("input[data-test=from-advanced]").Change(true);
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(From)));
+    }
+
+    [Fact]
+    public async Task Explore_Music_AFileInAMeterNoClipCanHave_SaysItWasCutAs44()
+    {
+        await using var context = ToyContext.Create(toy, [new LatentWorkbench.Domains.Music.MusicModule()]);
+        var cut = Render(context, "music");
+        var notes = Enumerable.Range(0, 16).Select(i => new LatentWorkbench.Domains.Music.Clips.ClipNote(i * 12, 60 + i % 7, 12, 80)).ToList();
+        var score = LatentWorkbench.Domains.Music.Clips.ClipMidi.ToScore(new LatentWorkbench.Domains.Music.Clips.Clip(4, 4, notes))
+            with { TimeSignatures = [new LatentWorkbench.Domains.Music.Midi.TimeSignatureChange(0, 1, 4)] };
+        var bytes = LatentWorkbench.Domains.Music.Midi.MidiWriter.Write(score);
+        cut.FindComponents<InputFile>()[0].UploadFiles(InputFileContent.CreateFromBinary(bytes, "one-four.mid"));
+        cut.WaitForAssertion(() => Assert.Equal("A clip cannot be in this file's time signature (1/4); it was cut as 4/4.", cut.Find("[data-test=from-note]").TextContent));
+        Assert.Equal(2, cut.FindAll("[data-test=from-part] option").Count);
+    }
 }

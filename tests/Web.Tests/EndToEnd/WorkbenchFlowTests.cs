@@ -42,8 +42,8 @@ public sealed class WorkbenchFlowTests(BrowserFixture browser)
             ?? LatentWorkbench.Core.Domains.ModelLocator.DefaultModelFolder(new LatentWorkbench.Domains.Music.MusicModule());
         Skip.IfNot(File.Exists(Path.Combine(modelFolder, "config.json")), $"no default music model at {modelFolder} yet");
         var page = await browser.OpenAsync("explore/music");
-        await PickAsync(page, "[data-test=from-pick]", "(jazz)");
-        await PickAsync(page, "[data-test=to-pick]", "(classical)");
+        await PageActions.PickAsync(page, "[data-test=from-pick]", "(jazz)");
+        await PageActions.PickAsync(page, "[data-test=to-pick]", "(classical)");
         await page.Locator("[data-test=interpolate]").ClickAsync();
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.clip-view svg').length >= 5");
         var source = await page.Locator("audio[data-test=audio]").First.GetAttributeAsync("src");
@@ -92,13 +92,5 @@ public sealed class WorkbenchFlowTests(BrowserFixture browser)
         await page.Locator("[data-test=circuit][data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         await Assertions.Expect(page.Locator("[data-domain=molecules] [data-test=job][data-status=completed]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-domain=molecules] [data-test=model][data-name=browser-model]")).ToBeVisibleAsync();
-    }
-
-    /// <summary>Selects the first option of a native picker whose label contains <paramref name="text"/>.</summary>
-    private static async Task PickAsync(IPage page, string select, string text)
-    {
-        var value = await page.Locator(select).EvaluateAsync<string>(
-            "(s, t) => [...s.options].find(o => o.text.includes(t)).value", text);
-        await page.Locator(select).SelectOptionAsync(value);
     }
 }

@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Components.Forms;
 namespace LatentWorkbench.Web.Components.Shared;
 
 /// <summary>
-/// Item picker: a validated text field (or the domain's <see cref="DomainViews.ItemEditor"/>, bound both ways), a
-/// sample/library list and, where the domain reads files, an upload.
+/// Item picker: a validated text field (or the domain's <see cref="DomainViews.ItemEditor"/>, bound both ways; behind
+/// an "advanced" switch where <see cref="DomainViews.TextIsAdvanced"/>), a sample/library list and, where the domain
+/// reads files, an upload whose items (a MIDI file's clips, an SD file's records) can each be chosen, with what the
+/// reader assumed. With <see cref="Preview"/> the chosen item is drawn (and playable) below.
 /// </summary>
 public partial class ItemInput
 {
@@ -16,6 +18,11 @@ public partial class ItemInput
 
     private ValidationResult _check = ValidationResult.Valid("");
     private string? _uploadError;
+    private bool _advanced;
+    private IReadOnlyList<SampleItem> _fileItems = [];
+    private int _filePart;
+    private string _fileName = "";
+    private string? _fileNote;
     private readonly EventCallback<string> _textChanged;
 
     /// <summary>Creates the picker.</summary>
@@ -36,14 +43,25 @@ public partial class ItemInput
     /// <summary>Library items offered beside the samples.</summary>
     [Parameter] public IReadOnlyList<LibraryItem> LibraryItems { get; set; } = [];
 
+    /// <summary>Whether the chosen item's picture (and, where the domain renders audio, a player) shows below the input.</summary>
+    [Parameter] public bool Preview { get; set; }
+
     /// <summary>Value of the field's <c>data-test</c> attribute (sources get it as a prefix).</summary>
     [Parameter] public string DataTest { get; set; } = "item";
 
     /// <summary>The domain's editor component, or null for the host's text field.</summary>
     private Type? Editor => Domain.Views.ItemEditor is { } type && typeof(IComponent).IsAssignableFrom(type) ? type : null;
 
+    /// <summary>Whether the text field (or editor) shows: always, unless the domain's text is for the advanced.</summary>
+    private bool ShowText => !Domain.Views.TextIsAdvanced || _advanced;
+
     /// <inheritdoc/>
-    protected override void OnParametersSet() => _check = ItemChecks.Check(Domain, Text);
+    protected override void OnParametersSet()
+    {
+        _check = ItemChecks.Check(Domain, Text);
+        // The file's parts stay offered only while one of them is the item.
+        if (_fileItems.Count > 0 && !_fileItems.Any(i => i.Text == Text)) ForgetFile();
+    }
 
     private async Task SetTextAsync(string text)
     {
@@ -53,12 +71,32 @@ public partial class ItemInput
         await TextChanged.InvokeAsync(Text);
     }
 
+    private void SetAdvanced(bool advanced) => _advanced = advanced;
+
+    private void ForgetFile()
+    {
+        _fileItems = [];
+        _fileNote = null;
+        _fileName = "";
+        _filePart = 0;
+    }
+
     private async Task PickAsync(ChangeEventArgs e)
     {
         var value = e.Value as string ?? "";
         if (value.Length < 2 || !int.TryParse(value[1..], out var index)) return;
         var text = value[0] == 's' ? Domain.Samples.ElementAtOrDefault(index)?.Text : LibraryItems.ElementAtOrDefault(index)?.Text;
-        if (text is not null) await SetTextAsync(text);
+        if (text is null) return;
+        ForgetFile();
+        await SetTextAsync(text);
+    }
+
+    private async Task PickPartAsync(ChangeEventArgs e)
+    {
+        if (!int.TryParse(e.Value as string, out var index) || index < 0 || index >= _fileItems.Count) return;
+        _filePart = index;
+        _fileNote = _fileItems[index].Note;
+        await SetTextAsync(_fileItems[index].Text);
     }
 
     private async Task UploadAsync(InputFileChangeEventArgs e)
@@ -69,10 +107,13 @@ public partial class ItemInput
             using var buffer = new MemoryStream();
             await using (var stream = e.File.OpenReadStream(MaxUploadBytes)) await stream.CopyToAsync(buffer);
             var items = files.ReadAll(e.File.Name, buffer.ToArray());
+            if (items.Count == 0) throw new InvalidDataException($"'{e.File.Name}' holds no item.");
+            (_fileItems, _fileName, _filePart, _fileNote) = (items, e.File.Name, 0, items[0].Note);
             await SetTextAsync(items[0].Text);
         }
         catch (Exception error) when (error is InvalidDataException or IOException)
         {
+            ForgetFile();
             _uploadError = error.Message;
         }
     }

@@ -1,6 +1,7 @@
 using LatentWorkbench.Core.Latent.Decoding;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Latent;
+using LatentWorkbench.Core.Runtime;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Components.Shared;
 using LatentWorkbench.Web.Services;
@@ -39,6 +40,15 @@ public partial class Explore : DomainPage
     /// <summary>Whether <see cref="Points"/> were sampled around A rather than decoded along the path.</summary>
     private bool Around { get; set; }
 
+    /// <summary>The saved path that "Play the path" plays: one the domain can hear, with a valid point.</summary>
+    private long? PlayableSession => Domain.Audio is not null && !Around && Points.Any(p => p.Valid) ? SessionId : null;
+
+    /// <summary>
+    /// Per point, the seconds it spans in the path's audio (valid points play one after another; invalid ones are
+    /// skipped and get null); empty when the domain does not say how long its items last.
+    /// </summary>
+    private IReadOnlyList<PlaySpan?> Playhead { get; set; } = [];
+
     private bool CanRun => !Busy && ItemChecks.IsUsable(Domain, From) && ItemChecks.IsUsable(Domain, To);
 
     private bool CanSampleAround => !Busy && ItemChecks.IsUsable(Domain, From);
@@ -56,6 +66,7 @@ public partial class Explore : DomainPage
     private protected override void OnDomainChanged()
     {
         Points = [];
+        Playhead = [];
         var samples = Domain.Samples;
         From = samples.Count > 0 ? samples[0].Text : "";
         To = samples.Count > 1 ? samples[1].Text : "";
@@ -68,9 +79,29 @@ public partial class Explore : DomainPage
         (From, To, Steps, Method, Decoding, Smooth) = (request.From, request.To, request.Steps, request.Method, request.Decoding, request.Smooth);
         Points = SessionStore.ResultOf<LatentPoint[]>(session) ?? [];
         Around = false;
+        Playhead = PlaySpan.Of(Domain, Points);
     }
 
     private void SetFrom(string text) => From = text;
+
+    /// <summary>A point's place in the path's audio, in seconds from its start.</summary>
+    private sealed record PlaySpan(double Start, double End)
+    {
+        public static IReadOnlyList<PlaySpan?> Of(IDomainModule domain, IReadOnlyList<LatentPoint> points)
+        {
+            if (domain.Audio is not { } audio) return [];
+            var spans = new List<PlaySpan?>();
+            double at = 0;
+            foreach (var point in points)
+            {
+                if (!point.Valid) { spans.Add(null); continue; }
+                if (audio.Seconds(point.Text) is not { } seconds) return [];
+                spans.Add(new PlaySpan(at, at + seconds));
+                at += seconds;
+            }
+            return spans;
+        }
+    }
 
     private void SetTo(string text) => To = text;
 
@@ -93,7 +124,8 @@ public partial class Explore : DomainPage
         var decoding = DecodeOptions.Named(Decoding);
         Points = await Hub.Get(Domain.Id).RunAsync(m => m.Interpolate(run.From, run.To, run.Steps, method, decoding, run.Smooth));
         Around = false;
-        SessionId = Sessions.Save(SessionStore.Interpolation, Domain.Id, $"{ItemChecks.Short(From)} → {ItemChecks.Short(To)}", run, Points).Id;
+        SessionId = Sessions.Save(SessionStore.Interpolation, Domain.Id, run.Title(), run, Points).Id;
+        Playhead = PlaySpan.Of(Domain, Points);
     });
 
     // Samples around A are shown like a path but not saved as an interpolation session.
@@ -102,6 +134,7 @@ public partial class Explore : DomainPage
         var (item, count, radius, decoding) = (From, AroundCount, Radius, DecodeOptions.Named(Decoding));
         Points = await Hub.Get(Domain.Id).RunAsync(m => m.SampleAround(item, count, radius, options: decoding));
         Around = true;
+        Playhead = [];
         SessionId = null;
     });
 
@@ -113,7 +146,7 @@ public partial class Explore : DomainPage
         {
             await run();
         }
-        catch (Exception e) when (e is ItemInputException or ModelUnavailableException or ArgumentException or InvalidDataException)
+        catch (Exception e) when (e is ItemInputException or ModelUnavailableException or WorkerBusyException or ArgumentException or InvalidDataException)
         {
             Message = e.Message;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LatentWorkbench.Core.Runtime;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Services;
 using LatentWorkbench.Web.Storage;
@@ -37,13 +38,13 @@ public partial class LatentMap
         {
             var worker = Hub.Get(Domain.Id);
             var items = Library.Select(i => (i.Name, i.Text)).Concat(Domain.Samples.Select(s => (s.Name, s.Text))).DistinctBy(i => i.Text).ToList();
-            // One request per item: the worker batches them, and an item the model cannot read fails alone.
-            var codes = await Task.WhenAll(items.Select(async i =>
+            // One request for all: the items the model can read are encoded as one batch, the others are left out.
+            var encoded = await worker.RunAsync(m =>
             {
-                try { return (await worker.EncodeAsync([i.Text]))[0].Mean; }
-                catch (Exception e) when (e is ItemInputException or ArgumentException or FormatException or InvalidDataException) { return null; }
-            }));
-            var encoded = items.Zip(codes).Where(x => x.Second is not null).ToList();
+                var readable = items.Where(i => Readable(m, i.Text)).ToList();
+                var codes = m.Encode(readable.Select(i => i.Text).ToList());
+                return readable.Zip(codes, (item, code) => (First: item, Second: (float[]?)code.Mean)).ToList();
+            });
             if (encoded.Count < 2) { Message = "The map needs at least two items the model can read."; return; }
             var pca = Pca.Fit(encoded.Select(x => x.Second!).ToList());
             Points = encoded.Select(x =>
@@ -58,13 +59,25 @@ public partial class LatentMap
             var all = Points.Select(p => (p.X, p.Y)).Concat(Path).Concat(Trajectory).ToList();
             (_minX, _maxX, _minY, _maxY) = (all.Min(p => p.X), all.Max(p => p.X), all.Min(p => p.Y), all.Max(p => p.Y));
         }
-        catch (ModelUnavailableException e)
+        catch (Exception e) when (e is ModelUnavailableException or WorkerBusyException)
         {
             Message = e.Message;
         }
         finally
         {
             Busy = false;
+        }
+    }
+
+    private static bool Readable(DomainModel model, string text)
+    {
+        try
+        {
+            return model.Codec.TryToIds(model.Canonicalize(text), out _, out _);
+        }
+        catch (Exception e) when (e is ItemInputException or ArgumentException or FormatException or InvalidDataException)
+        {
+            return false;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Runtime;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Services;
 using Microsoft.AspNetCore.Components;
@@ -57,7 +58,7 @@ public sealed partial class EvaluationPanel : ComponentBase, IDisposable
         {
             (MessageSeverity, Message) = (Severity.Info, "Evaluation cancelled.");
         }
-        catch (Exception e) when (e is ItemInputException or ModelUnavailableException)
+        catch (Exception e) when (e is ItemInputException or ModelUnavailableException or WorkerBusyException)
         {
             (MessageSeverity, Message) = (Severity.Warning, e.Message);
         }

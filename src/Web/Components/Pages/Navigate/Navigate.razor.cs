@@ -1,5 +1,6 @@
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Latent;
+using LatentWorkbench.Core.Runtime;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Components.Shared;
 using LatentWorkbench.Web.Services;
@@ -102,7 +103,7 @@ public partial class Navigate : DomainPage, IDisposable
         {
             Progress = "Cancelled.";
         }
-        catch (Exception e) when (e is ItemInputException or ModelUnavailableException or ArgumentException or FormatException or InvalidDataException)
+        catch (Exception e) when (e is ItemInputException or ModelUnavailableException or WorkerBusyException or ArgumentException or FormatException or InvalidDataException)
         {
             Message = e.Message;
             Progress = null;

@@ -1,0 +1,48 @@
+using LatentWorkbench.Web;
+
+namespace LatentWorkbench.Web.Bench;
+
+/// <summary>The workbench started in this process on a loopback port with its own SQLite file, and a client for it.</summary>
+public sealed class BenchApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _database;
+
+    private BenchApp(WebApplication app, string database)
+    {
+        _app = app;
+        _database = database;
+        Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(5) };
+    }
+
+    /// <summary>A client of the started app (a handler of its own; callers may run many requests at once).</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>Starts the app with <paramref name="settings"/> over the bench defaults (CPU, a fresh database, warnings only).</summary>
+    public static async Task<BenchApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"latent-web-bench-{Guid.NewGuid():N}.db");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = BenchPaths.WebProject() });
+        builder.Configuration["Storage:Database"] = database;
+        builder.Configuration["Device"] = "cpu";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.Configuration[key] = value;
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddLatentWorkbench();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.UseLatentWorkbenchPipeline();
+        app.MapWorkbenchApis();
+        app.MapWorkbenchPages();
+        await app.StartAsync();
+        return new BenchApp(app, database);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_database + suffix);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace LatentWorkbench.Web.Bench;
+
+/// <summary>
+/// The load bench (<c>Web.Bench --load</c>): N clients send a mix of molecule and music interpolations, navigations,
+/// encodes and library searches for a fixed time, each request with fresh inputs. Records every answer's status and
+/// time, and the server's memory and live tensors at minute 1 and at the end.
+/// </summary>
+public sealed class LoadRun(BenchApp app, IReadOnlyList<string> molecules, IReadOnlyList<string> clips)
+{
+    private readonly ConcurrentBag<(string Operation, int Status, double Milliseconds)> _answers = [];
+
+    /// <summary>The operations and their share of the mix; music only where the app serves a music model.</summary>
+    private IReadOnlyList<(string Name, double Share)> Mix => clips.Count >= 2
+        ? [("molecule_interpolate", 0.35), ("music_interpolate", 0.15), ("navigate", 0.1), ("encode", 0.25), ("library_search", 0.15)]
+        : [("molecule_interpolate", 0.45), ("navigate", 0.1), ("encode", 0.3), ("library_search", 0.15)];
+
+    /// <summary>Runs <paramref name="clients"/> clients for <paramref name="duration"/>; the figures as JSON-ready values.</summary>
+    public async Task<Dictionary<string, object>> RunAsync(int clients, TimeSpan duration, int seed = 11)
+    {
+        var clock = Stopwatch.StartNew();
+        var deadline = duration;
+        (double Rss, long Tensors)? minuteOne = null;
+        var sampler = Task.Run(async () =>
+        {
+            var at = TimeSpan.FromMinutes(1) < duration ? TimeSpan.FromMinutes(1) : duration / 2;
+            await Task.Delay(at);
+            minuteOne = Footprint();
+        });
+        var workers = Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            var random = new Random(seed * 1000 + c);
+            while (clock.Elapsed < deadline) await OneAsync(random);
+        })).ToArray();
+        await Task.WhenAll(workers);
+        await sampler;
+        var seconds = clock.Elapsed.TotalSeconds;
+        var end = Footprint();
+        var answers = _answers.ToList();
+        var perOperation = answers.GroupBy(a => a.Operation).OrderBy(g => g.Key).ToDictionary(g => g.Key, g =>
+        {
+            var ok = g.Where(a => a.Status == 200).Select(a => a.Milliseconds).Order().ToList();
+            return (object)new Dictionary<string, double>
+            {
+                ["requests"] = g.Count(),
+                ["ok_per_s"] = Math.Round(ok.Count / seconds, 2),
+                ["p50_ms"] = Math.Round(Timing.Percentile(ok, 0.5), 1),
+                ["p95_ms"] = Math.Round(Timing.Percentile(ok, 0.95), 1),
+                ["p99_ms"] = Math.Round(Timing.Percentile(ok, 0.99), 1),
+            };
+        });
+        return new Dictionary<string, object>
+        {
+            ["clients"] = clients,
+            ["seconds"] = Math.Round(seconds, 1),
+            ["requests"] = answers.Count,
+            ["ok_per_s"] = Math.Round(answers.Count(a => a.Status == 200) / seconds, 2),
+            ["operations"] = perOperation,
+            ["status_counts"] = answers.GroupBy(a => a.Status).OrderBy(g => g.Key).ToDictionary(g => g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g => g.Count()),
+            ["errors_500_or_above"] = answers.Count(a => a.Status >= 500 && a.Status != 503),
+            ["rss_mb_minute_1"] = Math.Round(minuteOne?.Rss ?? double.NaN, 1),
+            ["rss_mb_end"] = Math.Round(end.Rss, 1),
+            ["live_tensors_minute_1"] = minuteOne?.Tensors ?? -1,
+            ["live_tensors_end"] = end.Tensors,
+        };
+    }
+
+    /// <summary>Molecule interpolations per second that answered 200, for the single-client baseline.</summary>
+    public async Task<double> MoleculeInterpolationsPerSecondAsync(TimeSpan duration, int seed = 5)
+    {
+        var random = new Random(seed);
+        var clock = Stopwatch.StartNew();
+        int ok = 0;
+        while (clock.Elapsed < duration)
+        {
+            if (await SendAsync("molecule_interpolate", "api/domains/molecules/interpolate", MoleculePair(random)) == 200) ok++;
+        }
+        return ok / clock.Elapsed.TotalSeconds;
+    }
+
+    private object MoleculePair(Random random) => new { from = Pick(molecules, random), to = Pick(molecules, random), steps = 10 };
+
+    private async Task OneAsync(Random random)
+    {
+        var roll = random.NextDouble() * Mix.Sum(m => m.Share);
+        var operation = Mix.First(m => (roll -= m.Share) < 0 || m == Mix[^1]).Name;
+        _ = operation switch
+        {
+            "molecule_interpolate" => await SendAsync(operation, "api/domains/molecules/interpolate", MoleculePair(random)),
+            "music_interpolate" => await SendAsync(operation, "api/domains/music/interpolate", new { from = Pick(clips, random), to = Pick(clips, random), steps = 8 }),
+            "navigate" => await SendAsync(operation, "api/domains/molecules/navigate", new { from = Pick(molecules, random), objective = "qed:max", min_similarity = 0.4, steps = 10, samples_per_step = 2 }),
+            "encode" => await SendAsync(operation, "api/domains/molecules/encode", new { items = Enumerable.Range(0, 4).Select(_ => Pick(molecules, random)).ToArray() }),
+            _ => await GetAsync(operation, $"api/library/molecules?q={Uri.EscapeDataString(random.Next(3) switch { 0 => "load", 1 => "m1", _ => "c" })}"),
+        };
+    }
+
+    private Task<int> SendAsync(string operation, string path, object body) => TimeAsync(operation, () => app.Http.PostAsJsonAsync(path, body));
+
+    private Task<int> GetAsync(string operation, string path) => TimeAsync(operation, () => app.Http.GetAsync(path));
+
+    /// <summary>Sends one request and keeps its status (599 when no answer came at all) and time.</summary>
+    private async Task<int> TimeAsync(string operation, Func<Task<HttpResponseMessage>> send)
+    {
+        var watch = Stopwatch.StartNew();
+        int status;
+        try
+        {
+            using var response = await send();
+            await response.Content.ReadAsByteArrayAsync();
+            status = (int)response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            status = 599;
+        }
+        _answers.Add((operation, status, watch.Elapsed.TotalMilliseconds));
+        return status;
+    }
+
+    private static string Pick(IReadOnlyList<string> items, Random random) => items[random.Next(items.Count)];
+
+    /// <summary>The process's resident memory in MB and the TorchSharp tensors alive now (after a full collection, so finalisable garbage does not count).</summary>
+    private static (double Rss, long Tensors) Footprint()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        return (process.WorkingSet64 / 1024.0 / 1024.0, TorchSharp.torch.Tensor.TotalCount);
+    }
+
+    /// <summary>Writes <paramref name="figures"/> as one JSON line.</summary>
+    public static string ToJson(Dictionary<string, object> figures) => JsonSerializer.Serialize(figures);
+}
