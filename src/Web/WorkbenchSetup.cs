@@ -7,7 +7,7 @@ using LatentWorkbench.Web.Plugins;
 using LatentWorkbench.Web.Apis;
 using LatentWorkbench.Web.Services;
 using LatentWorkbench.Web.Services.Training;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -28,8 +28,12 @@ public static class WorkbenchSetup
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddDomainModules(builder.Configuration, [new MoleculesModule(), new MusicModule()]);
         builder.Services.AddSingleton(sp => new DomainRegistry(sp.GetServices<IDomainModule>()));
-        builder.Services.AddSingleton(sp => new WorkbenchDatabase(
-            WorkbenchDatabase.PathFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>())));
+        builder.Services.AddSingleton(sp =>
+        {
+            var database = new WorkbenchDatabase(DatabasePath(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
+            if (database.StartupProblem is { } problem) sp.GetRequiredService<ILogger<WorkbenchDatabase>>().LogError("{Problem}", problem);
+            return database;
+        });
         builder.Services.AddWorkbenchServices();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingJobRunner>());
         builder.Services.AddMudServices();
@@ -45,6 +49,11 @@ public static class WorkbenchSetup
         });
         return builder;
     }
+
+    /// <summary>The file named by <c>Storage:Database</c> (relative to the content root), else <c>App_Data/workbench.db</c>.</summary>
+    public static string DatabasePath(IConfiguration configuration, IHostEnvironment environment) =>
+        Path.GetFullPath(configuration["Storage:Database"] is { Length: > 0 } configured ? configured : Path.Combine("App_Data", "workbench.db"),
+            environment.ContentRootPath);
 
     /// <summary>
     /// The workbench's own services over a <see cref="DomainRegistry"/> and a <see cref="WorkbenchDatabase"/> registered
@@ -68,9 +77,15 @@ public static class WorkbenchSetup
         return services;
     }
 
-    /// <summary>Error pages, static files, antiforgery, OpenAPI document and its reference page.</summary>
+    /// <summary>
+    /// Error pages, static files, antiforgery, OpenAPI document and its reference page. First opens the database and
+    /// checks the served checkpoints, so that a damaged file is reported (and logged, naming it) at start-up; the app
+    /// starts either way.
+    /// </summary>
     public static WebApplication UseLatentWorkbenchPipeline(this WebApplication app)
     {
+        app.Services.GetRequiredService<WorkbenchDatabase>();
+        app.Services.GetRequiredService<ModelHub>().LogDamagedCheckpoints();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePages();
         app.UseApiExceptionHandling();

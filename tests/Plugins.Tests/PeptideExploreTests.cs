@@ -2,7 +2,7 @@ using Bunit;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Web.Components.Pages.Explore;
 using LatentWorkbench.Web;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

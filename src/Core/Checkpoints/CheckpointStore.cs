@@ -76,6 +76,34 @@ public static class CheckpointStore
     }
 
     /// <summary>
+    /// What is wrong with the checkpoint in <paramref name="folder"/>, found without loading it: a <c>config.json</c>
+    /// that cannot be read, a file it names that is missing, or weights shorter than the network's float32 parameters
+    /// (a truncated copy). Each problem names its file; empty when the checkpoint looks whole.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(string folder)
+    {
+        CheckpointManifest manifest;
+        try
+        {
+            manifest = ReadManifest(folder);
+        }
+        catch (InvalidDataException e)
+        {
+            return [e.Message];
+        }
+        var problems = new List<string>();
+        foreach (var name in new[] { manifest.Files.Weights, manifest.Files.Reference, manifest.Files.TrainingHashes }.Where(n => n.Length > 0))
+        {
+            if (!File.Exists(Path.Combine(folder, name))) problems.Add($"'{Path.Combine(folder, name)}', named by {ManifestFile}, is missing.");
+        }
+        var weights = new FileInfo(Path.Combine(folder, manifest.Files.Weights));
+        var least = 4 * Models.SequenceVae.ParameterCount(manifest.Model, manifest.Vocabulary.Count);
+        if (weights.Exists && weights.Length < least)
+            problems.Add($"The weights file '{weights.FullName}' holds {weights.Length:N0} bytes, fewer than the {least:N0} its network needs: it is truncated or damaged.");
+        return problems;
+    }
+
+    /// <summary>
     /// Deletes the temporary files (<c>.NAME.PID.tmp</c>) that writers killed mid-write left in <paramref name="folder"/>
     /// and its run state; those of this process are kept. Returns how many were deleted. A run resuming in the folder
     /// calls this first, so a folder killed mid-write holds only whole files again.

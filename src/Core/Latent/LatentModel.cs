@@ -64,7 +64,15 @@ public sealed class LatentModel : IDisposable
         if (!File.Exists(weights)) throw new InvalidDataException($"The model at '{folder}' names weights '{manifest.Files.Weights}', which are missing.");
         var target = DeviceSelector.Resolve(device);
         var network = new SequenceVae(manifest.Model, new Vocabulary(manifest.Vocabulary));
-        network.load(weights);
+        try
+        {
+            network.load(weights);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            network.Dispose();
+            throw new InvalidDataException($"The weights file '{weights}' cannot be read (damaged, truncated, or written for other network sizes): {e.Message}", e);
+        }
         network.to(target);
         network.eval();
         return new LatentModel(manifest, network, target, folder, precision);

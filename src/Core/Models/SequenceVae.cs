@@ -66,6 +66,23 @@ internal sealed class SequenceVae : Module<Tensor, Tensor, VaeOutput>
 
     public VaeConfig Config { get; }
 
+    /// <summary>
+    /// The number of parameters of the network for <paramref name="config"/> over <paramref name="vocabularySize"/>
+    /// tokens, computed without building it (a checkpoint's weights file holds at least this many float32 values).
+    /// </summary>
+    public static long ParameterCount(VaeConfig config, int vocabularySize)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        long v = vocabularySize, e = config.EmbeddingSize, h = config.EncoderHidden, z = config.LatentSize, d = config.DecoderHidden;
+        long Gru(long input, long hidden, int layers) => 3 * hidden * input + 3 * hidden * hidden + 6 * hidden + (layers - 1) * (6 * hidden * hidden + 6 * hidden);
+        long p = config.PropertyNames.Count, ph = config.PropertyHeadHidden, t = config.TagNames.Count;
+        var count = v * e + 2 * Gru(e, h, config.EncoderLayers) + 2 * (2 * h * z + z) + (z * d + d) + Gru(e + z, d, 1) + (d * v + v);
+        if (p > 0) count += ph > 0 ? z * ph + ph + ph * ph + ph + ph * p + p : z * p + p;
+        if (t > 0) count += z * t + t;
+        if (config.EventEndTokens.Count > 0) count += v * d;
+        return count;
+    }
+
     public int VocabularySize { get; }
 
     /// <summary>Teacher-forced pass. encoderInput (B, T) item tokens; decoderInput (B, T+1) = [bos, tokens].</summary>

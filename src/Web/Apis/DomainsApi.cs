@@ -5,7 +5,7 @@ using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Apis.Responses;
 using LatentWorkbench.Web.Components.Pages.Explore;
 using LatentWorkbench.Web.Services;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LatentWorkbench.Web.Apis;
@@ -15,6 +15,9 @@ public static class DomainsApi
 {
     /// <summary>Most items per encode or decode request, and most samples per sample request.</summary>
     public const int MaxItems = 1000;
+
+    /// <summary>Largest neighbourhood (latent units) a sample-around request may ask for.</summary>
+    public const double MaxRadius = 10;
 
     /// <summary>Maps <c>/api/domains</c>.</summary>
     public static RouteGroupBuilder MapDomainsApi(this IEndpointRouteBuilder app)
@@ -85,6 +88,7 @@ public static class DomainsApi
     {
         ApiErrors.Require(!string.IsNullOrWhiteSpace(request.Item), "item is required");
         ApiErrors.Require(request.N is >= 1 and <= MaxItems, $"n must be between 1 and {MaxItems}");
+        ApiErrors.Require(request.Radius is >= 0 and <= MaxRadius, $"radius must be between 0 and {MaxRadius}");
         var decoding = DecodeOptions.Named(request.Decoding);
         return TypedResults.Ok(await hub.Get(domain).RunAsync(m => Points(m, m.SampleAround(request.Item, request.N, request.Radius, request.Seed, decoding)), ct));
     }

@@ -1,7 +1,7 @@
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Apis.Responses;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Memory;
 

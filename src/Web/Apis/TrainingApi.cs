@@ -1,6 +1,6 @@
 using LatentWorkbench.Web.Apis.Responses;
 using LatentWorkbench.Web.Services.Training;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 

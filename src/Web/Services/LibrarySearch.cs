@@ -1,6 +1,6 @@
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Workbench;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 
 namespace LatentWorkbench.Web.Services;
 

@@ -3,7 +3,7 @@ using LatentWorkbench.Core.Checkpoints;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Runtime;
 using LatentWorkbench.Core.Workbench;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 
 namespace LatentWorkbench.Web.Services;
 
@@ -33,6 +33,20 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
         return configuration[$"Models:{domain.Id}"] is { Length: > 0 } configured ? configured : ModelLocator.DefaultModelFolder(domain);
     }
 
+    /// <summary>
+    /// What is wrong with the checkpoint served for <paramref name="domain"/>, found without loading it (see
+    /// <see cref="CheckpointStore.Problems"/>); empty when it looks whole or there is none.
+    /// </summary>
+    public IReadOnlyList<string> ProblemsOf(IDomainModule domain) => HasModel(domain) ? CheckpointStore.Problems(FolderOf(domain)) : [];
+
+    /// <summary>Logs, naming the files, every served checkpoint that is damaged; run once at start-up.</summary>
+    public void LogDamagedCheckpoints()
+    {
+        foreach (var domain in registry.Modules)
+            foreach (var problem in ProblemsOf(domain))
+                logger.LogError("The {Domain} model cannot be served: {Problem}", domain.Id, problem);
+    }
+
     /// <summary>Whether <paramref name="domain"/> has a model to load.</summary>
     public bool HasModel(IDomainModule domain) => CheckpointStore.Exists(FolderOf(domain));
 
@@ -41,12 +55,25 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
     {
         var domain = registry.Get(domainId);
         if (!HasModel(domain)) throw new ModelUnavailableException($"{domain.DisplayName} has no trained model yet (looked in '{FolderOf(domain)}').");
-        return _workers.GetOrAdd(domain.Id, _ => new Lazy<ModelWorker>(() =>
+        var worker = _workers.GetOrAdd(domain.Id, _ => new Lazy<ModelWorker>(() =>
         {
+            if (ProblemsOf(domain) is [var problem, ..]) throw new InvalidDataException(problem);
             logger.LogInformation("Loading the {Domain} model from {Folder}", domain.Id, FolderOf(domain));
             return new ModelWorker(DomainModel.Load(domain, FolderOf(domain), configuration["Device"] ?? "auto", PrecisionSelector.Parse(configuration["Precision"])),
                 MaxQueued);
-        })).Value;
+        }));
+        try
+        {
+            return worker.Value;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or System.Runtime.InteropServices.ExternalException)
+        {
+            // A damaged checkpoint: say which file, keep serving the other domains, and try again on the next request
+            // (the folder may have been repaired or another model activated meanwhile).
+            _workers.TryRemove(new KeyValuePair<string, Lazy<ModelWorker>>(domain.Id, worker));
+            logger.LogError(e, "The {Domain} model in {Folder} could not be loaded", domain.Id, FolderOf(domain));
+            throw new ModelUnavailableException($"The {domain.DisplayName} model in '{FolderOf(domain)}' could not be loaded: {e.Message}");
+        }
     }
 
     /// <summary>

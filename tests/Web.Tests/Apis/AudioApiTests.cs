@@ -1,7 +1,7 @@
 using System.Net;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Domains.Music;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 

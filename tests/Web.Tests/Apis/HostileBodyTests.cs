@@ -31,6 +31,18 @@ public sealed class HostileBodyTests(ToyWebFactory factory) : IClassFixture<ToyW
 
     private static readonly string[] FieldValues = ["""{"x":1}""", "1e400", "-1e400", "99999999999999999999", "[[[]]]"];
 
+    /// <summary>Hostile values by the kind of field they go in: strings of a million characters, NaN and infinities (which
+    /// the JSON settings would read from strings), and arrays of a million elements.</summary>
+    private static readonly Dictionary<JsonValueKind, string[]> HostileValues = new()
+    {
+        [JsonValueKind.String] = [JsonSerializer.Serialize(new string('A', 1_000_000))],
+        [JsonValueKind.Number] = ["\"NaN\"", "\"Infinity\"", "\"-Infinity\""],
+        [JsonValueKind.Array] = ["[" + string.Join(",", Enumerable.Repeat("0", 1_000_000)) + "]"],
+    };
+
+    /// <summary>Longest a rejected request may take.</summary>
+    private static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(5);
+
     private async Task<JsonElement> Document() =>
         JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json")).RootElement;
 
@@ -38,10 +50,13 @@ public sealed class HostileBodyTests(ToyWebFactory factory) : IClassFixture<ToyW
     {
         var url = path.Replace("{domain}", "toy").Replace("{id}", "999999");
         using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var response = await _client.SendAsync(request);
         var status = (int)response.StatusCode;
         var media = response.Content.Headers.ContentType?.MediaType;
-        return status is >= 400 and < 500 && media == "application/problem+json" ? null : $"{method} {path} {body}: {status} {media}";
+        var shown = body.Length > 200 ? body[..200] + "..." : body;
+        if (clock.Elapsed > AnswerWithin) return $"{method} {path} {shown}: answered after {clock.Elapsed.TotalSeconds:0.0} s";
+        return status is >= 400 and < 500 && media == "application/problem+json" ? null : $"{method} {path} {shown}: {status} {media}";
     }
 
     /// <summary>The POST and PUT operations, each with whether its JSON body has required fields.</summary>
@@ -99,6 +114,66 @@ public sealed class HostileBodyTests(ToyWebFactory factory) : IClassFixture<ToyW
         }
         Assert.Empty(problems);
     }
+
+    [Fact]
+    public async Task HostileValuesInEveryField_AndDeepNesting_AreProblemsWithin5Seconds_AndChangeNoData()
+    {
+        var before = await DataSnapshot();
+        var problems = new List<string>();
+        foreach (var (method, path, _) in await Writes())
+        {
+            if (!FittingBodies.TryGetValue(path, out var fitting)) continue;
+            foreach (var (field, value) in JsonNode.Parse(fitting)!.AsObject())
+            {
+                var kind = value is null ? JsonValueKind.Null : JsonSerializer.SerializeToElement(value).ValueKind;
+                foreach (var hostile in HostileValues.GetValueOrDefault(kind, []))
+                    if (await Misbehaviour(method, path, Replace(fitting, field, hostile)) is { } problem) problems.Add(problem);
+            }
+            var deep = new string('[', 10_000) + new string(']', 10_000);
+            if (await Misbehaviour(method, path, deep) is { } nested) problems.Add(nested);
+        }
+        Assert.Empty(problems);
+        Assert.Equal(before, await DataSnapshot());
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/training/jobs", """{"domain":"toy","name":"../../escape","data":"train.txt"}""")]
+    [InlineData("POST", "/api/training/jobs", """{"domain":"toy","name":"ok","data":"../../../../etc/passwd"}""")]
+    [InlineData("POST", "/api/training/jobs", """{"domain":"toy","name":"ok","data":"/etc/passwd"}""")]
+    [InlineData("PUT", "/api/models/{domain}/active", """{"name":"../../../../etc"}""")]
+    [InlineData("POST", "/api/models/{domain}/evaluate", """{"data":"../../../../etc/passwd"}""")]
+    [InlineData("POST", "/api/models/{domain}/evaluate", """{"data":"valid.txt","model":"../../../../etc"}""")]
+    public async Task PathTraversal_IsAProblem(string method, string path, string body) =>
+        Assert.Null(await Misbehaviour(method, path, body));
+
+    [Fact]
+    public async Task UploadedFileNamesThatClimbOut_StayInsideTheDataFolder()
+    {
+        using var form = new MultipartFormDataContent { { new StringContent("ABC\nABD\n"), "file", "../../../escaped.txt" } };
+        using var response = await _client.PostAsync("/api/training/datasets", form);
+        if (response.IsSuccessStatusCode)
+        {
+            var saved = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("path").GetString()!;
+            Assert.StartsWith(Path.GetFullPath(factory.Toy.Folder), Path.GetFullPath(saved), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.False(File.Exists(Path.GetFullPath(Path.Combine(factory.Toy.Folder, "..", "..", "..", "escaped.txt"))));
+    }
+
+    [Fact]
+    public async Task SessionExportWithAClimbingFormat_IsAProblem()
+    {
+        using var response = await _client.GetAsync("/api/sessions/1/export?format=../../x");
+        Assert.InRange((int)response.StatusCode, 400, 499);
+    }
+
+    /// <summary>What the stores hold that a rejected write must not change: library, sessions, jobs, models.</summary>
+    private async Task<string> DataSnapshot() => string.Join("\n",
+        await _client.GetStringAsync("/api/library/toy"), await _client.GetStringAsync("/api/sessions"),
+        await _client.GetStringAsync("/api/training/jobs"), await _client.GetStringAsync("/api/models/toy"));
 
     [Fact]
     public async Task LatentsWithHugeNumbers_AreAProblem()

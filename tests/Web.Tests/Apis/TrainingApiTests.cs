@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LatentWorkbench.Core.Tests.Toy;
 using LatentWorkbench.Web.Services.Training;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using LatentWorkbench.Web.Tests.Services;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,7 @@ using Bunit;
 using LatentWorkbench.Core.Tests.Toy;
 using LatentWorkbench.Domains.Molecules;
 using LatentWorkbench.Web.Components.Pages.Explore;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;

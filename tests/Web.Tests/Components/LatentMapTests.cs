@@ -4,7 +4,7 @@ using LatentWorkbench.Web.Components.Pages.Map;
 using LatentWorkbench.Core.Latent;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Services;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 

@@ -1,7 +1,7 @@
 using Bunit;
 using LatentWorkbench.Core.Tests.Toy;
 using LatentWorkbench.Domains.Molecules;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

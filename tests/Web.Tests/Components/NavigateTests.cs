@@ -1,7 +1,7 @@
 using Bunit;
 using LatentWorkbench.Core.Tests.Toy;
 using LatentWorkbench.Web.Components.Pages.Navigate;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 

@@ -3,7 +3,7 @@ using LatentWorkbench.Core.Tests.Toy;
 using LatentWorkbench.Web.Components.Pages.Models;
 using LatentWorkbench.Web.Components.Pages.Sessions;
 using LatentWorkbench.Web.Services.Training;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LatentWorkbench.Web.Tests.Components;

@@ -3,7 +3,7 @@ using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Tests.Toy;
 using LatentWorkbench.Web.Apis;
 using LatentWorkbench.Web.Services;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -24,9 +24,12 @@ internal sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>The built web app this test run's configuration produced.</summary>
-    public static string WebDll { get; } = Path.Combine(Checkout.Root, "src", "Web", "bin",
+    public static string WebDll { get; } = Built("Web", "LatentWorkbench.Web.dll");
+
+    /// <summary>The build output <paramref name="assembly"/> of the project <c>src/<paramref name="project"/></c>, in this test run's configuration.</summary>
+    public static string Built(string project, string assembly) => Path.Combine(Checkout.Root, "src", project, "bin",
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug",
-        "net10.0", "LatentWorkbench.Web.dll");
+        "net10.0", assembly);
 
     /// <summary>Why these tests cannot run here, or null.</summary>
     public static string? SkipReason => File.Exists(WebDll) ? null : $"the web app is not built at {WebDll} (build the solution first)";

@@ -3,7 +3,7 @@ using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Tests.Toy;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Services.Training;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 

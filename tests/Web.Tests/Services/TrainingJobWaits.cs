@@ -1,5 +1,5 @@
 using LatentWorkbench.Web.Services.Training;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 
 namespace LatentWorkbench.Web.Tests.Services;
 

@@ -1,7 +1,7 @@
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Tests.Toy;
 using LatentWorkbench.Core.Workbench;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 
 namespace LatentWorkbench.Web.Tests.Storage;
 
@@ -22,6 +22,39 @@ public sealed class WorkbenchDatabaseTests : IDisposable
         Assert.Equal(SchemaMigrations.Latest, reader.GetInt32(0));
         Assert.Equal(SchemaMigrations.Latest, reader.GetInt32(1));
         Assert.Equal("first", Assert.Single(new LibraryStore(reopened, new DomainRegistry([new ToyDomain()])).List("toy")).Name);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Open_AFileThatIsNotADatabase_IsMovedAsideNamed_AndANewOneStarts(bool truncatedCopy)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+        if (truncatedCopy)
+        {
+            // A real database with items, cut off after its first pages (as a copy interrupted half-way).
+            var full = new LibraryStore(new WorkbenchDatabase(_file), new DomainRegistry([new ToyDomain()]));
+            for (int i = 0; i < 300; i++) full.Add("toy", new string([.. Enumerable.Range(0, 8).Select(k => "ABCDE"[(i >> k) % 5])]), $"item {i}");
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var bytes = File.ReadAllBytes(_file);
+            File.WriteAllBytes(_file, bytes[..(bytes.Length / 3)]);
+            foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(_file + suffix);
+        }
+        else
+        {
+            File.WriteAllText(_file, "not a database at all, just text that happens to be longer than a header");
+        }
+        var content = File.ReadAllBytes(_file);
+        var database = new WorkbenchDatabase(_file);
+        Assert.NotNull(database.StartupProblem);
+        Assert.Contains(_file, database.StartupProblem);
+        var aside = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(_file)!, "workbench.db.damaged-*"));
+        Assert.Contains(aside, database.StartupProblem);
+        Assert.Equal(content, File.ReadAllBytes(aside));
+        var store = new LibraryStore(database, new DomainRegistry([new ToyDomain()]));
+        store.Add("toy", "ABC", "after");
+        Assert.Equal("after", Assert.Single(store.List("toy")).Name);
+        Assert.Null(new WorkbenchDatabase(_file).StartupProblem);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 
 namespace LatentWorkbench.Web.Apis.Responses;
 

@@ -1,4 +1,4 @@
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 
 namespace LatentWorkbench.Web.Apis.Responses;
 

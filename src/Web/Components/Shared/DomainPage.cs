@@ -1,6 +1,6 @@
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Web.Services;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using Microsoft.AspNetCore.Components;
 
 namespace LatentWorkbench.Web.Components.Shared;

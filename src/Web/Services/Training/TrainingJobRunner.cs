@@ -5,7 +5,7 @@ using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Runtime;
 using LatentWorkbench.Core.Training;
 using LatentWorkbench.Core.Workbench;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 
 namespace LatentWorkbench.Web.Services.Training;
 

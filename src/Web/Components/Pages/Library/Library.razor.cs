@@ -2,7 +2,7 @@ using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Components.Shared;
 using LatentWorkbench.Web.Services;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;

@@ -2,7 +2,7 @@ using System.Globalization;
 using LatentWorkbench.Core.Runtime;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Services;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 
 namespace LatentWorkbench.Web.Components.Pages.Map;
 

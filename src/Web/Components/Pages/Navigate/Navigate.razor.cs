@@ -4,7 +4,7 @@ using LatentWorkbench.Core.Runtime;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Components.Shared;
 using LatentWorkbench.Web.Services;
-using LatentWorkbench.Web.Storage;
+using LatentWorkbench.Storage;
 using Microsoft.AspNetCore.Components;
 
 namespace LatentWorkbench.Web.Components.Pages.Navigate;

@@ -1,4 +1,4 @@
-namespace LatentWorkbench.Web.Storage;
+namespace LatentWorkbench.Storage;
 
 /// <summary>Where a background training job stands.</summary>
 public enum TrainingJobStatus

@@ -1,4 +1,4 @@
-namespace LatentWorkbench.Web.Storage;
+namespace LatentWorkbench.Storage;
 
 /// <summary>Which model folder each domain serves, as chosen on the Models page (survives restarts).</summary>
 public sealed class ActiveModelStore(WorkbenchDatabase database)

@@ -3,13 +3,22 @@ using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Workbench;
 using Microsoft.Data.Sqlite;
 
-namespace LatentWorkbench.Web.Storage;
+namespace LatentWorkbench.Storage;
 
 /// <summary>Library items per domain: added after validation (stored canonical, with their properties), listed, searched, removed.</summary>
 public sealed class LibraryStore(WorkbenchDatabase database, DomainRegistry registry)
 {
     /// <summary>Most items one listing returns.</summary>
     public const int MaxList = 5000;
+
+    /// <summary>Longest item text accepted, in characters.</summary>
+    public const int MaxTextLength = 10_000;
+
+    /// <summary>Longest name and tag, in characters.</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>Most tags on one item.</summary>
+    public const int MaxTags = 50;
 
     /// <summary>
     /// Validates and adds an item (its canonical text; an item already present keeps its id and gains the tags).
@@ -18,6 +27,11 @@ public sealed class LibraryStore(WorkbenchDatabase database, DomainRegistry regi
     public LibraryItem Add(string domainId, string text, string? name = null, IReadOnlyList<string>? tags = null)
     {
         var domain = registry.Get(domainId);
+        if (text is { Length: > MaxTextLength }) throw new ItemInputException($"An item holds at most {MaxTextLength} characters (got {text.Length}).");
+        if (name is { Length: > MaxNameLength }) throw new ItemInputException($"A name holds at most {MaxNameLength} characters (got {name.Length}).");
+        if (tags is { Count: > MaxTags }) throw new ItemInputException($"An item takes at most {MaxTags} tags (got {tags.Count}).");
+        if (tags is not null && tags.Any(t => t is null || t.Length > MaxNameLength))
+            throw new ItemInputException($"Tags are non-null and hold at most {MaxNameLength} characters each.");
         var check = domain.Validator.Validate(text ?? "");
         if (!check.IsValid) throw new ItemInputException(check.Error ?? "The item is not valid.", check.Position);
         var canonical = check.Canonical!;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 
-namespace LatentWorkbench.Web.Storage;
+namespace LatentWorkbench.Storage;
 
 /// <summary>Saved sessions: each interpolation or navigation run with its request and result, reopened from the Sessions page.</summary>
 public sealed class SessionStore(WorkbenchDatabase database)

@@ -1,14 +1,16 @@
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Workbench;
-using LatentWorkbench.Web.Storage;
 
-namespace LatentWorkbench.Web.Services;
+namespace LatentWorkbench.Storage;
 
 /// <summary>Reads an uploaded file with the domain's <see cref="IDomainModule.Files"/> and adds each valid item to the library.</summary>
 public sealed class LibraryImporter(LibraryStore store, DomainRegistry registry)
 {
     /// <summary>Most problems listed in a report.</summary>
     public const int MaxProblems = 20;
+
+    /// <summary>Most items one file may add; a larger file is refused before anything is added.</summary>
+    public const int MaxItemsPerFile = 2000;
 
     /// <summary>
     /// Adds the items of <paramref name="content"/>; invalid ones are reported by name, not added. Throws
@@ -27,6 +29,8 @@ public sealed class LibraryImporter(LibraryStore store, DomainRegistry registry)
         {
             throw new ItemInputException(e.Message);
         }
+        if (items.Count > MaxItemsPerFile)
+            throw new ItemInputException($"'{Path.GetFileName(fileName)}' holds {items.Count} items; one import adds at most {MaxItemsPerFile}. Split the file.");
         int added = 0;
         var problems = new List<string>();
         foreach (var item in items)

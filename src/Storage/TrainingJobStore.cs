@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
-namespace LatentWorkbench.Web.Storage;
+namespace LatentWorkbench.Storage;
 
 /// <summary>
 /// Background training jobs and their chart points. The rows are the truth the Models page reads, so a reload (or a

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace LatentWorkbench.Web.Storage;
+namespace LatentWorkbench.Storage;
 
 /// <summary>
 /// The database schema as a versioned list of SQL scripts. The pending scripts and their rows in <c>schema_version</c>
