@@ -10,6 +10,7 @@ using LatentWorkbench.Core.Latent.Decoding;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Domains.Music;
 using LatentWorkbench.Domains.Music.Clips;
+using LatentWorkbench.Domains.Music.Evaluation;
 
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 var module = new MusicModule();
@@ -38,9 +39,14 @@ bool Sounding(LatentPoint p) => p.Valid && ClipText.Parse(p.Text).Clip is { Note
 var clock = Stopwatch.StartNew();
 int points = 0, soundingPoints = 0, styleFalls = 0, distanceRises = 0;
 double styleDrop = 0;
+var endF1 = new List<double>(); // each decoded end against the clip it encodes (onset and pitch)
+double EndF1(string given, LatentPoint decoded) =>
+    MusicEvaluator.NoteF1(ClipText.Parse(given).Clip!, decoded.Valid ? ClipText.Parse(decoded.Text).Clip : null);
 for (int i = 0; i < pairs; i++)
 {
     var path = model.Interpolate(jazz[i], classical[i], steps, smooth: smooth);
+    endF1.Add(EndF1(jazz[i], path[0]));
+    endF1.Add(EndF1(classical[i], path[^1]));
     points += path.Count;
     soundingPoints += path.Count(Sounding);
     var pJazz = path.Select(p => p.Properties.GetValueOrDefault("p_jazz", double.NaN)).ToArray();
@@ -87,6 +93,8 @@ var figures = new Dictionary<string, object?>
     ["pairs"] = pairs,
     ["steps"] = steps,
     ["smooth"] = smooth,
+    ["ends_note_f1_median"] = endF1.Count == 0 ? null : Math.Round(Median(endF1), 4),
+    ["ends_note_f1_mean"] = endF1.Count == 0 ? null : Math.Round(endF1.Average(), 4),
     ["sounding_valid_points"] = points == 0 ? null : Math.Round((double)soundingPoints / points, 4),
     ["p_jazz_falling_paths"] = PerPair(styleFalls),
     ["mean_p_jazz_drop"] = PerPair(styleDrop),

@@ -61,7 +61,7 @@ public sealed class MusicModule : IDomainModule
         // rises to 0.4 over the first 4,000 steps.
         new TrainingSettings
         {
-            Epochs = 7, BatchSize = 64, LearningRate = 2e-3, WarmupSteps = 300, KlWeight = 0.2, KlWarmupStart = 1500, KlWarmupSteps = 2000,
+            Epochs = 8, BatchSize = 64, LearningRate = 2e-3, WarmupSteps = 300, KlWeight = 0.2, KlWarmupStart = 1500, KlWarmupSteps = 2000,
             FreeBitsPerDim = 1.0, WordDropout = 0.1, ScheduledSampling = 0.4, ScheduledSamplingSteps = 4000, PropertyWeight = 5,
             CheckpointEverySteps = 250, ValidationReconstructionLimit = 300,
         },

@@ -6,7 +6,8 @@ namespace LatentWorkbench.Core.Runtime;
 
 /// <summary>
 /// The one thread that owns a <see cref="DomainModel"/>'s tensor work. Requests from any number of callers queue
-/// on a channel; waiting encode requests are merged into one batch (micro-batching). The queue is bounded: past
+/// on a channel; waiting encode requests are merged into one batch, and so are waiting interpolations, whose
+/// encodes, decodes, repairs and anchors then run as rows of shared batches (<see cref="PathInterpolation.RunMany"/>). The queue is bounded: past
 /// <see cref="MaxQueued"/> waiting requests a new one is refused at once with <see cref="WorkerBusyException"/>
 /// (back-pressure). A request cancelled while it waits (its client has gone) completes as cancelled at once and no
 /// longer counts against the limit; the worker skips it. TorchSharp scopes and grad mode are per thread, so nothing
@@ -64,6 +65,21 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
         return item.Completion.Task;
     }
 
+    /// <summary>
+    /// The decoded path of <paramref name="request"/> (<see cref="PathInterpolation.Run"/>); interpolations waiting
+    /// together are computed as one batch. Refused and cancelled as <see cref="RunAsync{T}"/>.
+    /// </summary>
+    public Task<IReadOnlyList<LatentPoint>> InterpolateAsync(PathRequest request, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var item = new PathItem(request, cancellation);
+        Enqueue(item, cancellation);
+        return item.Completion.Task;
+    }
+
+    /// <summary>Most requests of one kind merged into one batch.</summary>
+    private const int MaxBatch = 64, MaxPathBatch = 16;
+
     private void Enqueue(WorkItem item, CancellationToken cancellation)
     {
         if (Interlocked.Increment(ref _queued) > MaxQueued && MaxQueued > 0)
@@ -89,17 +105,48 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
             if (!reader.TryRead(out var item) || !item.TryLeave()) continue;
             if (item is EncodeItem first)
             {
-                var batch = new List<EncodeItem> { first };
-                while (batch.Count < 64 && reader.TryPeek(out var next) && next is EncodeItem && reader.TryRead(out next))
-                {
-                    if (next.TryLeave()) batch.Add((EncodeItem)next);
-                }
-                RunEncodeBatch(batch);
+                RunEncodeBatch(Drain(first, MaxBatch));
+            }
+            else if (item is PathItem path)
+            {
+                RunPathBatch(Drain(path, MaxPathBatch));
             }
             else
             {
                 item.Execute(_model);
             }
+        }
+    }
+
+    /// <summary><paramref name="first"/> and the items of its kind waiting right behind it, up to <paramref name="most"/>.</summary>
+    private List<T> Drain<T>(T first, int most) where T : WorkItem
+    {
+        var batch = new List<T> { first };
+        var reader = _queue.Reader;
+        while (batch.Count < most && reader.TryPeek(out var next) && next is T && reader.TryRead(out next))
+        {
+            if (next.TryLeave()) batch.Add((T)next);
+        }
+        return batch;
+    }
+
+    /// <summary>One <see cref="PathInterpolation.RunMany"/> for many requests; a request with a bad item fails alone.</summary>
+    private void RunPathBatch(List<PathItem> batch)
+    {
+        var live = batch.Where(b => !b.CancelIfRequested()).ToList();
+        if (live.Count == 0) return;
+        try
+        {
+            var outcomes = new PathInterpolation(_model).RunMany(live.Select(b => b.Request).ToArray());
+            for (int i = 0; i < live.Count; i++)
+            {
+                if (outcomes[i].Points is { } points) live[i].Completion.TrySetResult(points);
+                else live[i].Completion.TrySetException(outcomes[i].Error!);
+            }
+        }
+        catch (Exception e)
+        {
+            foreach (var request in live) request.Completion.TrySetException(e);
         }
     }
 
@@ -200,6 +247,19 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
             try { Completion.TrySetResult(work(model)); }
             catch (Exception e) { Completion.TrySetException(e); }
         }
+    }
+
+    private sealed class PathItem(PathRequest request, CancellationToken cancellation) : WorkItem
+    {
+        public PathRequest Request { get; } = request;
+
+        public TaskCompletionSource<IReadOnlyList<LatentPoint>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool CancelIfRequested() => cancellation.IsCancellationRequested && Completion.TrySetCanceled(cancellation);
+
+        protected override void SetCanceled(CancellationToken token) => Completion.TrySetCanceled(token);
+
+        public override void Execute(DomainModel model) => throw new InvalidOperationException("Interpolations run in batches.");
     }
 
     private sealed class EncodeItem(IReadOnlyList<string> texts, CancellationToken cancellation) : WorkItem

@@ -3,6 +3,17 @@ using LatentWorkbench.Core.Latent.Decoding;
 
 namespace LatentWorkbench.Core.Workbench;
 
+/// <summary>One path asked of <see cref="PathInterpolation.RunMany"/>, with the arguments of <see cref="PathInterpolation.Run"/>.</summary>
+public sealed record PathRequest(string From, string To, int Steps, InterpolationMethod Method = InterpolationMethod.Slerp,
+    DecodeOptions? Options = null, bool Smooth = false);
+
+/// <summary>What became of one <see cref="PathRequest"/>: its points, or the error that stopped it alone.</summary>
+public sealed record PathOutcome(IReadOnlyList<LatentPoint>? Points, Exception? Error)
+{
+    /// <summary>The points, or the error thrown.</summary>
+    public IReadOnlyList<LatentPoint> PointsOrThrow() => Points ?? throw Error!;
+}
+
 /// <summary>The decoded path between two items (Bowman et al. 2016; slerp after White 2016).</summary>
 public sealed class PathInterpolation(DomainModel model)
 {
@@ -19,17 +30,66 @@ public sealed class PathInterpolation(DomainModel model)
     /// so a path starts and ends at the user's items whenever the model can produce them.
     /// </summary>
     public IReadOnlyList<LatentPoint> Run(string from, string to, int steps, InterpolationMethod method = InterpolationMethod.Slerp,
-        DecodeOptions? options = null, bool smooth = false)
+        DecodeOptions? options = null, bool smooth = false) =>
+        RunMany([new PathRequest(from, to, steps, method, options, smooth)])[0].PointsOrThrow();
+
+    /// <summary>
+    /// Several paths at once, as <see cref="Run"/> gives each, with their tensor work shared: the ends of every path are
+    /// encoded as one batch, the points of paths with the same decoding are decoded (and invalid ones repaired) as one
+    /// batch, and every path's ends are anchored in one search. A request whose items are bad fails alone.
+    /// </summary>
+    public IReadOnlyList<PathOutcome> RunMany(IReadOnlyList<PathRequest> requests)
     {
-        if (steps is < MinSteps or > MaxSteps) throw new ItemInputException($"Steps must be between {MinSteps} and {MaxSteps} (got {steps}).");
-        var a = model.Canonicalize(from);
-        var b = model.Canonicalize(to);
-        var codes = model.Model.Encode([model.Codec.ToIds(a), model.Codec.ToIds(b)]);
-        var path = Interpolation.Path(codes[0].Mean, codes[1].Mean, steps, method);
-        var positions = Enumerable.Range(0, steps).Select(i => (double)i / (steps - 1)).ToArray();
-        ItemReference[] references = [new(ReferenceRole.From, a), new(ReferenceRole.To, b)];
-        var points = model.Points.Decode(path, options, references, positions);
-        model.Points.Anchor(points, options, references, (0, references[0]), (steps - 1, references[1]));
-        return smooth ? new SmoothPath(model).Choose(points, references) : points;
+        ArgumentNullException.ThrowIfNull(requests);
+        var outcomes = new PathOutcome?[requests.Count];
+        var ends = new (string From, string To)[requests.Count];
+        var live = new List<int>();
+        for (int r = 0; r < requests.Count; r++)
+        {
+            try
+            {
+                var request = requests[r];
+                if (request.Steps is < MinSteps or > MaxSteps) throw new ItemInputException($"Steps must be between {MinSteps} and {MaxSteps} (got {request.Steps}).");
+                ends[r] = (model.Canonicalize(request.From), model.Canonicalize(request.To));
+                model.Codec.ToIds(ends[r].From);
+                model.Codec.ToIds(ends[r].To);
+                live.Add(r);
+            }
+            catch (Exception e) when (e is ItemInputException or ArgumentException or FormatException or InvalidDataException)
+            {
+                outcomes[r] = new PathOutcome(null, e);
+            }
+        }
+        var codes = model.Model.Encode(live.SelectMany(r => new[] { model.Codec.ToIds(ends[r].From), model.Codec.ToIds(ends[r].To) }).ToArray());
+        var paths = new Dictionary<int, (float[][] Z, double[] Positions, ItemReference[] References)>();
+        for (int k = 0; k < live.Count; k++)
+        {
+            var (r, steps) = (live[k], requests[live[k]].Steps);
+            paths[r] = (Interpolation.Path(codes[2 * k].Mean, codes[2 * k + 1].Mean, steps, requests[r].Method),
+                Enumerable.Range(0, steps).Select(i => (double)i / (steps - 1)).ToArray(),
+                [new(ReferenceRole.From, ends[r].From), new(ReferenceRole.To, ends[r].To)]);
+        }
+        var points = new Dictionary<int, LatentPoint[]>();
+        foreach (var group in live.GroupBy(r => requests[r].Options ?? DecodeOptions.Default))
+        {
+            var members = group.ToArray();
+            var owner = members.SelectMany(r => Enumerable.Repeat(r, requests[r].Steps)).ToArray();
+            var decoded = model.Points.DecodeEach(members.SelectMany(r => paths[r].Z).ToArray(), group.Key, i => paths[owner[i]].References,
+                members.SelectMany(r => paths[r].Positions).ToArray());
+            int offset = 0;
+            foreach (var r in members)
+            {
+                points[r] = decoded[offset..(offset + requests[r].Steps)];
+                offset += requests[r].Steps;
+            }
+        }
+        model.Points.AnchorAll(live.Select(r => new AnchorJob(points[r], requests[r].Options, paths[r].References,
+            [(0, paths[r].References[0]), (requests[r].Steps - 1, paths[r].References[1])])).ToArray());
+        foreach (var r in live)
+        {
+            IReadOnlyList<LatentPoint> path = points[r];
+            outcomes[r] = new PathOutcome(requests[r].Smooth ? new SmoothPath(model).Choose(points[r], paths[r].References) : path, null);
+        }
+        return outcomes.Select(o => o!).ToArray();
     }
 }

@@ -43,7 +43,14 @@ public sealed class PointDecoder
     /// <paramref name="positions"/> entry (its index when null).
     /// </summary>
     public LatentPoint[] Decode(IReadOnlyList<float[]> z, DecodeOptions? options = null,
-        IReadOnlyList<ItemReference>? references = null, IReadOnlyList<double>? positions = null)
+        IReadOnlyList<ItemReference>? references = null, IReadOnlyList<double>? positions = null) =>
+        DecodeEach(z, options, _ => references, positions);
+
+    /// <summary>
+    /// As <see cref="Decode"/>, with each point's own references (points of several operations decoded as one batch).
+    /// </summary>
+    internal LatentPoint[] DecodeEach(IReadOnlyList<float[]> z, DecodeOptions? options, Func<int, IReadOnlyList<ItemReference>?> referencesOf,
+        IReadOnlyList<double>? positions)
     {
         options ??= DecodeOptions.Default;
         var consistent = options.Strategy == DecodeStrategy.Consistent;
@@ -53,9 +60,8 @@ public sealed class PointDecoder
         var ood = _model.OodScores(z);
         var tags = _model.PredictTags(z);
         var points = Enumerable.Range(0, z.Count).Select(i =>
-            Describe(texts[i], z[i], positions?[i] ?? i, ood[i], tags[i], references)).ToArray();
-        for (int i = 0; i < points.Length; i++)
-            if (!points[i].Valid) points[i] = Repair(points[i], z[i], ood[i], tags[i], references);
+            Describe(texts[i], z[i], positions?[i] ?? i, ood[i], tags[i], referencesOf(i))).ToArray();
+        Repair(points, ood, tags, referencesOf);
         return points;
     }
 
@@ -66,20 +72,27 @@ public sealed class PointDecoder
     /// the item. A point that still is not its item is marked <see cref="LatentPoint.StandsIn"/> for it.
     /// </summary>
     public void Anchor(LatentPoint[] points, DecodeOptions? decodedWith, IReadOnlyList<ItemReference> references,
-        params (int Index, ItemReference Item)[] anchors)
+        params (int Index, ItemReference Item)[] anchors) => AnchorAll([new AnchorJob(points, decodedWith, references, anchors)]);
+
+    /// <summary>As <see cref="Anchor"/>, for several operations whose anchors are searched as one batch.</summary>
+    internal void AnchorAll(IReadOnlyList<AnchorJob> jobs)
     {
-        if (decodedWith?.Strategy != DecodeStrategy.Consistent)
+        var open = jobs.Where(j => j.DecodedWith?.Strategy != DecodeStrategy.Consistent)
+            .SelectMany(j => j.Anchors.Select(a => (Job: j, a.Index))).ToArray();
+        if (open.Length > 0)
         {
-            var z = anchors.Select(a => points[a.Index].Latent).ToArray();
-            var texts = _consistent.Choose(z, anchors.Select(a => points[a.Index].Text).ToArray(), AnchorBeamWidth);
+            var z = open.Select(a => a.Job.Points[a.Index].Latent).ToArray();
+            var texts = _consistent.Choose(z, open.Select(a => a.Job.Points[a.Index].Text).ToArray(), AnchorBeamWidth);
             var tags = _model.PredictTags(z);
-            for (int k = 0; k < anchors.Length; k++)
+            for (int k = 0; k < open.Length; k++)
             {
-                var point = points[anchors[k].Index];
-                if (texts[k] != point.Text) points[anchors[k].Index] = Describe(texts[k], point.Latent, point.T, point.OodScore, tags[k], references);
+                var (job, index) = open[k];
+                var point = job.Points[index];
+                if (texts[k] != point.Text) job.Points[index] = Describe(texts[k], point.Latent, point.T, point.OodScore, tags[k], job.References);
             }
         }
-        foreach (var (index, item) in anchors) points[index] = Mark(points[index], item);
+        foreach (var job in jobs)
+            foreach (var (index, item) in job.Anchors) job.Points[index] = Mark(job.Points[index], item);
     }
 
     /// <summary><paramref name="point"/>, marked as standing in for <paramref name="item"/> when it is another item.</summary>
@@ -121,21 +134,31 @@ public sealed class PointDecoder
     }
 
     /// <summary>
-    /// The constraint keeps decodes well-formed but cannot see every domain rule (e.g. aromaticity); when the greedy
-    /// item is invalid, beam search and a few low-temperature samples of the same z are tried before giving up.
+    /// The constraint keeps decodes well-formed but cannot see every domain rule (e.g. aromaticity); for each invalid
+    /// point, beam search of the same z (all such points searched as one batch) and then a few low-temperature samples
+    /// are tried before giving up.
     /// </summary>
-    private LatentPoint Repair(LatentPoint invalid, float[] z, double ood, float[] tags, IReadOnlyList<ItemReference>? references)
+    private void Repair(LatentPoint[] points, double[] ood, float[][] tags, Func<int, IReadOnlyList<ItemReference>?> referencesOf)
     {
-        IEnumerable<DecodeOptions> Attempts()
+        var open = Enumerable.Range(0, points.Length).Where(i => !points[i].Valid).ToList();
+        if (open.Count == 0) return;
+        var beams = _model.Decode(open.Select(i => points[i].Latent).ToArray(), new DecodeOptions { Strategy = DecodeStrategy.Beam, BeamWidth = 4 }, _constraint);
+        for (int k = 0; k < open.Count; k++)
         {
-            yield return new DecodeOptions { Strategy = DecodeStrategy.Beam, BeamWidth = 4 };
-            for (int seed = 1; seed <= RepairSamples; seed++)
-                yield return new DecodeOptions { Strategy = DecodeStrategy.Sample, Temperature = 0.6 + 0.4 * seed / RepairSamples, Seed = seed };
+            var i = open[k];
+            var point = Describe(_codec.ToText(beams[k].TokenIds), points[i].Latent, points[i].T, ood[i], tags[i], referencesOf(i));
+            points[i] = point.Valid ? point : Sampled(points[i], ood[i], tags[i], referencesOf(i));
         }
-        foreach (var attempt in Attempts())
+    }
+
+    /// <summary>The first valid item among low-temperature samples of an invalid point's z, else the point as it was.</summary>
+    private LatentPoint Sampled(LatentPoint invalid, double ood, float[] tags, IReadOnlyList<ItemReference>? references)
+    {
+        for (int seed = 1; seed <= RepairSamples; seed++)
         {
-            var text = _codec.ToText(_model.Decode([z], attempt, _constraint)[0].TokenIds);
-            var point = Describe(text, z, invalid.T, ood, tags, references);
+            var attempt = new DecodeOptions { Strategy = DecodeStrategy.Sample, Temperature = 0.6 + 0.4 * seed / RepairSamples, Seed = seed };
+            var text = _codec.ToText(_model.Decode([invalid.Latent], attempt, _constraint)[0].TokenIds);
+            var point = Describe(text, invalid.Latent, invalid.T, ood, tags, references);
             if (point.Valid) return point;
         }
         return invalid;
@@ -143,3 +166,7 @@ public sealed class PointDecoder
 
     private IReadOnlyList<string> Tokens(string text) => _module.Tokenizer.Tokenize(text) is { Ok: true } r ? r.Tokens : [text];
 }
+
+/// <summary>The points of one operation to anchor (<see cref="PointDecoder.AnchorAll"/>): which of them encode which user's item.</summary>
+internal sealed record AnchorJob(LatentPoint[] Points, DecodeOptions? DecodedWith, IReadOnlyList<ItemReference> References,
+    IReadOnlyList<(int Index, ItemReference Item)> Anchors);

@@ -52,19 +52,19 @@ public static class DomainsApi
         return TypedResults.Ok(await hub.Get(domain).RunAsync(m => Points(m, m.Decode(request.Latents)), ct));
     }
 
-    private static async Task<Ok<PointsResponse>> Interpolate(string domain, InterpolateRequest request, ModelHub hub, SessionStore sessions, CancellationToken ct)
+    private static async Task<Ok<PointsResponse>> Interpolate(string domain, InterpolateRequest request, ModelHub hub, DomainRegistry registry,
+        SessionStore sessions, CancellationToken ct)
     {
         ApiErrors.Require(!string.IsNullOrWhiteSpace(request.From) && !string.IsNullOrWhiteSpace(request.To), "from and to are required");
         var method = Interpolation.Named(request.Method);
         var decoding = DecodeOptions.Named(request.Decoding);
-        var (domainId, path, response) = await hub.Get(domain).RunAsync(m =>
-        {
-            var points = m.Interpolate(request.From, request.To, request.Steps, method, decoding, request.Smooth);
-            return (m.Module.Id, points, Points(m, points));
-        }, ct);
+        var module = registry.Get(domain);
+        // Concurrent interpolations of one model are computed together (ModelWorker batches them).
+        var path = await hub.Get(domain).InterpolateAsync(new PathRequest(request.From, request.To, request.Steps, method, decoding, request.Smooth), ct);
+        var response = new PointsResponse(PointResponse.Of(module, path));
         if (!request.Save) return TypedResults.Ok(response);
         var run = new InterpolationRun(request.From, request.To, request.Steps, request.Method, request.Decoding, request.Smooth);
-        var saved = sessions.Save(SessionStore.Interpolation, domainId, run.Title(), run, path.ToArray());
+        var saved = sessions.Save(SessionStore.Interpolation, module.Id, run.Title(), run, path.ToArray());
         return TypedResults.Ok(response with { SessionId = saved.Id });
     }
 

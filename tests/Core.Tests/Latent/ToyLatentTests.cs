@@ -263,6 +263,32 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public void RunMany_GivesEachPathAsRunDoes_AndABadRequestFailsAlone()
+    {
+        var pairs = toy.HeldOut.Take(10).Zip(toy.HeldOut.Skip(10).Take(10)).ToArray();
+        var requests = pairs.Select((p, i) => new PathRequest(p.First, p.Second, 4 + i % 3)).Append(new PathRequest("ABZ", "ABC", 5)).ToArray();
+        var outcomes = new PathInterpolation(toy.Model).RunMany(requests);
+        for (int i = 0; i < pairs.Length; i++)
+        {
+            var alone = toy.Model.Interpolate(pairs[i].First, pairs[i].Second, 4 + i % 3);
+            var together = outcomes[i].PointsOrThrow();
+            Assert.Equal(alone.Select(p => (p.T, p.Text, p.StandsIn?.Given)), together.Select(p => (p.T, p.Text, p.StandsIn?.Given)));
+        }
+        Assert.Equal(2, Assert.IsType<ItemInputException>(outcomes[^1].Error).Position);
+    }
+
+    [Fact]
+    public async Task Worker_ConcurrentInterpolations_EachGetsItsOwnPath()
+    {
+        await using var worker = new ModelWorker(DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu"));
+        var pairs = toy.HeldOut.Take(12).Zip(toy.HeldOut.Skip(12).Take(12)).ToArray();
+        var paths = await Task.WhenAll(pairs.Select(p => Task.Run(() => worker.InterpolateAsync(new PathRequest(p.First, p.Second, 5)))));
+        for (int i = 0; i < pairs.Length; i++)
+            Assert.Equal(toy.Model.Interpolate(pairs[i].First, pairs[i].Second, 5).Select(p => p.Text), paths[i].Select(p => p.Text));
+        await Assert.ThrowsAsync<ItemInputException>(() => worker.InterpolateAsync(new PathRequest("ABZ", "ABC", 5)));
+    }
+
+    [Fact]
     public void Encode_BadItem_ReportsPosition()
     {
         var error = Assert.Throws<ItemInputException>(() => toy.Model.Encode(["ABZ"]));

@@ -136,6 +136,24 @@ public sealed class EventTrainingTests(EventModelFixture toy)
     }
 
     [Fact]
+    public void ScheduledSampling_FlatDecoder_SwapsAnyItemToken()
+    {
+        var vocabulary = toy.Model.Model.Vocabulary;
+        var sampling = new ScheduledSampling(vocabulary, startsEvent: null);
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var batch = Batch(toy.Train.Take(32), 0, null);
+        var logits = zeros(batch.DecoderInput.shape[0], batch.DecoderInput.shape[1], vocabulary.Count);
+        logits.index_put_(tensor(1f), TensorIndex.Ellipsis, TensorIndex.Single(vocabulary.IdOf("A")));
+        var before = batch.DecoderInput.data<long>().ToArray();
+        var after = sampling.Mix(batch.DecoderInput, logits, 1).data<long>().ToArray();
+        var ends = new[] { "D", "E", "H" }.Select(t => (long)vocabulary.IdOf(t)).ToHashSet();
+        Assert.Contains(before.Zip(after), p => ends.Contains(p.First) && p.Second == vocabulary.IdOf("A")); // no event structure to keep
+        Assert.All(before.Zip(after), p => Assert.True(p.First == p.Second || p.Second == vocabulary.IdOf("A")));
+        Assert.Equal(before.Count(t => t == 0), after.Count(t => t == 0));
+    }
+
+    [Fact]
     public void Schedules_SamplingRateRises_AndKlWaitsForItsStart()
     {
         var s = new TrainingSettings { ScheduledSampling = 0.4, ScheduledSamplingSteps = 100, KlWeight = 0.2, KlWarmupStart = 50, KlWarmupSteps = 100 };

@@ -122,7 +122,7 @@ public partial class Explore : DomainPage
         var run = new InterpolationRun(From, To, Steps, Method, Decoding, Smooth);
         var method = Interpolation.Named(Method);
         var decoding = DecodeOptions.Named(Decoding);
-        Points = await Hub.Get(Domain.Id).RunAsync(m => m.Interpolate(run.From, run.To, run.Steps, method, decoding, run.Smooth));
+        Points = await Hub.Get(Domain.Id).InterpolateAsync(new PathRequest(run.From, run.To, run.Steps, method, decoding, run.Smooth));
         Around = false;
         SessionId = Sessions.Save(SessionStore.Interpolation, Domain.Id, run.Title(), run, Points).Id;
         Playhead = PlaySpan.Of(Domain, Points);
