@@ -88,7 +88,7 @@ public static class DomainsApi
     {
         ApiErrors.Require(!string.IsNullOrWhiteSpace(request.Item), "item is required");
         ApiErrors.Require(request.N is >= 1 and <= MaxItems, $"n must be between 1 and {MaxItems}");
-        ApiErrors.Require(request.Radius is >= 0 and <= MaxRadius, $"radius must be between 0 and {MaxRadius}");
+        ApiErrors.Require(request.Radius is >= 0 and <= MaxRadius, $"Radius must be between 0 and {MaxRadius} (got {request.Radius}).");
         var decoding = DecodeOptions.Named(request.Decoding);
         return TypedResults.Ok(await hub.Get(domain).RunAsync(m => Points(m, m.SampleAround(request.Item, request.N, request.Radius, request.Seed, decoding)), ct));
     }

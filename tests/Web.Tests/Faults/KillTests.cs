@@ -75,7 +75,7 @@ public sealed class KillTests : IDisposable
     public async Task KilledDuringALibraryImport_EveryCommittedItemIsWhole_AndNoneIsHalfThere()
     {
         Skip.If(AppProcess.SkipReason is not null, AppProcess.SkipReason);
-        var lines = Molecules(20_000).ToList();
+        var lines = Molecules(LatentWorkbench.Storage.LibraryImporter.MaxItemsPerFile).ToList(); // the most one import takes
         var names = lines.Select(l => l.Split(' ')[1]).ToHashSet();
         int before;
         await using (var app = await AppProcess.StartAsync(Settings))
