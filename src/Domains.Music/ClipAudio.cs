@@ -23,6 +23,9 @@ public sealed class ClipAudio : IItemAudio
             var parsed = ClipText.Parse(text);
             clips.Add(parsed.Clip ?? throw new FormatException($"{parsed.Error} at character {parsed.Position}"));
         }
-        return AudioRenderer.RenderScore(ClipMidi.Sequence(clips)).Wav;
+        return RenderSequence(clips);
     }
+
+    /// <summary>One WAV of <paramref name="clips"/> played one after another (<see cref="ClipMidi.Sequence"/>).</summary>
+    internal static byte[] RenderSequence(IReadOnlyList<Clip> clips) => AudioRenderer.RenderScore(ClipMidi.Sequence(clips)).Wav;
 }

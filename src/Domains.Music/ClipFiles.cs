@@ -113,7 +113,7 @@ public sealed class ClipFiles(MusicDatasetReader reader) : IItemFiles
         switch (formatId)
         {
             case SequenceMidi: return MidiWriter.Write(ClipMidi.Sequence(Playable(items)));
-            case SequenceWav: return AudioRenderer.RenderScore(ClipMidi.Sequence(Playable(items))).Wav;
+            case SequenceWav: return ClipAudio.RenderSequence(Playable(items));
             case Zip: break;
             default: throw new ArgumentException($"Unknown music export format '{formatId}'; use {string.Join(", ", ExportFormats.Select(f => f.Id))}.", nameof(formatId));
         }

@@ -43,6 +43,7 @@ public sealed class PathInterpolation(DomainModel model)
         ArgumentNullException.ThrowIfNull(requests);
         var outcomes = new PathOutcome?[requests.Count];
         var ends = new (string From, string To)[requests.Count];
+        var ids = new (int[] From, int[] To)[requests.Count];
         var live = new List<int>();
         for (int r = 0; r < requests.Count; r++)
         {
@@ -51,8 +52,7 @@ public sealed class PathInterpolation(DomainModel model)
                 var request = requests[r];
                 if (request.Steps is < MinSteps or > MaxSteps) throw new ItemInputException($"Steps must be between {MinSteps} and {MaxSteps} (got {request.Steps}).");
                 ends[r] = (model.Canonicalize(request.From), model.Canonicalize(request.To));
-                model.Codec.ToIds(ends[r].From);
-                model.Codec.ToIds(ends[r].To);
+                ids[r] = (model.Codec.ToIds(ends[r].From), model.Codec.ToIds(ends[r].To));
                 live.Add(r);
             }
             catch (Exception e) when (e is ItemInputException or ArgumentException or FormatException or InvalidDataException)
@@ -60,7 +60,7 @@ public sealed class PathInterpolation(DomainModel model)
                 outcomes[r] = new PathOutcome(null, e);
             }
         }
-        var codes = model.Model.Encode(live.SelectMany(r => new[] { model.Codec.ToIds(ends[r].From), model.Codec.ToIds(ends[r].To) }).ToArray());
+        var codes = model.Model.Encode(live.SelectMany(r => new[] { ids[r].From, ids[r].To }).ToArray());
         var paths = new Dictionary<int, (float[][] Z, double[] Positions, ItemReference[] References)>();
         for (int k = 0; k < live.Count; k++)
         {

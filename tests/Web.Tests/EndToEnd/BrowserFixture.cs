@@ -52,6 +52,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Skips a music flow while the app has no music model (it reads Models:music from the environment too, else the default checkpoint).</summary>
+    public static void SkipWithoutMusicModel()
+    {
+        var modelFolder = Environment.GetEnvironmentVariable("Models__music")
+            ?? LatentWorkbench.Core.Domains.ModelLocator.DefaultModelFolder(new LatentWorkbench.Domains.Music.MusicModule());
+        Skip.IfNot(File.Exists(Path.Combine(modelFolder, "config.json")), $"no default music model at {modelFolder} yet");
+    }
+
     public Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 

@@ -17,9 +17,7 @@ public sealed class MusicExploreFlowTests(BrowserFixture browser) : IDisposable
     public async Task Music_UploadPickBars_Interpolate_PlayThePath_AndDownloadOneMidiFile()
     {
         Skip.If(browser.SkipReason is not null, browser.SkipReason);
-        var modelFolder = Environment.GetEnvironmentVariable("Models__music")
-            ?? LatentWorkbench.Core.Domains.ModelLocator.DefaultModelFolder(new LatentWorkbench.Domains.Music.MusicModule());
-        Skip.IfNot(File.Exists(Path.Combine(modelFolder, "config.json")), $"no default music model at {modelFolder} yet");
+        BrowserFixture.SkipWithoutMusicModel();
         // Six bars of 4/4: a rising line, then a falling one, then repeated notes; three clips of two bars.
         var notes = Enumerable.Range(0, 24).Select(i => new ClipNote(i * 12, i < 8 ? 60 + i : i < 16 ? 76 - i : 64, 10, 90)).ToList();
         var upload = Path.Combine(_folder, "my-tune.mid");

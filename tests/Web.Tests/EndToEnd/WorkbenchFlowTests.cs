@@ -37,10 +37,7 @@ public sealed class WorkbenchFlowTests(BrowserFixture browser)
     public async Task Music_InterpolateJazzToClassical_ShowsPianoRollsAndPlaysWav()
     {
         Skip.If(browser.SkipReason is not null, browser.SkipReason);
-        // The app reads Models:music from the environment too (Models__music), else the default checkpoint.
-        var modelFolder = Environment.GetEnvironmentVariable("Models__music")
-            ?? LatentWorkbench.Core.Domains.ModelLocator.DefaultModelFolder(new LatentWorkbench.Domains.Music.MusicModule());
-        Skip.IfNot(File.Exists(Path.Combine(modelFolder, "config.json")), $"no default music model at {modelFolder} yet");
+        BrowserFixture.SkipWithoutMusicModel();
         var page = await browser.OpenAsync("explore/music");
         await PageActions.PickAsync(page, "[data-test=from-pick]", "(jazz)");
         await PageActions.PickAsync(page, "[data-test=to-pick]", "(classical)");
