@@ -13,10 +13,11 @@ public sealed class LibraryImporter(LibraryStore store, DomainRegistry registry)
     public const int MaxItemsPerFile = 2000;
 
     /// <summary>
-    /// Adds the items of <paramref name="content"/>; invalid ones are reported by name, not added. Throws
+    /// Adds the items of <paramref name="content"/>, owned by <paramref name="access"/>'s user; invalid ones are reported
+    /// by name, not added. Throws
     /// <see cref="ItemInputException"/> when the domain reads no files or the file cannot be read at all.
     /// </summary>
-    public ImportReport Import(string domainId, string fileName, byte[] content)
+    public ImportReport Import(ItemAccess access, string domainId, string fileName, byte[] content)
     {
         var domain = registry.Get(domainId);
         if (domain.Files is not { } files) throw new ItemInputException($"{domain.DisplayName} items cannot be imported from files.");
@@ -37,7 +38,7 @@ public sealed class LibraryImporter(LibraryStore store, DomainRegistry registry)
         {
             try
             {
-                store.Add(domain.Id, item.Text, item.Name, [.. item.Tags, Path.GetFileName(fileName)]);
+                store.Add(access, domain.Id, item.Text, item.Name, [.. item.Tags, Path.GetFileName(fileName)]);
                 added++;
             }
             catch (ItemInputException e)

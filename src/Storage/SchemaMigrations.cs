@@ -68,6 +68,44 @@ public static class SchemaMigrations
             active_units_fraction REAL);
         CREATE INDEX training_job_points_by_job ON training_job_points (job_id, step);
         """,
+        // Version 4: sign-in. Users and their API keys; library items and sessions gain an owner (NULL: the lab's),
+        // and library items a shared flag. The library table is rebuilt because its text is now unique per owner.
+        """
+        CREATE TABLE users (
+            id TEXT PRIMARY KEY,
+            user_name TEXT NOT NULL,
+            normalized_name TEXT NOT NULL UNIQUE,
+            password_hash TEXT,
+            security_stamp TEXT NOT NULL,
+            role TEXT NOT NULL,
+            created TEXT NOT NULL);
+        CREATE TABLE api_keys (
+            id INTEGER PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            prefix TEXT NOT NULL,
+            hash TEXT NOT NULL UNIQUE,
+            created TEXT NOT NULL,
+            last_used TEXT);
+        CREATE INDEX api_keys_by_user ON api_keys (user_id);
+        CREATE TABLE library_items_v4 (
+            id INTEGER PRIMARY KEY,
+            domain TEXT NOT NULL,
+            name TEXT NOT NULL,
+            text TEXT NOT NULL,
+            tags TEXT NOT NULL DEFAULT '[]',
+            properties TEXT NOT NULL DEFAULT '{}',
+            created TEXT NOT NULL,
+            owner TEXT,
+            shared INTEGER NOT NULL DEFAULT 0);
+        INSERT INTO library_items_v4 (id, domain, name, text, tags, properties, created)
+            SELECT id, domain, name, text, tags, properties, created FROM library_items;
+        DROP TABLE library_items;
+        ALTER TABLE library_items_v4 RENAME TO library_items;
+        CREATE UNIQUE INDEX library_items_by_text ON library_items (domain, text, COALESCE(owner, ''));
+        ALTER TABLE sessions ADD COLUMN owner TEXT;
+        CREATE INDEX sessions_by_owner ON sessions (owner, id);
+        """,
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

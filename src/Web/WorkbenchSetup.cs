@@ -3,7 +3,9 @@ using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Domains.Molecules;
 using LatentWorkbench.Domains.Music;
+using LatentWorkbench.Web.Accounts;
 using LatentWorkbench.Web.Plugins;
+using LatentWorkbench.Storage.Accounts;
 using LatentWorkbench.Web.Apis;
 using LatentWorkbench.Web.Services;
 using LatentWorkbench.Web.Services.Training;
@@ -35,6 +37,7 @@ public static class WorkbenchSetup
             return database;
         });
         builder.Services.AddWorkbenchServices();
+        builder.Services.AddWorkbenchAccounts(builder.Configuration);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingJobRunner>());
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -78,14 +81,15 @@ public static class WorkbenchSetup
     }
 
     /// <summary>
-    /// Error pages, static files, antiforgery, OpenAPI document and its reference page. First opens the database and
-    /// checks the served checkpoints, so that a damaged file is reported (and logged, naming it) at start-up; the app
-    /// starts either way.
+    /// Error pages, static files, sign-in and roles, antiforgery, OpenAPI document and its reference page. First opens
+    /// the database and checks the served checkpoints, so that a damaged file is reported (and logged, naming it) at
+    /// start-up; the app starts either way. With sign-in on and no users, makes the first admin from the configuration.
     /// </summary>
     public static WebApplication UseLatentWorkbenchPipeline(this WebApplication app)
     {
         app.Services.GetRequiredService<WorkbenchDatabase>();
         app.Services.GetRequiredService<ModelHub>().LogDamagedCheckpoints();
+        AccountSetup.EnsureFirstAdminAsync(app.Services, app.Logger).GetAwaiter().GetResult();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePages();
         app.UseApiExceptionHandling();
@@ -103,17 +107,19 @@ public static class WorkbenchSetup
             }
             await next(context);
         });
+        app.UseWorkbenchAccounts();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.UsePluginStaticFiles();
-        app.MapOpenApi();
-        app.MapScalarApiReference("/api/reference");
+        app.MapOpenApi().RequireAuthorization(WorkbenchRoles.Viewer);
+        app.MapScalarApiReference("/api/reference").RequireAuthorization(WorkbenchRoles.Viewer);
         return app;
     }
 
-    /// <summary>Maps every REST API group: domains (with audio), plugins, library, sessions, models and training.</summary>
+    /// <summary>Maps every REST API group: account, domains (with audio), plugins, library, sessions, models and training.</summary>
     public static WebApplication MapWorkbenchApis(this WebApplication app)
     {
+        app.MapAccountApi();
         app.MapDomainsApi();
         app.MapPluginsApi();
         app.MapAudioApi();

@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LatentWorkbench.Web.Tests;
 
-/// <summary>The web app with only the toy domain, serving the toy model trained once for the test run.</summary>
-public sealed class ToyWebFactory : WebApplicationFactory<Program>
+/// <summary>The web app with only the toy domain, serving the toy model trained once for the test run; sign-in off unless a subclass turns it on.</summary>
+public class ToyWebFactory : WebApplicationFactory<Program>
 {
     public ToyModelFixture Toy { get; } = new();
 

@@ -25,7 +25,7 @@ public static class LibraryCommand
             var path = parse.GetRequiredValue(file);
             if (!File.Exists(path)) throw new FileNotFoundException($"No file at '{path}'.", path);
             var (store, registry) = Open(context, parse.GetValue(db));
-            var report = new LibraryImporter(store, registry).Import(domain.Id, Path.GetFileName(path), File.ReadAllBytes(path));
+            var report = new LibraryImporter(store, registry).Import(ItemAccess.Everyone, domain.Id, Path.GetFileName(path), File.ReadAllBytes(path));
             context.Write(parse, new { added = report.Added, problems = report.Problems }, w =>
             {
                 w.WriteLine($"Added {report.Added} item(s) to the {domain.Id} library.");
@@ -39,7 +39,7 @@ public static class LibraryCommand
         {
             var domain = context.Domain(parse);
             var (store, _) = Open(context, parse.GetValue(db));
-            var items = store.List(domain.Id, parse.GetValue(query));
+            var items = store.List(ItemAccess.Everyone, domain.Id, parse.GetValue(query));
             context.Write(parse, new { items = items.Select(i => new { id = i.Id, name = i.Name, text = i.Text, tags = i.Tags, properties = i.Properties }) }, w =>
             {
                 foreach (var item in items) w.WriteLine($"{item.Id,6}  {item.Name,-30} {item.Text}");

@@ -1,3 +1,5 @@
+using LatentWorkbench.Web.Accounts;
+using LatentWorkbench.Storage.Accounts;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Workbench;
 using Microsoft.Extensions.Caching.Memory;
@@ -16,7 +18,7 @@ public static class AudioApi
     /// <summary>Maps the audio endpoint.</summary>
     public static RouteHandlerBuilder MapAudioApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/domains/{domain}/audio", Render).WithTags("Domains").WithSummary("WAV rendering of an item")
-            .ProducesFile("audio/wav").ProducesProblems(400, 404).WithApiErrors();
+            .ProducesFile("audio/wav").ProducesProblems(400, 404).RequireRole(WorkbenchRoles.Viewer).WithApiErrors();
 
     private static async Task<IResult> Render(string domain, string? item, DomainRegistry registry, AudioCache cache, CancellationToken ct)
     {

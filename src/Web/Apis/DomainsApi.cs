@@ -1,3 +1,5 @@
+using LatentWorkbench.Web.Accounts;
+using LatentWorkbench.Storage.Accounts;
 using LatentWorkbench.Core.Latent.Decoding;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Latent;
@@ -22,7 +24,7 @@ public static class DomainsApi
     /// <summary>Maps <c>/api/domains</c>.</summary>
     public static RouteGroupBuilder MapDomainsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/domains").WithTags("Domains");
+        var api = app.MapGroup("/api/domains").WithTags("Domains").RequireRole(WorkbenchRoles.Viewer);
         api.MapGet("/", ListDomains).WithSummary("Registered domains and whether each has a model");
         api.MapPost("/{domain}/encode", Encode).WithSummary("Latent means and log-variances of items").ProducesProblems(400, 404, 503);
         api.MapPost("/{domain}/decode", Decode).WithSummary("Items decoded from latent vectors").ProducesProblems(400, 404, 503);
@@ -53,7 +55,7 @@ public static class DomainsApi
     }
 
     private static async Task<Ok<PointsResponse>> Interpolate(string domain, InterpolateRequest request, ModelHub hub, DomainRegistry registry,
-        SessionStore sessions, CancellationToken ct)
+        SessionStore sessions, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         ApiErrors.Require(!string.IsNullOrWhiteSpace(request.From) && !string.IsNullOrWhiteSpace(request.To), "from and to are required");
         var method = Interpolation.Named(request.Method);
@@ -64,7 +66,7 @@ public static class DomainsApi
         var response = new PointsResponse(PointResponse.Of(module, path));
         if (!request.Save) return TypedResults.Ok(response);
         var run = new InterpolationRun(request.From, request.To, request.Steps, request.Method, request.Decoding, request.Smooth);
-        var saved = sessions.Save(SessionStore.Interpolation, module.Id, run.Title(), run, path.ToArray());
+        var saved = sessions.Save(WorkbenchCaller.Of(user).Access, SessionStore.Interpolation, module.Id, run.Title(), run, path.ToArray());
         return TypedResults.Ok(response with { SessionId = saved.Id });
     }
 

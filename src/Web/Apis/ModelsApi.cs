@@ -1,3 +1,5 @@
+using LatentWorkbench.Web.Accounts;
+using LatentWorkbench.Storage.Accounts;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Web.Apis.Responses;
 using LatentWorkbench.Web.Services;
@@ -11,14 +13,16 @@ public static class ModelsApi
     /// <summary>Maps <c>/api/models</c>.</summary>
     public static RouteGroupBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/models").WithTags("Models");
+        var api = app.MapGroup("/api/models").WithTags("Models").RequireRole(WorkbenchRoles.Viewer);
         api.MapGet("/", ListAll).WithSummary("Every domain's checkpoints");
         api.MapGet("/{domain}", List).WithSummary("A domain's checkpoints, the active one first").ProducesProblems(404);
-        api.MapPut("/{domain}/active", Activate).WithSummary("Serves the named checkpoint of the domain from now on").ProducesProblems(400, 404);
+        api.MapPut("/{domain}/active", Activate).WithSummary("Serves the named checkpoint of the domain from now on").ProducesProblems(400, 404)
+            .RequireRole(WorkbenchRoles.Admin);
         api.MapGet("/{domain}/evaluate/datasets", EvaluationDataSets).WithSummary("The data sets a checkpoint of the domain can be evaluated on")
-            .ProducesProblems(404);
+            .ProducesProblems(404).RequireRole(WorkbenchRoles.Admin);
         api.MapPost("/{domain}/evaluate", Evaluate)
-            .WithSummary("Evaluates a checkpoint on a data set: the figures of latent evaluate --json, with the same keys").ProducesProblems(400, 404);
+            .WithSummary("Evaluates a checkpoint on a data set: the figures of latent evaluate --json, with the same keys").ProducesProblems(400, 404)
+            .RequireRole(WorkbenchRoles.Admin);
         return api.WithApiErrors();
     }
 

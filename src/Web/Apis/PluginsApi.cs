@@ -1,3 +1,5 @@
+using LatentWorkbench.Web.Accounts;
+using LatentWorkbench.Storage.Accounts;
 using LatentWorkbench.Core.Plugins;
 using LatentWorkbench.Web.Apis.Responses;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +12,7 @@ public static class PluginsApi
     /// <summary>Maps <c>/api/plugins</c>.</summary>
     public static IEndpointRouteBuilder MapPluginsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/plugins", ListPlugins).WithTags("Plugins").WithSummary("Loaded and skipped plugins").WithApiErrors();
+        app.MapGet("/api/plugins", ListPlugins).WithTags("Plugins").WithSummary("Loaded and skipped plugins").RequireRole(WorkbenchRoles.Admin).WithApiErrors();
         return app;
     }
 

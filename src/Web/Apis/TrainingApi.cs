@@ -1,3 +1,5 @@
+using LatentWorkbench.Web.Accounts;
+using LatentWorkbench.Storage.Accounts;
 using LatentWorkbench.Web.Apis.Responses;
 using LatentWorkbench.Web.Services.Training;
 using LatentWorkbench.Storage;
@@ -15,7 +17,7 @@ public static class TrainingApi
     /// <summary>Maps <c>/api/training</c>.</summary>
     public static RouteGroupBuilder MapTrainingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/training").WithTags("Training");
+        var api = app.MapGroup("/api/training").WithTags("Training").RequireRole(WorkbenchRoles.Admin);
         api.MapGet("/datasets", DataSets).WithSummary("Training data sets in the data folders");
         api.MapPost("/datasets", UploadAsync).WithSummary("Uploads a data set (one file, or several files that become one folder)")
             .DisableAntiforgery().Accepts<IFormFileCollection>("multipart/form-data").ProducesProblems(400, 413, 415);

@@ -8,13 +8,13 @@ namespace LatentWorkbench.Web.Services;
 public sealed class LibrarySearch(LibraryStore store, DomainRegistry registry)
 {
     /// <summary>
-    /// Items of <paramref name="domainId"/> matching both filters (each optional). Throws <see cref="ItemInputException"/>
+    /// Items of <paramref name="domainId"/> that <paramref name="access"/> sees, matching both filters (each optional). Throws <see cref="ItemInputException"/>
     /// when a pattern is given for a domain without structure search or cannot be read.
     /// </summary>
-    public IReadOnlyList<LibraryItem> Find(string domainId, string? nameOrTag, string? pattern)
+    public IReadOnlyList<LibraryItem> Find(ItemAccess access, string domainId, string? nameOrTag, string? pattern)
     {
         var domain = registry.Get(domainId);
-        var items = store.List(domain.Id, nameOrTag);
+        var items = store.List(access, domain.Id, nameOrTag);
         if (string.IsNullOrWhiteSpace(pattern)) return items;
         if (domain.StructureSearch is not { } search) throw new ItemInputException($"{domain.DisplayName} items cannot be searched by structure.");
         Func<string, bool> matches;

@@ -39,7 +39,7 @@ public sealed class AudioApiTests(WebApplicationFactory<Program> factory) : ICla
         var samples = new MusicModule().Samples;
         LatentPoint Point(double t, string text, bool valid) => new(t, text, valid, null, new Dictionary<string, double>(), new Dictionary<string, double>(), 0, null, []);
         var sessions = app.Services.GetRequiredService<SessionStore>();
-        var path = sessions.Save(SessionStore.Interpolation, "music", "two clips", new { }, new[] { Point(0, samples[0].Text, true), Point(0.5, "broken", false), Point(1, samples[1].Text, true) });
+        var path = sessions.Save(ItemAccess.Everyone, SessionStore.Interpolation, "music", "two clips", new { }, new[] { Point(0, samples[0].Text, true), Point(0.5, "broken", false), Point(1, samples[1].Text, true) });
         var response = await client.GetAsync($"/api/sessions/{path.Id}/audio");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsByteArrayAsync();
@@ -49,7 +49,7 @@ public sealed class AudioApiTests(WebApplicationFactory<Program> factory) : ICla
         var audio = new MusicModule().Audio!;
         Assert.True(seconds >= audio.Seconds(samples[0].Text)!.Value + audio.Seconds(samples[1].Text)!.Value, $"{seconds:0.00} s of audio");
 
-        var nothing = sessions.Save(SessionStore.Interpolation, "music", "no clip", new { }, new[] { Point(0, "broken", false) });
+        var nothing = sessions.Save(ItemAccess.Everyone, SessionStore.Interpolation, "music", "no clip", new { }, new[] { Point(0, "broken", false) });
         response = await client.GetAsync($"/api/sessions/{nothing.Id}/audio");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("no valid item", await response.Content.ReadAsStringAsync());

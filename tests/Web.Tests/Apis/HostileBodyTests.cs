@@ -24,6 +24,7 @@ public sealed class HostileBodyTests(ToyWebFactory factory) : IClassFixture<ToyW
         ["/api/models/{domain}/evaluate"] = """{"data":"valid.txt","samples":2,"limit":5,"consistent":false}""",
         ["/api/library/{domain}"] = """{"text":"ABC","name":"x","tags":["t"]}""",
         ["/api/models/{domain}/active"] = """{"name":"model"}""",
+        ["/api/library/{domain}/{id}/shared"] = """{"shared":true}""",
         ["/api/training/jobs"] = """{"domain":"toy","name":"hostile","data":"train.txt","valid":"valid.txt","epochs":1,"limit":10,"kl_weight":0.5}""",
     };
 

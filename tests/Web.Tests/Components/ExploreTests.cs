@@ -60,7 +60,7 @@ public sealed class ExploreTests(ToyModelFixture toy)
         cut.WaitForAssertion(() => Assert.Equal(8, cut.FindAll(".path-card").Count), TimeSpan.FromSeconds(30));
         Assert.Contains("sim from", cut.Markup);
         Assert.NotEmpty(cut.FindAll("[data-test=property-chart] polyline"));
-        var session = Assert.Single(context.Services.GetRequiredService<SessionStore>().List("toy"));
+        var session = Assert.Single(context.Services.GetRequiredService<SessionStore>().List(ItemAccess.Everyone, "toy"));
         Assert.Equal($"api/sessions/{session.Id}/export?format=csv", cut.Find("[data-test=export-csv]").GetAttribute("href"));
         Assert.NotEmpty(cut.FindAll("[data-test=decoding]"));
         Assert.Equal("greedy", SessionStore.RequestOf<InterpolationRun>(session)!.Decoding);
@@ -81,7 +81,7 @@ public sealed class ExploreTests(ToyModelFixture toy)
         await cut.InvokeAsync(() => decoding.Instance.ValueChanged.InvokeAsync("consistent"));
         cut.Find("[data-test=interpolate]").Click();
         cut.WaitForAssertion(() => Assert.Equal(8, cut.FindAll(".path-card").Count), TimeSpan.FromSeconds(30));
-        var session = Assert.Single(context.Services.GetRequiredService<SessionStore>().List("toy"));
+        var session = Assert.Single(context.Services.GetRequiredService<SessionStore>().List(ItemAccess.Everyone, "toy"));
         Assert.True(SessionStore.RequestOf<InterpolationRun>(session)!.Smooth);
         Assert.Equal("consistent", SessionStore.RequestOf<InterpolationRun>(session)!.Decoding);
     }
@@ -98,7 +98,7 @@ public sealed class ExploreTests(ToyModelFixture toy)
         Assert.Contains("sim start", cut.Markup);
         Assert.DoesNotContain("sim from", cut.Markup);
         Assert.Empty(cut.FindAll("[data-test=export-csv]"));
-        Assert.Empty(context.Services.GetRequiredService<SessionStore>().List("toy"));
+        Assert.Empty(context.Services.GetRequiredService<SessionStore>().List(ItemAccess.Everyone, "toy"));
 
         cut.Find(From).Input("ABZ");
         cut.WaitForAssertion(() => Assert.True(cut.Find("[data-test=sample-around]").HasAttribute("disabled")));

@@ -18,7 +18,7 @@ public sealed class LatentMapTests(ToyModelFixture toy)
     {
         await using var context = ToyContext.Create(toy);
         var library = context.Services.GetRequiredService<LibraryStore>();
-        foreach (var text in new[] { "ABBA", "CHAD", "EDDA" }) library.Add("toy", text);
+        foreach (var text in new[] { "ABBA", "CHAD", "EDDA" }) library.Add(ItemAccess.Everyone, "toy", text);
         context.Render<MudPopoverProvider>();
         var cut = context.Render<LatentMap>(p => p.Add(x => x.DomainId, "toy"));
         Assert.Empty(cut.FindAll("[data-test=map]"));
@@ -39,9 +39,9 @@ public sealed class LatentMapTests(ToyModelFixture toy)
         var hub = context.Services.GetRequiredService<ModelHub>();
         var sessions = context.Services.GetRequiredService<SessionStore>();
         var path = await hub.Get("toy").RunAsync(m => m.Interpolate("ABCA", "HEHD", 5).ToArray());
-        sessions.Save(SessionStore.Interpolation, "toy", "path", new { }, path);
+        sessions.Save(ItemAccess.Everyone, SessionStore.Interpolation, "toy", "path", new { }, path);
         var walk = await hub.Get("toy").RunAsync(m => m.Navigate(new NavigationRequest("BCDE", ObjectiveParser.Parse("a_share:max"), 0, new AscentSettings(Steps: 6))));
-        sessions.Save(SessionStore.Navigation, "toy", "walk", new { }, walk);
+        sessions.Save(ItemAccess.Everyone, SessionStore.Navigation, "toy", "walk", new { }, walk);
         context.Render<MudPopoverProvider>();
         var cut = context.Render<LatentMap>(p => p.Add(x => x.DomainId, "toy"));
         cut.Find("[data-test=compute]").Click();

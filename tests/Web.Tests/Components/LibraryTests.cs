@@ -51,6 +51,6 @@ public sealed class LibraryTests(ToyModelFixture toy)
         cut.Find("[data-test=search-pattern] input, input[data-test=search-pattern]").Change("c1cc(");
         cut.Find("[data-test=search-button]").Click();
         cut.WaitForAssertion(() => Assert.Contains("position", cut.Find("[data-test=message]").TextContent));
-        Assert.Equal(2, context.Services.GetRequiredService<LibraryStore>().List("molecules").Count);
+        Assert.Equal(2, context.Services.GetRequiredService<LibraryStore>().List(ItemAccess.Everyone, "molecules").Count);
     }
 }

@@ -48,7 +48,7 @@ public sealed class NavigateTests(ToyModelFixture toy)
         cut.Find("[data-test=navigate]").Click();
         cut.WaitForAssertion(() => Assert.Contains("Done", cut.Find("[data-test=progress]").TextContent), TimeSpan.FromSeconds(60));
         Assert.NotEmpty(cut.FindAll("[data-test=trajectory] [data-test=point-card]"));
-        var session = Assert.Single(context.Services.GetRequiredService<SessionStore>().List("toy"));
+        var session = Assert.Single(context.Services.GetRequiredService<SessionStore>().List(ItemAccess.Everyone, "toy"));
         Assert.Equal(SessionStore.Navigation, session.Kind);
         if (cut.FindAll("[data-test=as-a]").Count > 0)
             Assert.StartsWith("explore/toy?a=", cut.Find("[data-test=as-a]").GetAttribute("href"));

@@ -16,7 +16,7 @@ public sealed class SessionsAndModelsTests(ToyModelFixture toy)
     {
         await using var context = ToyContext.Create(toy);
         Assert.NotEmpty(context.Render<Sessions>().FindAll("[data-test=empty]"));
-        var saved = context.Services.GetRequiredService<SessionStore>().Save(SessionStore.Interpolation, "toy", "ABC → HAHA",
+        var saved = context.Services.GetRequiredService<SessionStore>().Save(ItemAccess.Everyone, SessionStore.Interpolation, "toy", "ABC → HAHA",
             new { from = "ABC" }, Array.Empty<object>());
         var cut = context.Render<Sessions>();
         Assert.Equal($"explore/toy?session={saved.Id}", cut.Find("[data-test=open]").GetAttribute("href"));

@@ -1,6 +1,9 @@
 using Bunit;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Tests.Toy;
+using System.Security.Claims;
+using LatentWorkbench.Storage.Accounts;
+using LatentWorkbench.Web.Accounts;
 using LatentWorkbench.Web.Apis;
 using LatentWorkbench.Web.Services;
 using LatentWorkbench.Storage;
@@ -18,10 +21,14 @@ public sealed class ToyComponentCollection : ICollectionFixture<ToyModelFixture>
     public const string Name = "toy components";
 }
 
-/// <summary>A bUnit context with MudBlazor, the toy domain served from the shared toy model, and a fresh SQLite file.</summary>
+/// <summary>
+/// A bUnit context with MudBlazor, the toy domain served from the shared toy model, and a fresh SQLite file; its user is
+/// the local user of a server without sign-in (an admin), or the signed-in user <c>signedIn</c> (id and role).
+/// </summary>
 internal static class ToyContext
 {
-    public static BunitContext Create(ToyModelFixture toy, IEnumerable<IDomainModule>? extraDomains = null, string? toyModelFolder = null)
+    public static BunitContext Create(ToyModelFixture toy, IEnumerable<IDomainModule>? extraDomains = null, string? toyModelFolder = null,
+        (string Id, string Role)? signedIn = null)
     {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -38,6 +45,12 @@ internal static class ToyContext
         context.Services.AddSingleton(database);
         context.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         context.Services.AddWorkbenchServices();
+        context.Services.AddSingleton(new SignInSettings());
+        context.Services.AddSingleton<AccountStore>();
+        var auth = context.AddAuthorization();
+        auth.SetAuthorized(signedIn?.Id ?? "local");
+        auth.SetRoles(signedIn?.Role ?? WorkbenchRoles.Admin);
+        auth.SetClaims(signedIn is { } user ? new Claim(ClaimTypes.NameIdentifier, user.Id) : new Claim(WorkbenchCaller.LocalClaim, "true"));
         return context;
     }
 }

@@ -13,7 +13,7 @@ public sealed class WorkbenchDatabaseTests : IDisposable
     public void Open_AppliesEveryMigrationOnce_AndKeepsDataAcrossRestarts()
     {
         var store = new LibraryStore(new WorkbenchDatabase(_file), new DomainRegistry([new ToyDomain()]));
-        store.Add("toy", "ABC", "first");
+        store.Add(ItemAccess.Everyone, "toy", "ABC", "first");
         var reopened = new WorkbenchDatabase(_file);
         using var connection = reopened.Open();
         using var versions = WorkbenchDatabase.Command(connection, "SELECT COUNT(*), MAX(version) FROM schema_version;");
@@ -21,7 +21,7 @@ public sealed class WorkbenchDatabaseTests : IDisposable
         reader.Read();
         Assert.Equal(SchemaMigrations.Latest, reader.GetInt32(0));
         Assert.Equal(SchemaMigrations.Latest, reader.GetInt32(1));
-        Assert.Equal("first", Assert.Single(new LibraryStore(reopened, new DomainRegistry([new ToyDomain()])).List("toy")).Name);
+        Assert.Equal("first", Assert.Single(new LibraryStore(reopened, new DomainRegistry([new ToyDomain()])).List(ItemAccess.Everyone, "toy")).Name);
     }
 
     [Theory]
@@ -34,7 +34,7 @@ public sealed class WorkbenchDatabaseTests : IDisposable
         {
             // A real database with items, cut off after its first pages (as a copy interrupted half-way).
             var full = new LibraryStore(new WorkbenchDatabase(_file), new DomainRegistry([new ToyDomain()]));
-            for (int i = 0; i < 300; i++) full.Add("toy", new string([.. Enumerable.Range(0, 8).Select(k => "ABCDE"[(i >> k) % 5])]), $"item {i}");
+            for (int i = 0; i < 300; i++) full.Add(ItemAccess.Everyone, "toy", new string([.. Enumerable.Range(0, 8).Select(k => "ABCDE"[(i >> k) % 5])]), $"item {i}");
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             var bytes = File.ReadAllBytes(_file);
             File.WriteAllBytes(_file, bytes[..(bytes.Length / 3)]);
@@ -52,8 +52,8 @@ public sealed class WorkbenchDatabaseTests : IDisposable
         Assert.Contains(aside, database.StartupProblem);
         Assert.Equal(content, File.ReadAllBytes(aside));
         var store = new LibraryStore(database, new DomainRegistry([new ToyDomain()]));
-        store.Add("toy", "ABC", "after");
-        Assert.Equal("after", Assert.Single(store.List("toy")).Name);
+        store.Add(ItemAccess.Everyone, "toy", "ABC", "after");
+        Assert.Equal("after", Assert.Single(store.List(ItemAccess.Everyone, "toy")).Name);
         Assert.Null(new WorkbenchDatabase(_file).StartupProblem);
     }
 
@@ -71,15 +71,15 @@ public sealed class WorkbenchDatabaseTests : IDisposable
         var store = new LibraryStore(new WorkbenchDatabase(_file), new DomainRegistry([new ToyDomain()]));
         const string letters = "ABCDE";
         var texts = Enumerable.Range(0, 40).Select(i => new string([letters[i / 25], letters[i / 5 % 5], letters[i % 5]])).ToList();
-        await Task.WhenAll(texts.Select(t => Task.Run(() => store.Add("toy", t))));
-        Assert.Equal(texts.Count, store.List("toy").Count);
+        await Task.WhenAll(texts.Select(t => Task.Run(() => store.Add(ItemAccess.Everyone, "toy", t))));
+        Assert.Equal(texts.Count, store.List(ItemAccess.Everyone, "toy").Count);
     }
 
     [Fact]
     public void Add_InvalidItem_ThrowsWithThePosition()
     {
         var store = new LibraryStore(new WorkbenchDatabase(_file), new DomainRegistry([new ToyDomain()]));
-        Assert.Equal(2, Assert.Throws<ItemInputException>(() => store.Add("toy", "ABZ")).Position);
+        Assert.Equal(2, Assert.Throws<ItemInputException>(() => store.Add(ItemAccess.Everyone, "toy", "ABZ")).Position);
     }
 
     public void Dispose()

@@ -9,7 +9,7 @@ namespace LatentWorkbench.Web.Components.Shared;
 /// A page about one domain (route <c>.../{DomainId}</c>, default the first module) that runs the model and saves its runs
 /// as sessions: it tracks the domain, the domain's library items for the pickers, a message, and the session shown.
 /// </summary>
-public abstract class DomainPage : ComponentBase
+public abstract class DomainPage : WorkbenchPage
 {
     [Inject] private protected DomainRegistry Registry { get; set; } = default!;
     [Inject] private protected ModelHub Hub { get; set; } = default!;
@@ -31,7 +31,7 @@ public abstract class DomainPage : ComponentBase
         if (Domain?.Id == next.Id) return;
         Domain = next;
         SessionId = null;
-        Library = LibraryStore.List(Domain.Id);
+        Library = LibraryStore.List(Access, Domain.Id);
         Message = Hub.HasModel(Domain) ? null : $"{Domain.DisplayName} has no trained model yet.";
         OnDomainChanged();
     }
@@ -42,7 +42,7 @@ public abstract class DomainPage : ComponentBase
     /// <summary>The saved session <paramref name="id"/> when it is of <paramref name="kind"/> and this domain; else null and a message.</summary>
     private protected SavedSession? OpenSession(string kind, long id)
     {
-        if (Sessions.Get(id) is { } session && session.Kind == kind && session.Domain == Domain.Id)
+        if (Sessions.Get(Access, id) is { } session && session.Kind == kind && session.Domain == Domain.Id)
         {
             SessionId = id;
             return session;
@@ -51,10 +51,14 @@ public abstract class DomainPage : ComponentBase
         return null;
     }
 
-    /// <summary>Adds a valid item to the library and refreshes the pickers.</summary>
+    /// <summary>True when the caller may add to the library (an editor or above).</summary>
+    private protected bool CanEditLibrary => Caller.Can(Storage.Accounts.WorkbenchRoles.Editor);
+
+    /// <summary>Adds a valid item to the library (when the caller may) and refreshes the pickers.</summary>
     private protected void AddToLibrary(string text, params string[] tags)
     {
-        LibraryStore.Add(Domain.Id, text, tags: tags);
-        Library = LibraryStore.List(Domain.Id);
+        if (!CanEditLibrary) return;
+        LibraryStore.Add(Access, Domain.Id, text, tags: tags);
+        Library = LibraryStore.List(Access, Domain.Id);
     }
 }

@@ -124,7 +124,7 @@ public partial class Explore : DomainPage
         var decoding = DecodeOptions.Named(Decoding);
         Points = await Hub.Get(Domain.Id).InterpolateAsync(new PathRequest(run.From, run.To, run.Steps, method, decoding, run.Smooth));
         Around = false;
-        SessionId = Sessions.Save(SessionStore.Interpolation, Domain.Id, run.Title(), run, Points).Id;
+        SessionId = Sessions.Save(Access, SessionStore.Interpolation, Domain.Id, run.Title(), run, Points).Id;
         Playhead = PlaySpan.Of(Domain, Points);
     });
 

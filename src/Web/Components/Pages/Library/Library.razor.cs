@@ -9,8 +9,11 @@ using MudBlazor;
 
 namespace LatentWorkbench.Web.Components.Pages.Library;
 
-/// <summary>Library: a domain's saved items with tags and properties; add, import, search by name, tag or structure, export.</summary>
-public partial class Library
+/// <summary>
+/// Library: a domain's saved items with tags and properties; add, import, search by name, tag or structure, export; share
+/// one's own items with the lab. Editors add, import, share and remove; viewers browse.
+/// </summary>
+public partial class Library : WorkbenchPage
 {
     /// <summary>Items drawn at once (the count shows them all).</summary>
     public const int MaxShown = 60;
@@ -40,20 +43,23 @@ public partial class Library
         if (Domain?.Id == next.Id) return;
         Domain = next;
         (Query, Pattern, Message) = (null, null, null);
-        Items = Store.List(Domain.Id);
+        Items = Store.List(Access, Domain.Id);
     }
 
     private void SetNewText(string text) => NewText = text;
 
+    private bool CanEdit => Caller.Can(Storage.Accounts.WorkbenchRoles.Editor);
+
     private void Add()
     {
+        if (!CanEdit) return;
         var tags = (NewTags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         try
         {
-            var item = Store.Add(Domain.Id, NewText, NewName, tags);
+            var item = Store.Add(Access, Domain.Id, NewText, NewName, tags);
             Show($"Added {item.Name}.", Severity.Success);
             (NewText, NewName, NewTags) = ("", null, null);
-            Items = Store.List(Domain.Id);
+            Items = Store.List(Access, Domain.Id);
         }
         catch (ItemInputException e)
         {
@@ -63,14 +69,15 @@ public partial class Library
 
     private async Task ImportAsync(InputFileChangeEventArgs e)
     {
+        if (!CanEdit) return;
         try
         {
             using var buffer = new MemoryStream();
             await using (var stream = e.File.OpenReadStream(ItemInput.MaxUploadBytes)) await stream.CopyToAsync(buffer);
-            var report = Importer.Import(Domain.Id, e.File.Name, buffer.ToArray());
+            var report = Importer.Import(Access, Domain.Id, e.File.Name, buffer.ToArray());
             Show($"Imported {report.Added} item(s) from {e.File.Name}." + (report.Problems.Count > 0 ? $" Skipped: {string.Join("; ", report.Problems)}" : ""),
                 report.Problems.Count > 0 ? Severity.Warning : Severity.Success);
-            Items = Store.List(Domain.Id);
+            Items = Store.List(Access, Domain.Id);
         }
         catch (Exception error) when (error is ItemInputException or IOException)
         {
@@ -82,7 +89,7 @@ public partial class Library
     {
         try
         {
-            Items = Finder.Find(Domain.Id, Query, Pattern);
+            Items = Finder.Find(Access, Domain.Id, Query, Pattern);
             Message = null;
         }
         catch (ItemInputException e)
@@ -93,9 +100,18 @@ public partial class Library
 
     private void Remove(LibraryItem item)
     {
-        Store.Remove(Domain.Id, item.Id);
+        if (!Store.Remove(Access, Domain.Id, item.Id)) return;
         Items = Items.Where(i => i.Id != item.Id).ToList();
     }
+
+    private void Share(LibraryItem item, bool shared)
+    {
+        if (!Store.SetShared(Access, Domain.Id, item.Id, shared)) return;
+        Items = Items.Select(i => i.Id == item.Id ? i with { Shared = shared } : i).ToList();
+    }
+
+    // A signed-in user's own items show whether they are shared; without sign-in everything is the lab's.
+    private bool Owns(LibraryItem item) => Caller.UserId is not null && item.Owner == Caller.UserId;
 
     private void Show(string message, Severity severity) => (Message, MessageSeverity) = (message, severity);
 }

@@ -82,7 +82,7 @@ public partial class LatentMap
     }
 
     private SavedSession? Latest(string kind) =>
-        Sessions.List(Domain.Id).FirstOrDefault(s => s.Kind == kind) is { } s ? Sessions.Get(s.Id) : null;
+        Sessions.List(Access, Domain.Id).FirstOrDefault(s => s.Kind == kind) is { } s ? Sessions.Get(Access, s.Id) : null;
 
     private string Sx(double x) => Scale(x, _minX, _maxX).ToString("0.#", CultureInfo.InvariantCulture);
 

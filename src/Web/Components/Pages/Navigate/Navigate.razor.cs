@@ -97,7 +97,7 @@ public partial class Navigate : DomainPage, IDisposable
             Result = await worker.RunAsync(m => m.Navigate(quick with { SamplesPerStep = SamplesPerStep }), _cancel.Token);
             Progress = $"Done: {_checked} candidates checked, {Result.Candidates.Count} meet the constraints.";
             var run = new NavigationRun(Start, Property, Direction, Target, MinSimilarity, Steps);
-            SessionId = Sessions.Save(SessionStore.Navigation, Domain.Id, $"{Objective} from {ItemChecks.Short(Start)}", run, Result with { Objective = Objective }).Id;
+            SessionId = Sessions.Save(Access, SessionStore.Navigation, Domain.Id, $"{Objective} from {ItemChecks.Short(Start)}", run, Result with { Objective = Objective }).Id;
         }
         catch (OperationCanceledException)
         {
