@@ -19,6 +19,12 @@ public sealed class AccountStore(WorkbenchDatabase database)
     /// <summary>Most keys one user holds.</summary>
     public const int MaxKeysPerUser = 20;
 
+    /// <summary>Shortest password accepted (by the web app's Identity options and the command line alike).</summary>
+    public const int MinPasswordLength = 10;
+
+    /// <summary>The characters a user name may hold.</summary>
+    public const string UserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
+
     /// <summary>Adds a user; false when the normalized name is taken.</summary>
     public bool Create(WorkbenchUser user)
     {
