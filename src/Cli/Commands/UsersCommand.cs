@@ -63,8 +63,8 @@ public static class UsersCommand
 
     private static AccountStore Open(string? database) => new(new WorkbenchDatabase(database ?? LibraryCommand.DefaultDatabase()));
 
-    // As ASP.NET Core Identity's default lookup normalizer does, so that the web app finds the user by name.
-    private static string Normalize(string userName) => userName.Normalize().ToUpperInvariant();
+    // Identity's default lookup normalizer, the web app's, so that it finds the user by name.
+    private static string Normalize(string userName) => new UpperInvariantLookupNormalizer().NormalizeName(userName);
 
     private static string CheckedName(string userName)
     {
