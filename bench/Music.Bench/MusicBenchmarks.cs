@@ -32,7 +32,7 @@ internal static class MusicBenchmarks
     {
         var scores = files.Select(MidiScore.FromBytes).ToList();
         var synth = new BuiltInSynth();
-        double audio = scores.Sum(s => synth.Render(s).Length / 2.0 / WavWriter.SampleRate);
+        double audio = scores.Sum(s => synth.Render(s).Length / 2.0 / WavFiles.SampleRate);
         return (audio / BestSeconds(() => scores.ForEach(s => synth.Render(s)), passes: 2), audio);
     }
 
