@@ -4,6 +4,7 @@
 // the first page render after start-up. Prints p50/p95 against the targets.
 // --load [--clients N] [--seconds S]: the load bench (LoadRun): N concurrent clients (default 32) for S seconds
 // (default 120) of mixed operations, after a single-client baseline; prints one JSON object.
+// --map [--nodes N]: the latent map with N held-out molecules (default 500) in Debian's Chromium (MapRun).
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -15,6 +16,11 @@ int Option(string name, int fallback)
     return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : fallback;
 }
 
+if (args.Contains("--map"))
+{
+    await MapRun.RunAsync(Option("--nodes", 500));
+    return;
+}
 if (args.Contains("--load"))
 {
     await LoadAsync(Option("--clients", 32), TimeSpan.FromSeconds(Option("--seconds", 120)));
