@@ -7,7 +7,7 @@ public sealed class ActiveModelStore(WorkbenchDatabase database)
     public string? Get(string domain)
     {
         using var connection = database.Open();
-        using var command = WorkbenchDatabase.Command(connection, "SELECT folder FROM active_models WHERE domain = $d;", ("$d", domain));
+        using var command = WorkbenchDatabase.Command(connection, "SELECT folder FROM active_models WHERE domain = @d;", ("@d", domain));
         return command.ExecuteScalar() as string;
     }
 
@@ -16,7 +16,7 @@ public sealed class ActiveModelStore(WorkbenchDatabase database)
     {
         using var connection = database.Open();
         WorkbenchDatabase.Execute(connection,
-            "INSERT INTO active_models (domain, folder) VALUES ($d, $f) ON CONFLICT (domain) DO UPDATE SET folder = excluded.folder;",
-            ("$d", domain), ("$f", folder));
+            "INSERT INTO active_models (domain, folder) VALUES (@d, @f) ON CONFLICT (domain) DO UPDATE SET folder = excluded.folder;",
+            ("@d", domain), ("@f", folder));
     }
 }

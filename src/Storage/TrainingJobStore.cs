@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace LatentWorkbench.Storage;
 
@@ -22,9 +22,9 @@ public sealed class TrainingJobStore(WorkbenchDatabase database)
         var now = DateTimeOffset.UtcNow;
         using var connection = database.Open();
         using var insert = WorkbenchDatabase.Command(connection,
-            "INSERT INTO training_jobs (domain, request, output, status, created, updated) VALUES ($d, $r, $o, $s, $c, $c) RETURNING id;",
-            ("$d", request.Domain), ("$r", JsonSerializer.Serialize(request, SessionStore.Json)), ("$o", output),
-            ("$s", Name(TrainingJobStatus.Queued)), ("$c", now.ToString("O")));
+            "INSERT INTO training_jobs (domain, request, output, status, created, updated) VALUES (@d, @r, @o, @s, @c, @c) RETURNING id;",
+            ("@d", request.Domain), ("@r", JsonSerializer.Serialize(request, SessionStore.Json)), ("@o", output),
+            ("@s", Name(TrainingJobStatus.Queued)), ("@c", now.ToString("O")));
         var id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
         return new TrainingJob { Id = id, Request = request, Output = output, Status = TrainingJobStatus.Queued, Created = now, Updated = now };
     }
@@ -33,21 +33,21 @@ public sealed class TrainingJobStore(WorkbenchDatabase database)
     public TrainingJob? Get(long id)
     {
         using var connection = database.Open();
-        return Query(connection, "WHERE id = $id", ("$id", id)).FirstOrDefault();
+        return Query(connection, "WHERE id = @id", ("@id", id)).FirstOrDefault();
     }
 
     /// <summary>Jobs, newest first, optionally of one domain.</summary>
     public IReadOnlyList<TrainingJob> List(string? domain = null)
     {
         using var connection = database.Open();
-        return Query(connection, domain is null ? "" : "WHERE domain = $d", ("$d", domain));
+        return Query(connection, domain is null ? "" : "WHERE domain = @d", ("@d", domain));
     }
 
     /// <summary>Jobs with <paramref name="status"/>, oldest first.</summary>
     public IReadOnlyList<TrainingJob> WithStatus(TrainingJobStatus status)
     {
         using var connection = database.Open();
-        return Query(connection, "WHERE status = $s", ("$s", Name(status))).OrderBy(j => j.Id).ToList();
+        return Query(connection, "WHERE status = @s", ("@s", Name(status))).OrderBy(j => j.Id).ToList();
     }
 
     /// <summary>Writes the job's status and progress fields.</summary>
@@ -57,11 +57,11 @@ public sealed class TrainingJobStore(WorkbenchDatabase database)
         using var connection = database.Open();
         WorkbenchDatabase.Execute(connection,
             """
-            UPDATE training_jobs SET status = $s, step = $step, total_steps = $total, epoch = $epoch, epochs = $epochs, eta_seconds = $eta,
-                message = $m, updated = $u WHERE id = $id;
+            UPDATE training_jobs SET status = @s, step = @step, total_steps = @total, epoch = @epoch, epochs = @epochs, eta_seconds = @eta,
+                message = @m, updated = @u WHERE id = @id;
             """,
-            ("$s", Name(job.Status)), ("$step", job.Step), ("$total", job.TotalSteps), ("$epoch", job.Epoch), ("$epochs", job.Epochs),
-            ("$eta", job.EtaSeconds), ("$m", job.Message), ("$u", DateTimeOffset.UtcNow.ToString("O")), ("$id", job.Id));
+            ("@s", Name(job.Status)), ("@step", job.Step), ("@total", job.TotalSteps), ("@epoch", job.Epoch), ("@epochs", job.Epochs),
+            ("@eta", job.EtaSeconds), ("@m", job.Message), ("@u", DateTimeOffset.UtcNow.ToString("O")), ("@id", job.Id));
     }
 
     /// <summary>Marks every job still recorded as running as interrupted (the process that ran it is gone); returns how many.</summary>
@@ -69,10 +69,10 @@ public sealed class TrainingJobStore(WorkbenchDatabase database)
     {
         using var connection = database.Open();
         return WorkbenchDatabase.Execute(connection,
-            "UPDATE training_jobs SET status = $i, eta_seconds = NULL, message = $m, updated = $u WHERE status = $r;",
-            ("$i", Name(TrainingJobStatus.Interrupted)), ("$r", Name(TrainingJobStatus.Running)),
-            ("$m", "The workbench stopped while this job was training; resume it to continue from its last checkpoint."),
-            ("$u", DateTimeOffset.UtcNow.ToString("O")));
+            "UPDATE training_jobs SET status = @i, eta_seconds = NULL, message = @m, updated = @u WHERE status = @r;",
+            ("@i", Name(TrainingJobStatus.Interrupted)), ("@r", Name(TrainingJobStatus.Running)),
+            ("@m", "The workbench stopped while this job was training; resume it to continue from its last checkpoint."),
+            ("@u", DateTimeOffset.UtcNow.ToString("O")));
     }
 
     /// <summary>Appends a chart point to job <paramref name="jobId"/>.</summary>
@@ -84,11 +84,11 @@ public sealed class TrainingJobStore(WorkbenchDatabase database)
             """
             INSERT INTO training_job_points (job_id, step, epoch, loss, kl, token_accuracy, kl_weight, learning_rate, tokens_per_second,
                 valid_token_accuracy, valid_exact, valid_kl, active_units_fraction)
-            VALUES ($j, $s, $e, $l, $k, $a, $w, $r, $t, $va, $ve, $vk, $au);
+            VALUES (@j, @s, @e, @l, @k, @a, @w, @r, @t, @va, @ve, @vk, @au);
             """,
-            ("$j", jobId), ("$s", point.Step), ("$e", point.Epoch), ("$l", Finite(point.Loss)), ("$k", Finite(point.Kl)),
-            ("$a", Finite(point.TokenAccuracy)), ("$w", point.KlWeight), ("$r", point.LearningRate), ("$t", Finite(point.TokensPerSecond)),
-            ("$va", point.ValidTokenAccuracy), ("$ve", point.ValidExact), ("$vk", point.ValidKl), ("$au", point.ActiveUnitsFraction));
+            ("@j", jobId), ("@s", point.Step), ("@e", point.Epoch), ("@l", Finite(point.Loss)), ("@k", Finite(point.Kl)),
+            ("@a", Finite(point.TokenAccuracy)), ("@w", point.KlWeight), ("@r", point.LearningRate), ("@t", Finite(point.TokensPerSecond)),
+            ("@va", point.ValidTokenAccuracy), ("@ve", point.ValidExact), ("@vk", point.ValidKl), ("@au", point.ActiveUnitsFraction));
     }
 
     /// <summary>The chart points of job <paramref name="jobId"/>, in step order.</summary>
@@ -96,10 +96,10 @@ public sealed class TrainingJobStore(WorkbenchDatabase database)
     {
         using var connection = database.Open();
         using var command = WorkbenchDatabase.Command(connection,
-            """
+            $"""
             SELECT step, epoch, loss, kl, token_accuracy, kl_weight, learning_rate, tokens_per_second, valid_token_accuracy, valid_exact,
-                valid_kl, active_units_fraction FROM training_job_points WHERE job_id = $j ORDER BY step, rowid;
-            """, ("$j", jobId));
+                valid_kl, active_units_fraction FROM training_job_points WHERE job_id = @j ORDER BY step, {database.Dialect.InsertionOrder};
+            """, ("@j", jobId));
         using var reader = command.ExecuteReader();
         var points = new List<TrainingJobPoint>();
         while (reader.Read())
@@ -113,7 +113,7 @@ public sealed class TrainingJobStore(WorkbenchDatabase database)
     public bool Remove(long id)
     {
         using var connection = database.Open();
-        return WorkbenchDatabase.Execute(connection, "DELETE FROM training_jobs WHERE id = $id;", ("$id", id)) > 0;
+        return WorkbenchDatabase.Execute(connection, "DELETE FROM training_jobs WHERE id = @id;", ("@id", id)) > 0;
     }
 
     /// <summary>The stored name of <paramref name="status"/>.</summary>
@@ -121,9 +121,9 @@ public sealed class TrainingJobStore(WorkbenchDatabase database)
 
     private static double Finite(double value) => double.IsFinite(value) ? value : 0;
 
-    private static double? Nullable(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetDouble(column);
+    private static double? Nullable(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetDouble(column);
 
-    private static List<TrainingJob> Query(SqliteConnection connection, string where, params (string, object?)[] parameters)
+    private static List<TrainingJob> Query(DbConnection connection, string where, params (string, object?)[] parameters)
     {
         using var command = WorkbenchDatabase.Command(connection, $"SELECT {Columns} FROM training_jobs {where} ORDER BY id DESC LIMIT {MaxList};", parameters);
         using var reader = command.ExecuteReader();
