@@ -67,6 +67,14 @@ else
     }
     await Timing.Repeat(2, MusicWithAudio);
     Console.WriteLine($"music interpolation, 8 steps, with audio: {await Timing.Repeat(Math.Max(5, rounds / 3), MusicWithAudio)} (target p50 300 ms)");
+    // The same kind of request without the audio, to tell the path's share from the rendering's.
+    async Task MusicAlone()
+    {
+        var music = new { from = jazz[round % jazz.Count], to = classical[(round * 5 + 1) % classical.Count], steps = 8 };
+        round++;
+        await Post(http, "api/domains/music/interpolate", music);
+    }
+    Console.WriteLine($"music interpolation, 8 steps, path only: {await Timing.Repeat(Math.Max(5, rounds / 3), MusicAlone)}");
 }
 
 static async Task LoadAsync(int clients, TimeSpan duration)

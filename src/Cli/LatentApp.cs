@@ -41,6 +41,7 @@ public sealed class LatentApp(CliContext context)
             InterpolateCommand.Create(context),
             NavigateCommand.Create(context),
             LibraryCommand.Create(context),
+            UsersCommand.Create(context),
         };
         root.Add(new Option<string?>(PluginOption.Name) { Description = "Plugin directory (one published plugin per subfolder); give it before the command", HelpName = "DIR" });
         foreach (var command in BuiltInDomains.ExtraCommands(context)) root.Add(command);

@@ -105,10 +105,10 @@ public sealed class LibraryStore(WorkbenchDatabase database, DomainRegistry regi
             ("@s", shared ? 1 : 0), ("@id", id), ("@d", domainId), ("@me", access.UserId)) > 0;
     }
 
-    // SQL conditions over the owner column; @me is the caller's user id.
-    private static string Visible(ItemAccess access) => access.SeesAll ? "1 = 1" : "(owner IS NULL OR shared = 1 OR owner = @me)";
+    // Others' items are seen once shared.
+    private static string Visible(ItemAccess access) => access.VisibleSql("shared = 1");
 
-    private static string Changeable(ItemAccess access) => access.SeesAll ? "1 = 1" : "owner = @me";
+    private static string Changeable(ItemAccess access) => access.ChangeableSql;
 
     private string Like => database.Dialect.CaseInsensitiveLike;
 

@@ -66,12 +66,12 @@ public sealed class SessionStore(WorkbenchDatabase database)
     public bool Remove(ItemAccess access, long id)
     {
         using var connection = database.Open();
-        return WorkbenchDatabase.Execute(connection, $"DELETE FROM sessions WHERE id = @id AND {(access.SeesAll ? "1 = 1" : "owner = @me")};",
+        return WorkbenchDatabase.Execute(connection, $"DELETE FROM sessions WHERE id = @id AND {access.ChangeableSql};",
             ("@id", id), ("@me", access.UserId)) > 0;
     }
 
-    // A user sees their own sessions and the lab's; @me is the caller's user id.
-    private static string Visible(ItemAccess access) => access.SeesAll ? "1 = 1" : "(owner IS NULL OR owner = @me)";
+    // A user sees their own sessions and the lab's, never another's.
+    private static string Visible(ItemAccess access) => access.VisibleSql();
 
     private static List<SavedSession> Query(DbConnection connection, string where, bool withResult, params (string, object?)[] parameters)
     {

@@ -14,7 +14,7 @@ public static class LibraryCommand
     /// <summary>Builds the command and its subcommands.</summary>
     public static Command Create(CliContext context)
     {
-        var db = new Option<string?>("--db") { Description = "The workbench database (default: the web app's, src/Web/App_Data/workbench.db of this checkout, else App_Data/workbench.db here)" };
+        var db = DatabaseOption();
         var file = new Option<string>("--file", "-f") { Description = "File to import, in a format the domain reads (e.g. .smi, .sdf, .mid)", Required = true };
         var query = new Option<string?>("--query", "-q") { Description = "Only items whose name or a tag contains this" };
 
@@ -50,11 +50,15 @@ public static class LibraryCommand
         return new Command("library", "The workbench library (shared with the web app)") { import, list };
     }
 
+    /// <summary>The <c>--db</c> option of the commands that use the web app's database.</summary>
+    public static Option<string?> DatabaseOption() =>
+        new("--db") { Description = "The workbench database (default: the web app's, src/Web/App_Data/workbench.db of this checkout, else App_Data/workbench.db here)" };
+
     private static (LibraryStore Store, DomainRegistry Registry) Open(CliContext context, string? database) =>
         (new LibraryStore(new WorkbenchDatabase(database ?? DefaultDatabase()), context.Registry), context.Registry);
 
     /// <summary>The web app's default database of the checkout the working directory is in, else <c>App_Data/workbench.db</c> here.</summary>
-    private static string DefaultDatabase()
+    public static string DefaultDatabase()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "src", "Web", "Web.csproj"))) return Path.Combine(dir.FullName, "src", "Web", "App_Data", "workbench.db");

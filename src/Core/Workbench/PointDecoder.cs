@@ -11,8 +11,9 @@ namespace LatentWorkbench.Core.Workbench;
 /// </summary>
 public sealed class PointDecoder
 {
-    // Low-temperature samples tried, after beam search, to repair an invalid decode.
+    // Low-temperature samples tried, after beam search, to repair an invalid decode (decoded as one batch), and their temperature.
     private const int RepairSamples = 16;
+    private const double RepairTemperature = 0.8;
 
     /// <summary>
     /// Beam hypotheses tried when anchoring (<see cref="Anchor"/>): fewer than <see cref="DecodeOptions.ConsistentDefault"/>
@@ -151,13 +152,17 @@ public sealed class PointDecoder
         }
     }
 
-    /// <summary>The first valid item among low-temperature samples of an invalid point's z, else the point as it was.</summary>
+    /// <summary>
+    /// The first valid item among low-temperature samples of an invalid point's z (one batch of
+    /// <see cref="RepairSamples"/> rows, each with its own seed, so the repair depends on this point alone), else the
+    /// point as it was.
+    /// </summary>
     private LatentPoint Sampled(LatentPoint invalid, double ood, float[] tags, IReadOnlyList<ItemReference>? references)
     {
-        for (int seed = 1; seed <= RepairSamples; seed++)
+        var attempt = new DecodeOptions { Strategy = DecodeStrategy.Sample, Temperature = RepairTemperature, Seed = 1 };
+        var samples = _model.Decode(Enumerable.Repeat(invalid.Latent, RepairSamples).ToArray(), attempt, _constraint);
+        foreach (var text in samples.Select(s => _codec.ToText(s.TokenIds)).Distinct())
         {
-            var attempt = new DecodeOptions { Strategy = DecodeStrategy.Sample, Temperature = 0.6 + 0.4 * seed / RepairSamples, Seed = seed };
-            var text = _codec.ToText(_model.Decode([invalid.Latent], attempt, _constraint)[0].TokenIds);
             var point = Describe(text, invalid.Latent, invalid.T, ood, tags, references);
             if (point.Valid) return point;
         }

@@ -19,6 +19,12 @@ public sealed class AccountStore(WorkbenchDatabase database)
     /// <summary>Most keys one user holds.</summary>
     public const int MaxKeysPerUser = 20;
 
+    /// <summary>Shortest password accepted (by the web app's Identity options and the command line alike).</summary>
+    public const int MinPasswordLength = 10;
+
+    /// <summary>The characters a user name may hold.</summary>
+    public const string UserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
+
     /// <summary>Adds a user; false when the normalized name is taken.</summary>
     public bool Create(WorkbenchUser user)
     {
@@ -75,6 +81,7 @@ public sealed class AccountStore(WorkbenchDatabase database)
         name = (name ?? "").Trim();
         if (name.Length is 0 or > MaxNameLength) throw new ArgumentException($"A key name holds 1 to {MaxNameLength} characters.", nameof(name));
         var secret = KeyPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var shown = secret[..(KeyPrefix.Length + 6)];
         var created = DateTimeOffset.UtcNow;
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
@@ -85,10 +92,10 @@ public sealed class AccountStore(WorkbenchDatabase database)
         }
         using var insert = WorkbenchDatabase.Command(connection,
             "INSERT INTO api_keys (user_id, name, prefix, hash, created) VALUES (@u, @n, @p, @h, @c) RETURNING id;",
-            ("@u", userId), ("@n", name), ("@p", secret[..(KeyPrefix.Length + 6)]), ("@h", Hash(secret)), ("@c", created.ToString("O")));
+            ("@u", userId), ("@n", name), ("@p", shown), ("@h", Hash(secret)), ("@c", created.ToString("O")));
         var id = Convert.ToInt64(insert.ExecuteScalar());
         transaction.Commit();
-        return (new ApiKey(id, userId, name, secret[..(KeyPrefix.Length + 6)], created, null), secret);
+        return (new ApiKey(id, userId, name, shown, created, null), secret);
     }
 
     /// <summary>The user's keys, newest first.</summary>

@@ -20,18 +20,18 @@ public static class WorkbenchRoles
     public static IReadOnlyList<string> All { get; } = [Viewer, Editor, Admin];
 
     /// <summary>True for one of <see cref="All"/>.</summary>
-    public static bool IsRole(string? role) => role is not null && All.Contains(role);
+    public static bool IsRole(string? role) => Rank(role) >= 0;
+
+    /// <summary>The place of <paramref name="role"/> in <see cref="All"/> (higher allows more), or -1 for no role.</summary>
+    public static int Rank(string? role)
+    {
+        for (int i = 0; i < All.Count; i++) if (All[i] == role) return i;
+        return -1;
+    }
 
     /// <summary>True when <paramref name="role"/> allows what <paramref name="required"/> does.</summary>
-    public static bool Allows(string? role, string required) =>
-        IsRole(role) && All.IndexOf(role!) >= All.IndexOf(required);
+    public static bool Allows(string? role, string required) => IsRole(role) && Rank(role) >= Rank(required);
 
     /// <summary>The roles that allow what <paramref name="required"/> does (for role-based authorization).</summary>
     public static string[] AtLeast(string required) => All.Where(r => Allows(r, required)).ToArray();
-
-    private static int IndexOf(this IReadOnlyList<string> roles, string role)
-    {
-        for (int i = 0; i < roles.Count; i++) if (roles[i] == role) return i;
-        return -1;
-    }
 }

@@ -49,18 +49,13 @@ public static class AccountSetup
                 o.ExpireTimeSpan = TimeSpan.FromDays(7);
                 o.SlidingExpiration = true;
             }));
-        services.AddIdentityCore<WorkbenchUser>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireDigit = false;
-                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
-            })
+        services.AddIdentityCore<WorkbenchUser>(IdentityRules)
             .AddUserStore<WorkbenchUserStore>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<WorkbenchClaimsFactory>();
+        // A new role or password (a new security stamp) ends the user's cookies and open pages within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidatingSignInState.Interval);
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingSignInState>();
         services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, settings));
@@ -73,6 +68,20 @@ public static class AccountSetup
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// The rules for names and passwords, as the command line's <c>latent users</c> applies them too: a password is long
+    /// (at least <see cref="AccountStore.MinPasswordLength"/> characters) rather than a mix of character classes.
+    /// </summary>
+    public static void IdentityRules(IdentityOptions options)
+    {
+        options.Password.RequiredLength = AccountStore.MinPasswordLength;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireDigit = false;
+        options.User.AllowedUserNameCharacters = AccountStore.UserNameCharacters;
     }
 
     /// <summary>Authentication, authorization and (with sign-in on) the rate limiter; call before antiforgery.</summary>

@@ -24,7 +24,7 @@ public sealed class ApiAuthorizationResults : IAuthorizationMiddlewareResultHand
         // Each role requirement (the group's and the endpoint's) allows a role and those above it; the strictest one names the role needed.
         var needed = policy.Requirements.OfType<RolesAuthorizationRequirement>()
             .Select(r => WorkbenchRoles.All.First(r.AllowedRoles.Contains))
-            .MaxBy(r => WorkbenchRoles.All.ToList().IndexOf(r)) ?? WorkbenchRoles.Viewer;
+            .MaxBy(WorkbenchRoles.Rank) ?? WorkbenchRoles.Viewer;
         var caller = WorkbenchCaller.Of(context.User);
         if (result.Challenged && caller.Role is null)
         {

@@ -9,13 +9,7 @@ public sealed class CliToyTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("latent-cli-").FullName;
 
-    private (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var app = new LatentApp(new CliContext(new DomainRegistry([new ToyDomain()]), output, error, interactive: false));
-        return (app.Run(args), output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.With([new ToyDomain()], args);
 
     private string TrainedModel()
     {

@@ -8,13 +8,7 @@ public sealed class DomainCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("latent-cli-domain-").FullName;
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var app = new LatentApp(new CliContext(new DomainRegistry(BuiltInDomains.All()), output, error, interactive: false));
-        return (app.Run(args), output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.BuiltIn(args);
 
     private static string SampleMidi()
     {

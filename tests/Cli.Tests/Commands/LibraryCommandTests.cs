@@ -10,13 +10,7 @@ public sealed class LibraryCommandTests : IDisposable
 
     private string Database => Path.Combine(_folder, "workbench.db");
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var app = new LatentApp(new CliContext(new DomainRegistry(BuiltInDomains.All()), output, error, interactive: false));
-        return (app.Run(args), output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.BuiltIn(args);
 
     [Fact]
     public void Import_AddsTheValidItems_NamesTheOthers_AndListFindsThem()

@@ -12,13 +12,7 @@ public sealed class MusicCliTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("latent-cli-music-").FullName;
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var app = new LatentApp(new CliContext(new DomainRegistry(BuiltInDomains.All()), output, error, interactive: false));
-        return (app.Run(args), output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.BuiltIn(args);
 
     private static string Sample(string style) =>
         Directory.GetFiles(Path.Combine(LatentWorkbench.Tests.Checkout.Root, "sample-data", "music", style), "*.mid").Order(StringComparer.Ordinal).First();

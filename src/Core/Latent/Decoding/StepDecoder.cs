@@ -43,11 +43,15 @@ internal sealed class StepDecoder : IDisposable
         return Sequential(z, options, maxLength, active);
     }
 
-    /// <summary>Greedy or sampled decoding of a batch.</summary>
+    /// <summary>
+    /// Greedy or sampled decoding of a batch. Sampled row b draws from its own generator, seeded <c>Seed + b</c>, so a
+    /// row's sample depends on its z and seed only, not on the other rows (a batch of one is row 0).
+    /// </summary>
     private DecodedSequence[] Sequential(float[][] z, DecodeOptions options, int maxLength, IDecodingConstraint? constraint)
     {
         int batch = z.Length, vocab = VocabularySize;
-        var chooser = new TokenChooser(vocab, Specials, options);
+        var shared = options.Strategy == DecodeStrategy.Sample ? null : new TokenChooser(vocab, Specials, options);
+        var choosers = Enumerable.Range(0, batch).Select(b => shared ?? new TokenChooser(vocab, Specials, options with { Seed = options.Seed + b })).ToArray();
         var states = constraint is null ? null : Enumerable.Range(0, batch).Select(_ => constraint.Start()).ToArray();
         var tokens = Enumerable.Range(0, batch).Select(_ => new List<int>()).ToArray();
         var logp = new double[batch];
@@ -72,7 +76,7 @@ internal sealed class StepDecoder : IDisposable
             for (int b = 0; b < batch; b++)
             {
                 if (finished[b]) { next[b] = Specials.Eos; continue; }
-                var (id, lp) = chooser.Choose(logits.AsSpan(b * vocab, vocab), states?[b], maxLength - step);
+                var (id, lp) = choosers[b].Choose(logits.AsSpan(b * vocab, vocab), states?[b], maxLength - step);
                 logp[b] += lp;
                 next[b] = id;
                 if (id == Specials.Eos) finished[b] = true;
@@ -119,22 +123,25 @@ internal sealed class StepDecoder : IDisposable
 
     /// <summary>Beam search for each latent vector: its best hypothesis.</summary>
     private DecodedSequence[] Beam(float[][] z, int width, int maxLength, IDecodingConstraint? constraint) =>
-        BeamSearch(z, width, maxLength, constraint).Select(found => found.FirstOrDefault() is { } best
+        BeamSearch(z, width, maxLength, constraint, bestOnly: true).Select(found => found.FirstOrDefault() is { } best
             ? new DecodedSequence([.. best.Tokens], best.Finished, best.LogProbability)
             : new DecodedSequence([], false, double.NegativeInfinity)).ToArray(); // every hypothesis hit a dead end of the constraint
 
     /// <summary>
     /// Beam search for several latent vectors at once: the live hypotheses of all of them are the rows of one GRU step,
     /// so a batch costs little more than one search. Each vector's search stops when it has <paramref name="width"/>
-    /// finished hypotheses or none left to extend.
+    /// finished hypotheses or none left to extend; with <paramref name="bestOnly"/>, also as soon as a finished
+    /// hypothesis is at least as likely as every live one (extending a hypothesis only lowers its log-probability, so
+    /// the best is then final).
     /// </summary>
-    private List<BeamHypothesis>[] BeamSearch(float[][] z, int width, int maxLength, IDecodingConstraint? constraint)
+    private List<BeamHypothesis>[] BeamSearch(float[][] z, int width, int maxLength, IDecodingConstraint? constraint, bool bestOnly = false)
     {
         int vocab = VocabularySize, count = z.Length;
         var chooser = new TokenChooser(vocab, Specials, DecodeOptions.Default);
         var beams = Enumerable.Range(0, count).Select(_ => new List<BeamHypothesis> { new([], 0, constraint?.Start()) }).ToArray();
         var done = Enumerable.Range(0, count).Select(_ => new List<BeamHypothesis>()).ToArray();
-        bool Searching(int i) => beams[i].Count > 0 && done[i].Count < width;
+        bool Searching(int i) => beams[i].Count > 0 && done[i].Count < width
+            && !(bestOnly && done[i].Count > 0 && done[i].Max(b => b.LogProbability) >= beams[i].Max(b => b.LogProbability));
         var logits = new float[vocab];
         var rowLogProbs = new float[vocab];
         using var scope = NewDisposeScope();

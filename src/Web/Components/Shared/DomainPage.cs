@@ -51,9 +51,6 @@ public abstract class DomainPage : WorkbenchPage
         return null;
     }
 
-    /// <summary>True when the caller may add to the library (an editor or above).</summary>
-    private protected bool CanEditLibrary => Caller.Can(Storage.Accounts.WorkbenchRoles.Editor);
-
     /// <summary>Adds a valid item to the library (when the caller may) and refreshes the pickers.</summary>
     private protected void AddToLibrary(string text, params string[] tags)
     {

@@ -19,6 +19,9 @@ public abstract class WorkbenchPage : ComponentBase
     /// <summary>The caller's view of the library and sessions.</summary>
     private protected ItemAccess Access => Caller.Access;
 
+    /// <summary>True when the caller may add to the library (an editor or above).</summary>
+    private protected bool CanEditLibrary => Caller.Can(Storage.Accounts.WorkbenchRoles.Editor);
+
     /// <inheritdoc/>
     protected override async Task OnInitializedAsync()
     {

@@ -48,11 +48,9 @@ public partial class Library : WorkbenchPage
 
     private void SetNewText(string text) => NewText = text;
 
-    private bool CanEdit => Caller.Can(Storage.Accounts.WorkbenchRoles.Editor);
-
     private void Add()
     {
-        if (!CanEdit) return;
+        if (!CanEditLibrary) return;
         var tags = (NewTags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         try
         {
@@ -69,7 +67,7 @@ public partial class Library : WorkbenchPage
 
     private async Task ImportAsync(InputFileChangeEventArgs e)
     {
-        if (!CanEdit) return;
+        if (!CanEditLibrary) return;
         try
         {
             using var buffer = new MemoryStream();

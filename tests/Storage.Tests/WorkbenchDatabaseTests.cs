@@ -3,7 +3,7 @@ using LatentWorkbench.Core.Tests.Toy;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Storage;
 
-namespace LatentWorkbench.Web.Tests.Storage;
+namespace LatentWorkbench.Storage.Tests;
 
 public sealed class WorkbenchDatabaseTests : IDisposable
 {
