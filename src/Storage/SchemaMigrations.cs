@@ -107,6 +107,19 @@ public static class SchemaMigrations
         ALTER TABLE sessions ADD COLUMN owner TEXT;
         CREATE INDEX sessions_by_owner ON sessions (owner, id);
         """,
+        // Version 5: the training queue shared by instances (a worker holds a running job under a lease it renews; a
+        // user's cancel reaches that worker through the row) and ASP.NET data-protection keys every instance reads.
+        """
+        ALTER TABLE training_jobs ADD COLUMN worker TEXT;
+        ALTER TABLE training_jobs ADD COLUMN lease_until INTEGER;
+        ALTER TABLE training_jobs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE training_jobs ADD COLUMN takeovers INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX training_jobs_by_update ON training_jobs (updated);
+        CREATE TABLE data_protection_keys (
+            name TEXT PRIMARY KEY,
+            xml TEXT NOT NULL,
+            created TEXT NOT NULL);
+        """,
     ];
 
     /// <summary>
@@ -196,6 +209,15 @@ public static class SchemaMigrations
         CREATE UNIQUE INDEX library_items_by_text ON library_items (domain, text, COALESCE(owner, ''));
         ALTER TABLE sessions ADD COLUMN owner TEXT;
         CREATE INDEX sessions_by_owner ON sessions (owner, id);
+        """,
+        """
+        ALTER TABLE training_jobs ADD COLUMN worker TEXT, ADD COLUMN lease_until BIGINT, ADD COLUMN cancel_requested BIGINT NOT NULL DEFAULT 0,
+            ADD COLUMN takeovers INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX training_jobs_by_update ON training_jobs (updated);
+        CREATE TABLE data_protection_keys (
+            name TEXT PRIMARY KEY,
+            xml TEXT NOT NULL,
+            created TEXT NOT NULL);
         """,
     ];
 

@@ -11,7 +11,7 @@ namespace LatentWorkbench.Storage;
 /// busy timeout (concurrent writers wait instead of failing). The stores write one SQL for both: named parameters
 /// (<c>@name</c>), <c>RETURNING</c>, <c>ON CONFLICT</c>, and the few differences in <see cref="Dialect"/>.
 /// </summary>
-public sealed class WorkbenchDatabase
+public sealed class WorkbenchDatabase : IDisposable
 {
     /// <summary>How long an SQLite writer waits for another one, in milliseconds.</summary>
     public const int BusyTimeoutMs = 5000;
@@ -98,6 +98,9 @@ public sealed class WorkbenchDatabase
         Execute(connection, $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMs};");
         return connection;
     }
+
+    /// <summary>Closes the PostgreSQL connection pool (SQLite's pool is shared per file and needs nothing).</summary>
+    public void Dispose() => _postgres?.Dispose();
 
     /// <summary>True when <paramref name="e"/> is a unique or primary-key violation (a name or text already taken).</summary>
     public static bool IsUniqueViolation(DbException e) =>

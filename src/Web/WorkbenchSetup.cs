@@ -39,6 +39,7 @@ public static class WorkbenchSetup
         builder.Services.AddWorkbenchServices();
         builder.Services.AddWorkbenchAccounts(builder.Configuration);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingJobRunner>());
+        builder.Services.AddHostedService<ActiveModelFollower>();
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
@@ -128,12 +129,13 @@ public static class WorkbenchSetup
         return app;
     }
 
-    /// <summary>Maps every REST API group: account, domains (with audio), plugins, library, sessions, models and training.</summary>
+    /// <summary>Maps every REST API group: account, domains (with audio), plugins, instance and health, library, sessions, models and training.</summary>
     public static WebApplication MapWorkbenchApis(this WebApplication app)
     {
         app.MapAccountApi();
         app.MapDomainsApi();
         app.MapPluginsApi();
+        app.MapInstanceApi();
         app.MapAudioApi();
         app.MapLibraryApi();
         app.MapSessionsApi();

@@ -36,6 +36,9 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The process id (a training worker's name holds it: machine/pid/random).</summary>
+    public int ProcessId => _process.Id;
+
     public HttpClient Client { get; }
 
     /// <summary>Starts the app with <paramref name="settings"/> (configuration keys, e.g. <c>Storage:Database</c>) and waits until it answers.</summary>

@@ -1,18 +1,18 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Npgsql;
 
-namespace LatentWorkbench.Storage.Tests.Postgres;
+namespace LatentWorkbench.Tests;
 
 /// <summary>
 /// A private PostgreSQL cluster for the test run, made with Debian's <c>postgresql</c> binaries (installed by
 /// <c>.ci/run</c>): <c>initdb</c> in a temporary folder, the server on a free loopback port, stopped and deleted when the
 /// test process exits. No system service is used. As root (as in CI containers) the server runs as the
 /// <c>postgres</c> user, since PostgreSQL refuses to run as root. Where the binaries are absent,
-/// <see cref="Unavailable"/> says why and the PostgreSQL tests skip.
+/// <see cref="Unavailable"/> says why and the PostgreSQL tests skip. Databases are made with the cluster's own
+/// <c>createdb</c>, so the helper needs no client library.
 /// </summary>
-public sealed class PostgresCluster
+internal sealed class PostgresCluster
 {
     private static readonly Lazy<PostgresCluster> Shared = new(() => new PostgresCluster(), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly string? _bin;
@@ -59,12 +59,7 @@ public sealed class PostgresCluster
     {
         if (Unavailable is not null) throw new InvalidOperationException(Unavailable);
         var name = $"latent_{Guid.NewGuid():N}";
-        using (var admin = new NpgsqlConnection(ConnectionString("postgres")))
-        {
-            admin.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE {name};", admin);
-            create.ExecuteNonQuery();
-        }
+        Run(Path.Combine(_bin!, "createdb"), "-h", "127.0.0.1", "-p", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", name);
         return ConnectionString(name);
     }
 
