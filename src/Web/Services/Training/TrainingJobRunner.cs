@@ -31,6 +31,8 @@ public sealed partial class TrainingJobRunner(TrainingJobStore store, DomainRegi
     // For the nested lease keeper and progress writer (primary-constructor parameters are not members).
     private readonly TrainingJobStore _store = store;
     private readonly ILogger _logger = logger;
+    private readonly Precision _precision = PrecisionSelector.Parse(configuration["Precision"]);
+    private readonly string _device = configuration["Device"] ?? "auto";
 
     /// <summary>Default of <c>Training:LeaseSeconds</c>.</summary>
     public const double DefaultLeaseSeconds = 30;
@@ -197,9 +199,9 @@ public sealed partial class TrainingJobRunner(TrainingJobStore store, DomainRegi
             {
                 Message = job.Takeovers > 0 ? "Taken over from a worker that stopped; resuming from its last checkpoint." : "Reading the data set.",
             });
-            var settings = Settings(domain, job.Request) with { Precision = PrecisionSelector.Parse(configuration["Precision"]) };
+            var settings = Settings(domain, job.Request) with { Precision = _precision };
             var request = new TrainRequest(job.Request.Data, job.Request.Valid, job.Output, Settings: settings,
-                Device: configuration["Device"] ?? "auto", Limit: job.Request.Limit, Notes: $"Trained in the workbench (job {job.Id}).");
+                Device: _device, Limit: job.Request.Limit, Notes: $"Trained in the workbench (job {job.Id}).");
             // The trainer is synchronous and long: give it its own thread instead of a pool thread.
             var outcome = await Task.Factory.StartNew(() => TrainingPipeline.Train(domain, request, progress, cancel.Token),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
