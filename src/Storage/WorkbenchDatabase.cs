@@ -34,7 +34,8 @@ public sealed class WorkbenchDatabase : IDisposable
         if (Provider == StorageProvider.Postgres)
         {
             _postgres = NpgsqlDataSource.Create(settings.Target);
-            Description = $"PostgreSQL database '{_postgres.Database ?? "?"}'";
+            var target = new NpgsqlConnectionStringBuilder(settings.Target);
+            Description = $"PostgreSQL database '{target.Database ?? "?"}' on {target.Host ?? "localhost"}";
             FilePath = null;
             Prepare();
             return;

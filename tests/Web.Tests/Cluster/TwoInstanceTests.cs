@@ -84,7 +84,7 @@ public sealed partial class TwoInstanceTests : IDisposable
         await using (a)
         await using (b)
         {
-            var (id, output) = await SubmitAsync(a, "once", epochs: 2, items: 600);
+            var (id, output) = await SubmitAsync(a, "once", epochs: 2, items: 2000);
             var job = await EndedAsync(a, id, "the job ending");
             Assert.Equal("completed", job.GetProperty("status").GetString());
             Assert.Equal(0, job.GetProperty("takeovers").GetInt32());

@@ -110,13 +110,13 @@ internal sealed class AppProcess : IAsyncDisposable
     {
         try
         {
-            return (await Client.GetAsync("api/domains")).StatusCode == HttpStatusCode.OK ? new object() : null;
+            return (await Client.GetAsync("healthz")).StatusCode == HttpStatusCode.OK ? new object() : null;
         }
         catch (HttpRequestException)
         {
             return null;
         }
-    }, timeout, "the app answering GET /api/domains");
+    }, timeout, "the app answering GET /healthz");
 
     private static int FreePort()
     {
