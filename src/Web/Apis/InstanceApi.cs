@@ -18,7 +18,8 @@ public static class InstanceApi
     /// <summary>Maps both endpoints.</summary>
     public static IEndpointRouteBuilder MapInstanceApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", Health).WithTags("Instance").WithSummary("200 when this instance reaches its database, else 503").AllowAnonymous();
+        app.MapGet("/healthz", Health).WithTags("Instance").WithSummary("200 when this instance reaches its database, else 503").AllowAnonymous()
+            .WithApiErrors();
         app.MapGet("/api/instance", Describe).WithTags("Instance").WithSummary("This instance: worker name, store, training role, memory (collect=true: after a full garbage collection)")
             .RequireRole(WorkbenchRoles.Admin).WithApiErrors();
         return app;
