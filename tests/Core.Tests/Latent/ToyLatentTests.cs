@@ -278,6 +278,38 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public void NavigationRunMany_GivesEachResultAsRunDoes_AndABadRequestFailsAlone()
+    {
+        var starts = toy.HeldOut.Take(6).ToArray();
+        var requests = starts.Select((s, i) => new NavigationRequest(s, ObjectiveParser.Parse(i % 2 == 0 ? "a_share:max" : "a_share:min"), SamplesPerStep: 1 + i % 3, Seed: i))
+            .Append(new NavigationRequest("ABZ", ObjectiveParser.Parse("a_share:max")))
+            .Append(new NavigationRequest("ABC", ObjectiveParser.Parse("nope:max")))
+            .ToArray();
+        var outcomes = new Navigation(toy.Model).RunMany(requests);
+        for (int i = 0; i < starts.Length; i++)
+        {
+            var alone = toy.Model.Navigate(requests[i]);
+            var together = outcomes[i].ResultOrThrow();
+            Assert.Equal(alone.Start.Text, together.Start.Text);
+            Assert.Equal(alone.Trajectory.Select(p => p.Text), together.Trajectory.Select(p => p.Text));
+            Assert.Equal(alone.Candidates.Select(c => (c.Point.Text, c.Score)), together.Candidates.Select(c => (c.Point.Text, c.Score)));
+        }
+        Assert.Equal(2, Assert.IsType<ItemInputException>(outcomes[^2].Error).Position);
+        Assert.Contains("Unknown property", Assert.IsType<ItemInputException>(outcomes[^1].Error).Message);
+    }
+
+    [Fact]
+    public async Task Worker_ConcurrentNavigations_EachGetsItsOwnResult()
+    {
+        await using var worker = new ModelWorker(DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu"));
+        var requests = toy.HeldOut.Take(8).Select(s => new NavigationRequest(s, ObjectiveParser.Parse("a_share:max"), SamplesPerStep: 2)).ToArray();
+        var results = await Task.WhenAll(requests.Select(r => Task.Run(() => worker.NavigateAsync(r))));
+        for (int i = 0; i < requests.Length; i++)
+            Assert.Equal(toy.Model.Navigate(requests[i]).Candidates.Select(c => c.Point.Text), results[i].Candidates.Select(c => c.Point.Text));
+        await Assert.ThrowsAsync<ItemInputException>(() => worker.NavigateAsync(new NavigationRequest("ABZ", ObjectiveParser.Parse("a_share:max"))));
+    }
+
+    [Fact]
     public async Task Worker_ConcurrentInterpolations_EachGetsItsOwnPath()
     {
         await using var worker = new ModelWorker(DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu"));
