@@ -1,6 +1,7 @@
 // Path and navigation figures of a molecule model (issue 4): interpolation between random held-out pairs and
 // QED navigation from held-out molecules, printed as one JSON line.
-// usage: dotnet run -c Release --project bench/Molecules.Bench -- --model DIR --data HELDOUT.csv [--pairs 200] [--starts 200] [--steps 10] [--smooth] [--decoding greedy|beam|sample|consistent]
+// usage: dotnet run -c Release --project bench/Molecules.Bench -- --model DIR --data HELDOUT.csv [--pairs 200] [--starts 200] [--steps 10] [--smooth] [--decoding greedy|beam|sample|consistent] [--points FILE]
+// --points FILE writes every path point (one per line, invalid decodes too) for an outside check such as RDKit's.
 using System.Diagnostics;
 using System.Text.Json;
 using LatentWorkbench.Core.Domains;
@@ -23,6 +24,8 @@ var pool = module.Datasets.Read(data, new DatasetOptions(Limit: 20000)).Select(r
     .Where(t => model.Codec.TryToIds(t, out _, out _)).ToArray();
 random.Shuffle(pool);
 
+var pointsFile = Arg("--points", "");
+var pathTexts = new List<string>();
 var clock = Stopwatch.StartNew();
 int points = 0, validPoints = 0, endpoints = 0, endpointHits = 0, monotone = 0, distinctTotal = 0;
 for (int i = 0; i < pairs; i++)
@@ -30,6 +33,7 @@ for (int i = 0; i < pairs; i++)
     var (a, b) = (pool[2 * i], pool[2 * i + 1]);
     var path = model.Interpolate(a, b, steps, InterpolationMethod.Slerp, decoding, smooth);
     points += path.Count;
+    pathTexts.AddRange(path.Select(p => p.Text));
     validPoints += path.Count(p => p.Valid);
     endpoints += 2;
     endpointHits += (path[0].Text == a ? 1 : 0) + (path[^1].Text == b ? 1 : 0);
@@ -38,6 +42,7 @@ for (int i = 0; i < pairs; i++)
     if (similarity.Zip(similarity.Skip(1)).All(s => s.Second <= s.First + 0.05)) monotone++;
 }
 var interpolationSeconds = clock.Elapsed.TotalSeconds;
+if (pointsFile.Length > 0) File.WriteAllLines(pointsFile, pathTexts);
 
 clock.Restart();
 var lowQed = pool.Skip(2 * pairs).Where(t => module.Properties.Compute(t).GetValueOrDefault("qed", 1) < 0.7).Take(starts).ToArray();
