@@ -3,7 +3,7 @@ using LatentWorkbench.Web;
 namespace LatentWorkbench.Web.Bench;
 
 /// <summary>The workbench started in this process on a loopback port with its own SQLite file, and a client for it.</summary>
-public sealed class BenchApp : IAsyncDisposable
+public sealed class BenchApp : ILoadTarget, IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _database;
@@ -35,6 +35,16 @@ public sealed class BenchApp : IAsyncDisposable
         app.MapWorkbenchPages();
         await app.StartAsync();
         return new BenchApp(app, database);
+    }
+
+    /// <summary>This process's resident memory in MB and the TorchSharp tensors alive now (after a full collection, so finalisable garbage does not count).</summary>
+    public Task<(double Rss, long Tensors)> FootprintAsync()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return Task.FromResult((process.WorkingSet64 / 1024.0 / 1024.0, TorchSharp.torch.Tensor.TotalCount));
     }
 
     public async ValueTask DisposeAsync()

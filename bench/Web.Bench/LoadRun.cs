@@ -8,9 +8,10 @@ namespace LatentWorkbench.Web.Bench;
 /// <summary>
 /// The load bench (<c>Web.Bench --load</c>): N clients send a mix of molecule and music interpolations, navigations,
 /// encodes and library searches for a fixed time, each request with fresh inputs. Records every answer's status and
-/// time, and the server's memory and live tensors at minute 1 and at the end.
+/// time, and the servers' memory and live tensors at minute 1 and at the end. The target is one app in this process
+/// (<see cref="BenchApp"/>) or several app processes behind a proxy (<see cref="WorkbenchCluster"/>).
 /// </summary>
-public sealed class LoadRun(BenchApp app, IReadOnlyList<string> molecules, IReadOnlyList<string> clips)
+public sealed class LoadRun(ILoadTarget app, IReadOnlyList<string> molecules, IReadOnlyList<string> clips)
 {
     private readonly ConcurrentBag<(string Operation, int Status, double Milliseconds)> _answers = [];
 
@@ -29,7 +30,7 @@ public sealed class LoadRun(BenchApp app, IReadOnlyList<string> molecules, IRead
         {
             var at = TimeSpan.FromMinutes(1) < duration ? TimeSpan.FromMinutes(1) : duration / 2;
             await Task.Delay(at);
-            minuteOne = Footprint();
+            minuteOne = await app.FootprintAsync();
         });
         var workers = Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
@@ -39,7 +40,7 @@ public sealed class LoadRun(BenchApp app, IReadOnlyList<string> molecules, IRead
         await Task.WhenAll(workers);
         await sampler;
         var seconds = clock.Elapsed.TotalSeconds;
-        var end = Footprint();
+        var end = await app.FootprintAsync();
         var answers = _answers.ToList();
         var perOperation = answers.GroupBy(a => a.Operation).OrderBy(g => g.Key).ToDictionary(g => g.Key, g =>
         {
@@ -123,16 +124,16 @@ public sealed class LoadRun(BenchApp app, IReadOnlyList<string> molecules, IRead
 
     private static string Pick(IReadOnlyList<string> items, Random random) => items[random.Next(items.Count)];
 
-    /// <summary>The process's resident memory in MB and the TorchSharp tensors alive now (after a full collection, so finalisable garbage does not count).</summary>
-    private static (double Rss, long Tensors) Footprint()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var process = Process.GetCurrentProcess();
-        return (process.WorkingSet64 / 1024.0 / 1024.0, TorchSharp.torch.Tensor.TotalCount);
-    }
-
     /// <summary>Writes <paramref name="figures"/> as one JSON line.</summary>
     public static string ToJson(Dictionary<string, object> figures) => JsonSerializer.Serialize(figures);
+}
+
+/// <summary>What the load bench drives: a client for the app (or its proxy), and the servers' footprint.</summary>
+public interface ILoadTarget
+{
+    /// <summary>A client of the app; callers run many requests at once.</summary>
+    HttpClient Http { get; }
+
+    /// <summary>Resident memory in MB and live TorchSharp tensors, summed over the target's server processes.</summary>
+    Task<(double Rss, long Tensors)> FootprintAsync();
 }

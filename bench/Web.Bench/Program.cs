@@ -4,6 +4,9 @@
 // the first page render after start-up. Prints p50/p95 against the targets.
 // --load [--clients N] [--seconds S]: the load bench (LoadRun): N concurrent clients (default 32) for S seconds
 // (default 120) of mixed operations, after a single-client baseline; prints one JSON object.
+// --load --instances N [--postgres CONNECTION]: the same against one instance and then N instances sharing one
+// PostgreSQL database (a private cluster unless --postgres names one) behind a round-robin YARP proxy; prints both
+// figure sets and how N instances' throughput compares with one's.
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -15,9 +18,17 @@ int Option(string name, int fallback)
     return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : fallback;
 }
 
+string? Text(string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
+
 if (args.Contains("--load"))
 {
-    await LoadAsync(Option("--clients", 32), TimeSpan.FromSeconds(Option("--seconds", 120)));
+    var (clients, seconds, instances) = (Option("--clients", 32), TimeSpan.FromSeconds(Option("--seconds", 120)), Option("--instances", 1));
+    if (instances > 1) await ClusterLoadAsync(instances, clients, seconds, Text("--postgres"));
+    else await LoadAsync(clients, seconds);
     return;
 }
 var rounds = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 30;
@@ -79,27 +90,79 @@ else
 
 static async Task LoadAsync(int clients, TimeSpan duration)
 {
-    await using var app = await BenchApp.StartAsync();
     var molecules = HeldOutMolecules.Take(4000);
     if (molecules.Count == 0)
     {
         Console.Error.WriteLine("The load bench draws its molecules from ../shared/data/molecules/zinc250k_valid.csv, which is not beside the checkout.");
         return;
     }
-    // A library to search: 200 of the molecules, named and tagged as a user's would be.
+    await using var app = await BenchApp.StartAsync();
+    await SeedLibraryAsync(app.Http, molecules);
+    Console.WriteLine(LoadRun.ToJson(await MeasureLoadAsync(app, molecules, clients, duration)));
+}
+
+// One instance behind the proxy, then N, on one PostgreSQL database; the library is seeded once.
+static async Task ClusterLoadAsync(int instances, int clients, TimeSpan duration, string? postgres)
+{
+    var molecules = HeldOutMolecules.Take(4000);
+    if (molecules.Count == 0)
+    {
+        Console.Error.WriteLine("The load bench draws its molecules from ../shared/data/molecules/zinc250k_valid.csv, which is not beside the checkout.");
+        return;
+    }
+    if (postgres is null)
+    {
+        if (LatentWorkbench.Tests.PostgresCluster.Instance.Unavailable is { } why)
+        {
+            Console.Error.WriteLine($"{why} Give --postgres CONNECTION to use a running server instead.");
+            return;
+        }
+        postgres = LatentWorkbench.Tests.PostgresCluster.Instance.CreateDatabase();
+    }
+    Dictionary<string, object> one, many;
+    await using (var single = await WorkbenchCluster.StartAsync(1, postgres))
+    {
+        await SeedLibraryAsync(single.Http, molecules);
+        one = await MeasureLoadAsync(single, molecules, clients, duration);
+    }
+    await using (var cluster = await WorkbenchCluster.StartAsync(instances, postgres))
+        many = await MeasureLoadAsync(cluster, molecules, clients, duration);
+    static double Rate(Dictionary<string, object> figures, string? operation = null) => operation is null
+        ? (double)figures["ok_per_s"]
+        : ((Dictionary<string, object>)figures["operations"]).TryGetValue(operation, out var o) ? ((Dictionary<string, double>)o)["ok_per_s"] : 0;
+    Console.WriteLine(LoadRun.ToJson(new Dictionary<string, object>
+    {
+        ["instances"] = instances,
+        ["proxy"] = "YARP round robin, in the bench process",
+        ["one_instance"] = one,
+        [$"{instances}_instances"] = many,
+        ["throughput_ratio"] = Math.Round(Rate(many) / Rate(one), 2),
+        ["molecule_interpolation_ratio"] = Math.Round(Rate(many, "molecule_interpolate") / Math.Max(1e-9, Rate(one, "molecule_interpolate")), 2),
+        ["errors_500_or_above"] = (int)one["errors_500_or_above"] + (int)many["errors_500_or_above"],
+    }));
+}
+
+// A library to search: 200 of the molecules, named and tagged as a user's would be.
+static async Task SeedLibraryAsync(HttpClient http, IReadOnlyList<string> molecules)
+{
     foreach (var (smiles, i) in molecules.Take(200).Select((s, i) => (s, i)))
-        await app.Http.PostAsJsonAsync("api/library/molecules", new { text = smiles, name = $"load m{i}", tags = new[] { "load" } });
-    var music = await MusicClipsAsync(app.Http);
+        await http.PostAsJsonAsync("api/library/molecules", new { text = smiles, name = $"load m{i}", tags = new[] { "load" } });
+}
+
+// The single-client baseline and the N-client run against one target, as one figure set.
+static async Task<Dictionary<string, object>> MeasureLoadAsync(ILoadTarget target, IReadOnlyList<string> molecules, int clients, TimeSpan duration)
+{
+    var music = await MusicClipsAsync(target.Http);
     var clips = music is { } both ? [.. both.Jazz, .. both.Classical] : new List<string>();
-    var run = new LoadRun(app, molecules, clips);
+    var run = new LoadRun(target, molecules, clips);
     await run.MoleculeInterpolationsPerSecondAsync(TimeSpan.FromSeconds(5)); // warm-up: models loaded, code jitted
     var single = await run.MoleculeInterpolationsPerSecondAsync(TimeSpan.FromSeconds(30));
-    var figures = await new LoadRun(app, molecules, clips).RunAsync(clients, duration);
+    var figures = await new LoadRun(target, molecules, clips).RunAsync(clients, duration);
     var operations = (Dictionary<string, object>)figures["operations"];
     var atLoad = operations.TryGetValue("molecule_interpolate", out var m) ? ((Dictionary<string, double>)m)["ok_per_s"] : 0;
     figures["single_client_molecule_interpolations_per_s"] = Math.Round(single, 2);
     figures["molecule_interpolation_speedup"] = Math.Round(atLoad / single, 2);
-    Console.WriteLine(LoadRun.ToJson(figures));
+    return figures;
 }
 
 // The music samples the served model reads (some are longer than its maximum length), by style; null without a model.

@@ -16,13 +16,13 @@ public readonly record struct ItemAccess(string? UserId, bool SeesAll)
     /// <summary>True when this caller may change or remove an item owned by <paramref name="owner"/>.</summary>
     public bool CanChange(string? owner) => SeesAll || (owner is not null && owner == UserId);
 
-    /// <summary><see cref="CanChange"/> as an SQL condition over an <c>owner</c> column (<c>$me</c> bound to <see cref="UserId"/>).</summary>
-    internal string ChangeableSql => SeesAll ? "1 = 1" : "owner = $me";
+    /// <summary><see cref="CanChange"/> as an SQL condition over an <c>owner</c> column (<c>@me</c> bound to <see cref="UserId"/>).</summary>
+    internal string ChangeableSql => SeesAll ? "1 = 1" : "owner = @me";
 
     /// <summary>
     /// The rows the caller sees, as an SQL condition: their own, the lab's (owner NULL), and those
-    /// <paramref name="alsoSeen"/> (another condition) admits; <c>$me</c> bound to <see cref="UserId"/>.
+    /// <paramref name="alsoSeen"/> (another condition) admits; <c>@me</c> bound to <see cref="UserId"/>.
     /// </summary>
     internal string VisibleSql(string? alsoSeen = null) =>
-        SeesAll ? "1 = 1" : $"(owner IS NULL OR owner = $me{(alsoSeen is null ? "" : $" OR {alsoSeen}")})";
+        SeesAll ? "1 = 1" : $"(owner IS NULL OR owner = @me{(alsoSeen is null ? "" : $" OR {alsoSeen}")})";
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Workbench;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace LatentWorkbench.Storage;
 
@@ -44,13 +44,13 @@ public sealed class LibraryStore(WorkbenchDatabase database, DomainRegistry regi
         var cleanTags = (tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        var existing = Query(connection, "WHERE domain = $d AND text = $t AND COALESCE(owner, '') = COALESCE($o, '')",
-            ("$d", domain.Id), ("$t", canonical), ("$o", access.UserId)).FirstOrDefault();
+        var existing = Query(connection, "WHERE domain = @d AND text = @t AND COALESCE(owner, '') = COALESCE(@o, '')",
+            ("@d", domain.Id), ("@t", canonical), ("@o", access.UserId)).FirstOrDefault();
         if (existing is not null)
         {
             var merged = existing.Tags.Union(cleanTags).ToList();
-            WorkbenchDatabase.Execute(connection, "UPDATE library_items SET tags = $tags WHERE id = $id;",
-                ("$tags", JsonSerializer.Serialize(merged)), ("$id", existing.Id));
+            WorkbenchDatabase.Execute(connection, "UPDATE library_items SET tags = @tags WHERE id = @id;",
+                ("@tags", JsonSerializer.Serialize(merged)), ("@id", existing.Id));
             transaction.Commit();
             return existing with { Tags = merged };
         }
@@ -59,10 +59,10 @@ public sealed class LibraryStore(WorkbenchDatabase database, DomainRegistry regi
         using var insert = WorkbenchDatabase.Command(connection,
             """
             INSERT INTO library_items (domain, name, text, tags, properties, created, owner, shared)
-            VALUES ($d, $n, $t, $tags, $p, $c, $o, $s) RETURNING id;
+            VALUES (@d, @n, @t, @tags, @p, @c, @o, @s) RETURNING id;
             """,
-            ("$d", domain.Id), ("$n", itemName), ("$t", canonical), ("$tags", JsonSerializer.Serialize(cleanTags)),
-            ("$p", JsonSerializer.Serialize(properties)), ("$c", created.ToString("O")), ("$o", access.UserId), ("$s", shared ? 1 : 0));
+            ("@d", domain.Id), ("@n", itemName), ("@t", canonical), ("@tags", JsonSerializer.Serialize(cleanTags)),
+            ("@p", JsonSerializer.Serialize(properties)), ("@c", created.ToString("O")), ("@o", access.UserId), ("@s", shared ? 1 : 0));
         var id = Convert.ToInt64(insert.ExecuteScalar());
         transaction.Commit();
         return new LibraryItem(id, domain.Id, itemName, canonical, cleanTags, properties, created, access.UserId, shared);
@@ -76,33 +76,33 @@ public sealed class LibraryStore(WorkbenchDatabase database, DomainRegistry regi
     {
         using var connection = database.Open();
         return string.IsNullOrWhiteSpace(nameOrTag)
-            ? Query(connection, $"WHERE domain = $d AND {Visible(access)} ORDER BY id DESC LIMIT $max",
-                ("$d", domainId), ("$me", access.UserId), ("$max", MaxList))
-            : Query(connection, $"WHERE domain = $d AND {Visible(access)} AND (name LIKE $q ESCAPE '\\' OR tags LIKE $q ESCAPE '\\') ORDER BY id DESC LIMIT $max",
-                ("$d", domainId), ("$me", access.UserId), ("$q", $"%{Escape(nameOrTag.Trim())}%"), ("$max", MaxList));
+            ? Query(connection, $"WHERE domain = @d AND {Visible(access)} ORDER BY id DESC LIMIT @max",
+                ("@d", domainId), ("@me", access.UserId), ("@max", MaxList))
+            : Query(connection, $"WHERE domain = @d AND {Visible(access)} AND (name {Like} @q ESCAPE '\\' OR tags {Like} @q ESCAPE '\\') ORDER BY id DESC LIMIT @max",
+                ("@d", domainId), ("@me", access.UserId), ("@q", $"%{Escape(nameOrTag.Trim())}%"), ("@max", MaxList));
     }
 
     /// <summary>The item with <paramref name="id"/> when <paramref name="access"/> sees it, else null.</summary>
     public LibraryItem? Get(ItemAccess access, long id)
     {
         using var connection = database.Open();
-        return Query(connection, $"WHERE id = $id AND {Visible(access)}", ("$id", id), ("$me", access.UserId)).FirstOrDefault();
+        return Query(connection, $"WHERE id = @id AND {Visible(access)}", ("@id", id), ("@me", access.UserId)).FirstOrDefault();
     }
 
     /// <summary>Removes an item; false when it is not there or <paramref name="access"/> may not change it.</summary>
     public bool Remove(ItemAccess access, string domainId, long id)
     {
         using var connection = database.Open();
-        return WorkbenchDatabase.Execute(connection, $"DELETE FROM library_items WHERE id = $id AND domain = $d AND {Changeable(access)};",
-            ("$id", id), ("$d", domainId), ("$me", access.UserId)) > 0;
+        return WorkbenchDatabase.Execute(connection, $"DELETE FROM library_items WHERE id = @id AND domain = @d AND {Changeable(access)};",
+            ("@id", id), ("@d", domainId), ("@me", access.UserId)) > 0;
     }
 
     /// <summary>Shares an item with the lab or makes it private again; false when it is not there or not the caller's to change.</summary>
     public bool SetShared(ItemAccess access, string domainId, long id, bool shared)
     {
         using var connection = database.Open();
-        return WorkbenchDatabase.Execute(connection, $"UPDATE library_items SET shared = $s WHERE id = $id AND domain = $d AND {Changeable(access)};",
-            ("$s", shared ? 1 : 0), ("$id", id), ("$d", domainId), ("$me", access.UserId)) > 0;
+        return WorkbenchDatabase.Execute(connection, $"UPDATE library_items SET shared = @s WHERE id = @id AND domain = @d AND {Changeable(access)};",
+            ("@s", shared ? 1 : 0), ("@id", id), ("@d", domainId), ("@me", access.UserId)) > 0;
     }
 
     // Others' items are seen once shared.
@@ -110,9 +110,11 @@ public sealed class LibraryStore(WorkbenchDatabase database, DomainRegistry regi
 
     private static string Changeable(ItemAccess access) => access.ChangeableSql;
 
+    private string Like => database.Dialect.CaseInsensitiveLike;
+
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
-    private static List<LibraryItem> Query(SqliteConnection connection, string where, params (string, object?)[] parameters)
+    private static List<LibraryItem> Query(DbConnection connection, string where, params (string, object?)[] parameters)
     {
         using var command = WorkbenchDatabase.Command(connection,
             $"SELECT id, domain, name, text, tags, properties, created, owner, shared FROM library_items {where};", parameters);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace LatentWorkbench.Storage;
 
@@ -34,8 +34,8 @@ public sealed class SessionStore(WorkbenchDatabase database)
         var resultJson = JsonSerializer.Serialize(result, Json);
         using var connection = database.Open();
         using var insert = WorkbenchDatabase.Command(connection,
-            "INSERT INTO sessions (kind, domain, title, request, result, created, owner) VALUES ($k, $d, $t, $q, $r, $c, $o) RETURNING id;",
-            ("$k", kind), ("$d", domain), ("$t", title), ("$q", requestJson), ("$r", resultJson), ("$c", created.ToString("O")), ("$o", access.UserId));
+            "INSERT INTO sessions (kind, domain, title, request, result, created, owner) VALUES (@k, @d, @t, @q, @r, @c, @o) RETURNING id;",
+            ("@k", kind), ("@d", domain), ("@t", title), ("@q", requestJson), ("@r", resultJson), ("@c", created.ToString("O")), ("@o", access.UserId));
         return new SavedSession(Convert.ToInt64(insert.ExecuteScalar()), kind, domain, title, requestJson, resultJson, created, access.UserId);
     }
 
@@ -46,14 +46,14 @@ public sealed class SessionStore(WorkbenchDatabase database)
     public IReadOnlyList<SavedSession> List(ItemAccess access, string? domain = null)
     {
         using var connection = database.Open();
-        return Query(connection, $"WHERE {Visible(access)}{(domain is null ? "" : " AND domain = $d")}", false, ("$d", domain), ("$me", access.UserId));
+        return Query(connection, $"WHERE {Visible(access)}{(domain is null ? "" : " AND domain = @d")}", false, ("@d", domain), ("@me", access.UserId));
     }
 
     /// <summary>The session with <paramref name="id"/> including its result when <paramref name="access"/> sees it, else null.</summary>
     public SavedSession? Get(ItemAccess access, long id)
     {
         using var connection = database.Open();
-        return Query(connection, $"WHERE id = $id AND {Visible(access)}", true, ("$id", id), ("$me", access.UserId)).FirstOrDefault();
+        return Query(connection, $"WHERE id = @id AND {Visible(access)}", true, ("@id", id), ("@me", access.UserId)).FirstOrDefault();
     }
 
     /// <summary>The stored result of a session as <typeparamref name="T"/>.</summary>
@@ -66,14 +66,14 @@ public sealed class SessionStore(WorkbenchDatabase database)
     public bool Remove(ItemAccess access, long id)
     {
         using var connection = database.Open();
-        return WorkbenchDatabase.Execute(connection, $"DELETE FROM sessions WHERE id = $id AND {access.ChangeableSql};",
-            ("$id", id), ("$me", access.UserId)) > 0;
+        return WorkbenchDatabase.Execute(connection, $"DELETE FROM sessions WHERE id = @id AND {access.ChangeableSql};",
+            ("@id", id), ("@me", access.UserId)) > 0;
     }
 
     // A user sees their own sessions and the lab's, never another's.
     private static string Visible(ItemAccess access) => access.VisibleSql();
 
-    private static List<SavedSession> Query(SqliteConnection connection, string where, bool withResult, params (string, object?)[] parameters)
+    private static List<SavedSession> Query(DbConnection connection, string where, bool withResult, params (string, object?)[] parameters)
     {
         using var command = WorkbenchDatabase.Command(connection,
             $"SELECT id, kind, domain, title, request, {(withResult ? "result" : "''")}, created, owner FROM sessions {where} ORDER BY id DESC LIMIT {MaxList};", parameters);

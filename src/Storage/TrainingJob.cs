@@ -3,13 +3,16 @@ namespace LatentWorkbench.Storage;
 /// <summary>Where a background training job stands.</summary>
 public enum TrainingJobStatus
 {
-    /// <summary>Waiting for the trainer (one job trains at a time).</summary>
+    /// <summary>Waiting for a training worker (each worker trains one job at a time).</summary>
     Queued,
-    /// <summary>Training now.</summary>
+    /// <summary>Training now, on the worker named in <see cref="TrainingJob.Worker"/>, under a lease it renews.</summary>
     Running,
     /// <summary>Stopped by a user after writing a checkpoint; can be resumed.</summary>
     Cancelled,
-    /// <summary>The workbench stopped while the job was training; can be resumed from its last checkpoint.</summary>
+    /// <summary>
+    /// Stopped by a workbench that shut down while training it (databases written before the training queue); can be
+    /// resumed from its last checkpoint. Jobs of a stopping or vanished worker now go back to the queue instead.
+    /// </summary>
     Interrupted,
     /// <summary>Ended with an error (the message says which); can be resumed once the cause is fixed.</summary>
     Failed,
@@ -55,6 +58,12 @@ public sealed record TrainingJob
     public DateTimeOffset Created { get; init; }
     /// <summary>When the row last changed.</summary>
     public DateTimeOffset Updated { get; init; }
+    /// <summary>The worker (instance) that holds the job while it runs, or null.</summary>
+    public string? Worker { get; init; }
+    /// <summary>Whether a user asked the running job to stop (its worker sees this when it renews its lease).</summary>
+    public bool CancelRequested { get; init; }
+    /// <summary>How often a worker took the job over after its previous worker vanished (reset when a user resumes it).</summary>
+    public int Takeovers { get; init; }
 
     /// <summary>Fraction of the planned steps done (0 to 1).</summary>
     public double Fraction => Status == TrainingJobStatus.Completed ? 1 : TotalSteps > 0 ? Math.Clamp((double)Step / TotalSteps, 0, 1) : 0;

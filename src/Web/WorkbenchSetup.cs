@@ -32,13 +32,14 @@ public static class WorkbenchSetup
         builder.Services.AddSingleton(sp => new DomainRegistry(sp.GetServices<IDomainModule>()));
         builder.Services.AddSingleton(sp =>
         {
-            var database = new WorkbenchDatabase(DatabasePath(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
+            var database = new WorkbenchDatabase(StorageOf(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
             if (database.StartupProblem is { } problem) sp.GetRequiredService<ILogger<WorkbenchDatabase>>().LogError("{Problem}", problem);
             return database;
         });
         builder.Services.AddWorkbenchServices();
         builder.Services.AddWorkbenchAccounts(builder.Configuration);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingJobRunner>());
+        builder.Services.AddHostedService<ActiveModelFollower>();
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
@@ -57,6 +58,18 @@ public static class WorkbenchSetup
     public static string DatabasePath(IConfiguration configuration, IHostEnvironment environment) =>
         Path.GetFullPath(configuration["Storage:Database"] is { Length: > 0 } configured ? configured : Path.Combine("App_Data", "workbench.db"),
             environment.ContentRootPath);
+
+    /// <summary>
+    /// The store: <c>Storage:Provider</c> <c>sqlite</c> (default; the file of <see cref="DatabasePath"/>) or
+    /// <c>postgres</c> (<c>Storage:ConnectionString</c>).
+    /// </summary>
+    public static StorageSettings StorageOf(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = configuration["Storage:Provider"];
+        var postgres = provider is not null && !provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase);
+        return StorageSettings.Parse(provider, postgres ? configuration["Storage:ConnectionString"] : DatabasePath(configuration, environment),
+            DatabasePath(configuration, environment));
+    }
 
     /// <summary>
     /// The workbench's own services over a <see cref="DomainRegistry"/> and a <see cref="WorkbenchDatabase"/> registered
@@ -116,12 +129,13 @@ public static class WorkbenchSetup
         return app;
     }
 
-    /// <summary>Maps every REST API group: account, domains (with audio), plugins, library, sessions, models and training.</summary>
+    /// <summary>Maps every REST API group: account, domains (with audio), plugins, instance and health, library, sessions, models and training.</summary>
     public static WebApplication MapWorkbenchApis(this WebApplication app)
     {
         app.MapAccountApi();
         app.MapDomainsApi();
         app.MapPluginsApi();
+        app.MapInstanceApi();
         app.MapAudioApi();
         app.MapLibraryApi();
         app.MapSessionsApi();

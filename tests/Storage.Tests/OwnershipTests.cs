@@ -1,17 +1,18 @@
 namespace LatentWorkbench.Storage.Tests;
 
+public sealed class OwnershipTestsOnSqlite() : OwnershipTests(StorageProvider.Sqlite);
+
+public sealed class OwnershipTestsOnPostgres() : OwnershipTests(StorageProvider.Postgres);
+
 /// <summary>Who sees and changes which library items and sessions (<see cref="ItemAccess"/>).</summary>
-public sealed class OwnershipTests : IDisposable
+public abstract class OwnershipTests(StorageProvider provider) : StoreTests(provider)
 {
-    private readonly TemporaryDatabase _db = new();
     private static readonly ItemAccess Ada = ItemAccess.User("ada"), Bob = ItemAccess.User("bob"), Admin = new("root", true);
 
-    public void Dispose() => _db.Dispose();
-
-    [Fact]
+    [SkippableFact]
     public void LibraryItem_IsItsOwners_UntilShared_AndTheLabsIsEveryones()
     {
-        var library = _db.Library;
+        var library = Db.Library;
         var lab = library.Add(ItemAccess.Everyone, "toy", "ABC", "lab");
         var mine = library.Add(Ada, "toy", "BCD", "ada's");
         Assert.Null(lab.Owner);
@@ -32,10 +33,10 @@ public sealed class OwnershipTests : IDisposable
         Assert.Empty(library.List(Admin, "toy"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void SameItem_IsOnePerOwner_AndAddingItAgainMergesTags()
     {
-        var library = _db.Library;
+        var library = Db.Library;
         var first = library.Add(Ada, "toy", "CAB", tags: ["a"]);
         var again = library.Add(Ada, "toy", "CAB", tags: ["b"]);
         var bobs = library.Add(Bob, "toy", "CAB", tags: ["c"]);
@@ -46,10 +47,10 @@ public sealed class OwnershipTests : IDisposable
         Assert.Equal(labs.Id, library.Add(ItemAccess.Everyone, "toy", "CAB").Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Session_IsSeenByItsOwnerAndAdmins_AndTheLabsByEveryone()
     {
-        var sessions = _db.Sessions;
+        var sessions = Db.Sessions;
         var adas = sessions.Save(Ada, SessionStore.Interpolation, "toy", "ada's path", new { }, Array.Empty<int>());
         var labs = sessions.Save(ItemAccess.Everyone, SessionStore.Interpolation, "toy", "lab path", new { }, Array.Empty<int>());
         Assert.Equal([labs.Id, adas.Id], sessions.List(Ada).Select(s => s.Id));

@@ -16,15 +16,16 @@ public static class UsersCommand
     /// <summary>Builds the command and its subcommands.</summary>
     public static Command Create(CliContext context)
     {
-        var db = LibraryCommand.DatabaseOption();
+        var storage = new StorageOptions();
         var name = new Argument<string>("name") { Description = "The user name" };
         var role = new Option<string?>("--role") { Description = $"One of {string.Join(", ", WorkbenchRoles.All)}" };
         var passwordFile = new Option<string?>("--password-file") { Description = "File whose first line is the password; '-' reads standard input", HelpName = "FILE" };
 
-        var list = new Command("list", "List the users and their roles") { db, CommonOptions.Json };
+        var list = new Command("list", "List the users and their roles") { CommonOptions.Json };
+        storage.AddTo(list);
         list.SetAction(parse =>
         {
-            var users = Open(parse.GetValue(db)).List();
+            var users = new AccountStore(storage.Open(parse)).List();
             context.Write(parse, new { users = users.Select(u => new { name = u.UserName, role = u.Role, created = u.Created }) }, w =>
             {
                 foreach (var user in users) w.WriteLine($"{user.UserName,-30} {user.Role}");
@@ -33,21 +34,23 @@ public static class UsersCommand
             return CliErrors.Ok;
         });
 
-        var add = new Command("add", "Add a user with a role and a password") { name, role, passwordFile, db };
+        var add = new Command("add", "Add a user with a role and a password") { name, role, passwordFile };
+        storage.AddTo(add);
         add.SetAction(parse =>
         {
             var userName = CheckedName(parse.GetRequiredValue(name));
             var user = new WorkbenchUser { UserName = userName, NormalizedUserName = Normalize(userName), Role = CheckedRole(parse.GetValue(role) ?? WorkbenchRoles.Viewer) };
             user.PasswordHash = new PasswordHasher<WorkbenchUser>().HashPassword(user, ReadPassword(parse.GetValue(passwordFile)));
-            if (!Open(parse.GetValue(db)).Create(user)) throw new ArgumentException($"The name '{userName}' is taken.");
+            if (!new AccountStore(storage.Open(parse)).Create(user)) throw new ArgumentException($"The name '{userName}' is taken.");
             context.Output.WriteLine($"Added {userName} ({user.Role}).");
             return CliErrors.Ok;
         });
 
-        var set = new Command("set", "Change a user's role, password or both (signs the user out everywhere)") { name, role, passwordFile, db };
+        var set = new Command("set", "Change a user's role, password or both (signs the user out everywhere)") { name, role, passwordFile };
+        storage.AddTo(set);
         set.SetAction(parse =>
         {
-            var accounts = Open(parse.GetValue(db));
+            var accounts = new AccountStore(storage.Open(parse));
             var userName = parse.GetRequiredValue(name);
             var user = accounts.FindByName(Normalize(userName)) ?? throw new ArgumentException($"There is no user '{userName}'.");
             if (parse.GetValue(role) is null && parse.GetValue(passwordFile) is null) throw new ArgumentException("Give --role, --password-file or both.");
@@ -60,8 +63,6 @@ public static class UsersCommand
         });
         return new Command("users", "Accounts of a server with sign-in on (in the web app's database)") { list, add, set };
     }
-
-    private static AccountStore Open(string? database) => new(new WorkbenchDatabase(database ?? LibraryCommand.DefaultDatabase()));
 
     // Identity's default lookup normalizer, the web app's, so that it finds the user by name.
     private static string Normalize(string userName) => new UpperInvariantLookupNormalizer().NormalizeName(userName);

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace LatentWorkbench.Storage.Accounts;
 
@@ -32,10 +32,10 @@ public sealed class AccountStore(WorkbenchDatabase database)
         return WorkbenchDatabase.Execute(connection,
             """
             INSERT INTO users (id, user_name, normalized_name, password_hash, security_stamp, role, created)
-            VALUES ($id, $n, $nn, $p, $s, $r, $c) ON CONFLICT DO NOTHING;
+            VALUES (@id, @n, @nn, @p, @s, @r, @c) ON CONFLICT DO NOTHING;
             """,
-            ("$id", user.Id), ("$n", user.UserName), ("$nn", user.NormalizedUserName), ("$p", user.PasswordHash),
-            ("$s", user.SecurityStamp), ("$r", user.Role), ("$c", user.Created.ToString("O"))) > 0;
+            ("@id", user.Id), ("@n", user.UserName), ("@nn", user.NormalizedUserName), ("@p", user.PasswordHash),
+            ("@s", user.SecurityStamp), ("@r", user.Role), ("@c", user.Created.ToString("O"))) > 0;
     }
 
     /// <summary>Saves a changed user; false when it is not there or its new name is taken.</summary>
@@ -45,21 +45,21 @@ public sealed class AccountStore(WorkbenchDatabase database)
         try
         {
             return WorkbenchDatabase.Execute(connection,
-                "UPDATE users SET user_name = $n, normalized_name = $nn, password_hash = $p, security_stamp = $s, role = $r WHERE id = $id;",
-                ("$id", user.Id), ("$n", user.UserName), ("$nn", user.NormalizedUserName), ("$p", user.PasswordHash),
-                ("$s", user.SecurityStamp), ("$r", user.Role)) > 0;
+                "UPDATE users SET user_name = @n, normalized_name = @nn, password_hash = @p, security_stamp = @s, role = @r WHERE id = @id;",
+                ("@id", user.Id), ("@n", user.UserName), ("@nn", user.NormalizedUserName), ("@p", user.PasswordHash),
+                ("@s", user.SecurityStamp), ("@r", user.Role)) > 0;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19) // SQLITE_CONSTRAINT: the name is taken
+        catch (DbException e) when (WorkbenchDatabase.IsUniqueViolation(e)) // the name is taken
         {
             return false;
         }
     }
 
     /// <summary>The user with <paramref name="id"/>, or null.</summary>
-    public WorkbenchUser? FindById(string id) => Users("WHERE id = $v", id).FirstOrDefault();
+    public WorkbenchUser? FindById(string id) => Users("WHERE id = @v", id).FirstOrDefault();
 
     /// <summary>The user whose normalized name is <paramref name="normalizedName"/>, or null.</summary>
-    public WorkbenchUser? FindByName(string normalizedName) => Users("WHERE normalized_name = $v", normalizedName).FirstOrDefault();
+    public WorkbenchUser? FindByName(string normalizedName) => Users("WHERE normalized_name = @v", normalizedName).FirstOrDefault();
 
     /// <summary>Every user, by name.</summary>
     public IReadOnlyList<WorkbenchUser> List() => Users("ORDER BY user_name", null);
@@ -85,14 +85,14 @@ public sealed class AccountStore(WorkbenchDatabase database)
         var created = DateTimeOffset.UtcNow;
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        using (var count = WorkbenchDatabase.Command(connection, "SELECT COUNT(*) FROM api_keys WHERE user_id = $u;", ("$u", userId)))
+        using (var count = WorkbenchDatabase.Command(connection, "SELECT COUNT(*) FROM api_keys WHERE user_id = @u;", ("@u", userId)))
         {
             if (Convert.ToInt32(count.ExecuteScalar()) >= MaxKeysPerUser)
                 throw new ArgumentException($"A user holds at most {MaxKeysPerUser} keys; revoke one first.", nameof(name));
         }
         using var insert = WorkbenchDatabase.Command(connection,
-            "INSERT INTO api_keys (user_id, name, prefix, hash, created) VALUES ($u, $n, $p, $h, $c) RETURNING id;",
-            ("$u", userId), ("$n", name), ("$p", shown), ("$h", Hash(secret)), ("$c", created.ToString("O")));
+            "INSERT INTO api_keys (user_id, name, prefix, hash, created) VALUES (@u, @n, @p, @h, @c) RETURNING id;",
+            ("@u", userId), ("@n", name), ("@p", shown), ("@h", Hash(secret)), ("@c", created.ToString("O")));
         var id = Convert.ToInt64(insert.ExecuteScalar());
         transaction.Commit();
         return (new ApiKey(id, userId, name, shown, created, null), secret);
@@ -103,7 +103,7 @@ public sealed class AccountStore(WorkbenchDatabase database)
     {
         using var connection = database.Open();
         using var command = WorkbenchDatabase.Command(connection,
-            "SELECT id, user_id, name, prefix, created, last_used FROM api_keys WHERE user_id = $u ORDER BY id DESC;", ("$u", userId));
+            "SELECT id, user_id, name, prefix, created, last_used FROM api_keys WHERE user_id = @u ORDER BY id DESC;", ("@u", userId));
         using var reader = command.ExecuteReader();
         var keys = new List<ApiKey>();
         while (reader.Read())
@@ -116,7 +116,7 @@ public sealed class AccountStore(WorkbenchDatabase database)
     public bool RevokeKey(string userId, long keyId)
     {
         using var connection = database.Open();
-        return WorkbenchDatabase.Execute(connection, "DELETE FROM api_keys WHERE id = $id AND user_id = $u;", ("$id", keyId), ("$u", userId)) > 0;
+        return WorkbenchDatabase.Execute(connection, "DELETE FROM api_keys WHERE id = @id AND user_id = @u;", ("@id", keyId), ("@u", userId)) > 0;
     }
 
     /// <summary>The user a key secret belongs to (noting the key's use), or null for an unknown or revoked key.</summary>
@@ -124,12 +124,12 @@ public sealed class AccountStore(WorkbenchDatabase database)
     {
         if (string.IsNullOrEmpty(secret) || !secret.StartsWith(KeyPrefix, StringComparison.Ordinal) || secret.Length > 200) return null;
         using var connection = database.Open();
-        using var find = WorkbenchDatabase.Command(connection, "SELECT id, user_id FROM api_keys WHERE hash = $h;", ("$h", Hash(secret)));
+        using var find = WorkbenchDatabase.Command(connection, "SELECT id, user_id FROM api_keys WHERE hash = @h;", ("@h", Hash(secret)));
         using var reader = find.ExecuteReader();
         if (!reader.Read()) return null;
         var (keyId, userId) = (reader.GetInt64(0), reader.GetString(1));
         reader.Close();
-        WorkbenchDatabase.Execute(connection, "UPDATE api_keys SET last_used = $t WHERE id = $id;", ("$t", DateTimeOffset.UtcNow.ToString("O")), ("$id", keyId));
+        WorkbenchDatabase.Execute(connection, "UPDATE api_keys SET last_used = @t WHERE id = @id;", ("@t", DateTimeOffset.UtcNow.ToString("O")), ("@id", keyId));
         return FindById(userId);
     }
 
@@ -137,7 +137,7 @@ public sealed class AccountStore(WorkbenchDatabase database)
     {
         using var connection = database.Open();
         using var command = WorkbenchDatabase.Command(connection,
-            $"SELECT id, user_name, normalized_name, password_hash, security_stamp, role, created FROM users {where};", ("$v", value));
+            $"SELECT id, user_name, normalized_name, password_hash, security_stamp, role, created FROM users {where};", ("@v", value));
         using var reader = command.ExecuteReader();
         var users = new List<WorkbenchUser>();
         while (reader.Read())

@@ -2,16 +2,23 @@ using System.Threading.RateLimiting;
 using LatentWorkbench.Storage.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using LatentWorkbench.Storage;
 using Microsoft.AspNetCore.Identity;
 
 namespace LatentWorkbench.Web.Accounts;
 
 /// <summary>
 /// Sign-in for a shared server (<c>Auth:Enabled</c>): Identity's cookie for pages, API keys for scripts, one policy
-/// per role, per-user rate limits; or, while it is off, the local user for requests from this machine only.
+/// per role, per-user rate limits; or, while it is off, the local user for requests from this machine only. Either way the
+/// data-protection keys are kept in the workbench database.
 /// </summary>
 public static class AccountSetup
 {
+    /// <summary>The data-protection application name every instance shares (keys are isolated by it).</summary>
+    public const string DataProtectionApplication = "LatentWorkbench";
+
     /// <summary>The scheme that picks the API key handler when a request carries a key, else the cookie.</summary>
     public const string Scheme = "Workbench";
 
@@ -27,6 +34,7 @@ public static class AccountSetup
             foreach (var role in WorkbenchRoles.All) o.AddPolicy(role, p => p.RequireRole(WorkbenchRoles.AtLeast(role)));
         });
         services.AddCascadingAuthenticationState();
+        services.AddWorkbenchDataProtection();
         if (!settings.Enabled)
         {
             services.AddAuthentication(LocalAccessHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, LocalAccessHandler>(LocalAccessHandler.SchemeName, null);
@@ -67,6 +75,19 @@ public static class AccountSetup
                     title: "Too many requests").ExecuteAsync(rejected.HttpContext);
             };
         });
+        return services;
+    }
+
+    /// <summary>
+    /// Data protection (what encrypts sign-in cookies and antiforgery tokens) with its keys in the workbench database
+    /// registered by the caller, so every instance sharing the database (and the next start of this one) accepts what
+    /// another issued.
+    /// </summary>
+    public static IServiceCollection AddWorkbenchDataProtection(this IServiceCollection services)
+    {
+        services.AddSingleton<DataProtectionKeyStore>();
+        services.AddDataProtection().SetApplicationName(DataProtectionApplication);
+        services.AddOptions<KeyManagementOptions>().Configure<DataProtectionKeyStore>((o, keys) => o.XmlRepository = new DatabaseKeyRepository(keys));
         return services;
     }
 

@@ -11,7 +11,8 @@ namespace LatentWorkbench.Web.Services;
 /// One <see cref="ModelWorker"/> per domain, loaded on first use from the folder chosen on the Models page, else
 /// configuration (<c>Models:&lt;domain&gt;</c>), else the domain's default checkpoint. All users share it; the worker
 /// serialises the tensor work, and at most <c>Models:MaxQueued</c> requests wait for it (more are refused with
-/// <see cref="WorkerBusyException"/>, which the API answers as 503 with <c>Retry-After</c>).
+/// <see cref="WorkerBusyException"/>, which the API answers as 503 with <c>Retry-After</c>). Instances that share a
+/// database follow each other's choices (<see cref="FollowChoicesAsync"/>, run by <see cref="ActiveModelFollower"/>).
 /// </summary>
 public sealed class ModelHub(DomainRegistry registry, IConfiguration configuration, ILogger<ModelHub> logger, ActiveModelStore? choices = null)
     : IAsyncDisposable
@@ -90,6 +91,32 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
         choices?.Set(domain.Id, folder);
         _chosen[domain.Id] = folder;
         if (_workers.TryRemove(domain.Id, out var previous) && previous.IsValueCreated) await previous.Value.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Serves, for every domain, the folder recorded in the database when another instance (or this one) chose a
+    /// different one since; the model is reloaded on its next request. Returns the domains that changed.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FollowChoicesAsync()
+    {
+        if (choices is null) return [];
+        var changed = new List<string>();
+        foreach (var (domainId, folder) in choices.All())
+        {
+            if (registry.Find(domainId) is not { } domain) continue;
+            if (_chosen.TryGetValue(domain.Id, out var served) && served == folder) continue;
+            if (!_chosen.ContainsKey(domain.Id) && !_workers.ContainsKey(domain.Id))
+            {
+                _chosen[domain.Id] = folder; // not served yet: the first request loads the chosen folder
+                continue;
+            }
+            if (!CheckpointStore.Exists(folder)) continue; // not (yet) visible here: keep serving, look again next time
+            logger.LogInformation("The {Domain} model changed on another instance; serving {Folder}", domain.Id, folder);
+            _chosen[domain.Id] = folder;
+            if (_workers.TryRemove(domain.Id, out var previous) && previous.IsValueCreated) await previous.Value.DisposeAsync();
+            changed.Add(domain.Id);
+        }
+        return changed;
     }
 
     /// <inheritdoc/>

@@ -52,3 +52,38 @@ public sealed class LibraryCommandTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 }
+
+/// <summary><c>latent library</c> on a PostgreSQL database: what a lab's script imports into the shared store.</summary>
+public sealed class LibraryCommandOnPostgresTests
+{
+    [SkippableFact]
+    public void Import_IntoPostgres_IsListedFromThere_AndTheEnvironmentNamesTheStoreToo()
+    {
+        Skip.If(LatentWorkbench.Tests.PostgresCluster.Instance.Unavailable is not null, LatentWorkbench.Tests.PostgresCluster.Instance.Unavailable);
+        var connection = LatentWorkbench.Tests.PostgresCluster.Instance.CreateDatabase();
+        var folder = Directory.CreateTempSubdirectory("latent-cli-pg-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "lab.smi");
+            File.WriteAllLines(file, ["CCO ethanol", "c1ccccc1O phenol"]);
+            var (code, json, err) = CliRun.BuiltIn("library", "import", "--domain", "molecules", "--file", file, "--provider", "postgres", "--db", connection, "--json");
+            Assert.True(code == 0, err);
+            Assert.Equal(2, JsonDocument.Parse(json).RootElement.GetProperty("added").GetInt32());
+            (code, var text, err) = CliRun.BuiltIn("library", "list", "--domain", "molecules", "--provider", "postgres", "--db", connection);
+            Assert.True(code == 0, err);
+            Assert.Contains("phenol", text);
+            Assert.Contains("2 item(s)", text);
+
+            (code, _, err) = CliRun.BuiltIn("library", "list", "--domain", "molecules", "--provider", "postgres");
+            Assert.Equal(2, code);
+            Assert.Contains("connection string", err);
+            (code, _, err) = CliRun.BuiltIn("library", "list", "--domain", "molecules", "--provider", "oracle", "--db", connection);
+            Assert.Equal(2, code);
+            Assert.Contains("sqlite or postgres", err);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

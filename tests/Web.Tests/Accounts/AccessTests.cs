@@ -32,6 +32,8 @@ public sealed partial class AccessTests(SignInWebFactory factory) : IClassFixtur
         ["POST /api/domains/{domain}/sample-around"] = WorkbenchRoles.Viewer,
         ["GET /api/domains/{domain}/audio"] = WorkbenchRoles.Viewer,
         ["GET /api/plugins"] = WorkbenchRoles.Admin,
+        ["GET /healthz"] = null,
+        ["GET /api/instance"] = WorkbenchRoles.Admin,
         ["GET /api/library/{domain}/"] = WorkbenchRoles.Viewer,
         ["POST /api/library/{domain}/"] = WorkbenchRoles.Editor,
         ["POST /api/library/{domain}/import"] = WorkbenchRoles.Editor,

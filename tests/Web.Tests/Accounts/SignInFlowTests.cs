@@ -89,7 +89,7 @@ public sealed partial class SignInFlowTests(SignInWebFactory factory) : IClassFi
         var (_, secret) = accounts.CreateKey(factory.IdOf("admin"), "hash check");
         var database = factory.Services.GetRequiredService<LatentWorkbench.Storage.WorkbenchDatabase>();
         using var connection = database.Open();
-        using var command = LatentWorkbench.Storage.WorkbenchDatabase.Command(connection, "SELECT COUNT(*) FROM api_keys WHERE hash = $s OR prefix = $s;", ("$s", secret));
+        using var command = LatentWorkbench.Storage.WorkbenchDatabase.Command(connection, "SELECT COUNT(*) FROM api_keys WHERE hash = @s OR prefix = @s;", ("@s", secret));
         Assert.Equal(0L, (long)command.ExecuteScalar()!);
         Assert.StartsWith(AccountStore.KeyPrefix, secret);
     }

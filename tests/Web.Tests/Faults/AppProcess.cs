@@ -36,6 +36,9 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The process id (a training worker's name holds it: machine/pid/random).</summary>
+    public int ProcessId => _process.Id;
+
     public HttpClient Client { get; }
 
     /// <summary>Starts the app with <paramref name="settings"/> (configuration keys, e.g. <c>Storage:Database</c>) and waits until it answers.</summary>
@@ -107,13 +110,13 @@ internal sealed class AppProcess : IAsyncDisposable
     {
         try
         {
-            return (await Client.GetAsync("api/domains")).StatusCode == HttpStatusCode.OK ? new object() : null;
+            return (await Client.GetAsync("healthz")).StatusCode == HttpStatusCode.OK ? new object() : null;
         }
         catch (HttpRequestException)
         {
             return null;
         }
-    }, timeout, "the app answering GET /api/domains");
+    }, timeout, "the app answering GET /healthz");
 
     private static int FreePort()
     {

@@ -42,7 +42,10 @@ public sealed class TrainingJobRunnerTests : IAsyncLifetime
     }
 
     private TrainingJobRunner NewRunner() => new(_store, new DomainRegistry([_toy]), _folders,
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Device"] = "cpu" }).Build(),
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Device"] = "cpu", ["Training:LeaseSeconds"] = "1.5", ["Training:PollSeconds"] = "0.1",
+        }).Build(),
         NullLogger<TrainingJobRunner>.Instance);
 
     private Task<TrainingJob> WaitFor(long id, Func<TrainingJob, bool> condition) => _runner.WaitForAsync(id, condition);
@@ -128,23 +131,50 @@ public sealed class TrainingJobRunnerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Restart_MarksRunningJobsInterrupted_AndPicksUpQueuedOnes()
+    public async Task AJobWhoseWorkerVanished_IsTakenOver_AndQueuedOnesArePickedUp()
     {
         await _runner.StopAsync(CancellationToken.None);
-        var running = _store.Create(new TrainingJobRequest("toy", "was-running", Path.Combine(_folders.DataRoots[0], "toy.txt")), Path.Combine(_folders.ModelsRoot, "toy", "was-running"));
-        _store.Update(running with { Status = TrainingJobStatus.Running, Step = 40 });
-        var queued = _store.Create(new TrainingJobRequest("toy", "was-queued", Path.Combine(_folders.DataRoots[0], "toy.txt"), Epochs: 1),
-            Path.Combine(_folders.ModelsRoot, "toy", "was-queued"));
+        var data = Path.Combine(_folders.DataRoots[0], "toy.txt");
+        var abandoned = _store.Create(new TrainingJobRequest("toy", "abandoned", data, Epochs: 1), Path.Combine(_folders.ModelsRoot, "toy", "abandoned"));
+        // A worker that took the job and then vanished: its lease has run out.
+        Assert.Equal(abandoned.Id, _store.Claim("vanished/1/abcdef", TimeSpan.FromMilliseconds(1))!.Id);
+        var queued = _store.Create(new TrainingJobRequest("toy", "was-queued", data, Epochs: 1), Path.Combine(_folders.ModelsRoot, "toy", "was-queued"));
+        await Task.Delay(20);
 
         _runner.Dispose();
         _runner = NewRunner();
         await _runner.StartAsync(CancellationToken.None);
+        var taken = await WaitFor(abandoned.Id, j => j.Status == TrainingJobStatus.Completed);
+        Assert.Equal(1, taken.Takeovers);
+        Assert.Null(taken.Worker);
         await WaitFor(queued.Id, j => j.Status == TrainingJobStatus.Completed);
-        // Jobs left running are marked interrupted (without a change event) before queued ones are taken up.
-        var interrupted = _runner.Get(running.Id);
-        Assert.Equal(TrainingJobStatus.Interrupted, interrupted.Status);
-        Assert.True(interrupted.CanResume);
-        Assert.Equal(40, interrupted.Step);
+        Assert.Equal(0, _runner.Get(queued.Id).Takeovers);
+    }
+
+    [Fact]
+    public async Task TwoWorkersOnOneDatabase_RunEachJobOnce_AndACancelReachesTheOtherWorker()
+    {
+        using var other = NewRunner();
+        await other.StartAsync(CancellationToken.None);
+        Assert.NotEqual(_runner.WorkerName, other.WorkerName);
+        var jobs = Enumerable.Range(0, 3).Select(i => _runner.Start(new TrainingJobRequest("toy", $"shared-{i}", "toy.txt", Epochs: 1))).ToList();
+        var long1 = other.Start(new TrainingJobRequest("toy", "long-one", "toy.txt", Epochs: 40));
+        foreach (var job in jobs)
+        {
+            var done = await WaitFor(job.Id, j => j.Status == TrainingJobStatus.Completed);
+            Assert.Equal(0, done.Takeovers);
+            // One run, from step 0 to the end: every chart step appears once.
+            var steps = _runner.Points(job.Id).Where(p => p.ValidTokenAccuracy is null).Select(p => p.Step).ToList();
+            Assert.Equal(steps.Count, steps.Distinct().Count());
+        }
+        var running = await WaitFor(long1.Id, j => j.Status == TrainingJobStatus.Running && j.Step > 0);
+        // Cancel through the runner that does not train it: the worker that does stops at its next lease renewal.
+        var (asker, trainer) = running.Worker == _runner.WorkerName ? (other, _runner) : (_runner, other);
+        Assert.Equal(running.Worker, trainer.WorkerName);
+        asker.Cancel(long1.Id);
+        var cancelled = await asker.WaitForAsync(long1.Id, j => j.Status == TrainingJobStatus.Cancelled);
+        Assert.True(cancelled.CanResume);
+        await other.StopAsync(CancellationToken.None);
     }
 
     [Fact]

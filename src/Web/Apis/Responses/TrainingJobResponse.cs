@@ -22,12 +22,15 @@ namespace LatentWorkbench.Web.Apis.Responses;
 /// <param name="Message">The latest progress line, or the error of a failed job.</param>
 /// <param name="Created">When the job was created.</param>
 /// <param name="Updated">When it last changed.</param>
+/// <param name="Worker">The instance training it (machine/process/id), or null when no worker holds it.</param>
+/// <param name="StopRequested">Whether a user asked the running job to stop.</param>
+/// <param name="Takeovers">How often a worker took it over after its previous worker vanished.</param>
 public sealed record TrainingJobResponse(long Id, string Domain, string Name, string Data, string? Valid, int? EpochsRequested, int Limit,
     double? KlWeight, string Output, string Status, long Step, long TotalSteps, int Epoch, int Epochs, double Fraction, double? EtaSeconds,
-    string Message, DateTimeOffset Created, DateTimeOffset Updated)
+    string Message, DateTimeOffset Created, DateTimeOffset Updated, string? Worker, bool StopRequested, int Takeovers)
 {
     /// <summary>The response for <paramref name="j"/>.</summary>
     public static TrainingJobResponse Of(TrainingJob j) => new(j.Id, j.Request.Domain, j.Request.Name, j.Request.Data, j.Request.Valid,
         j.Request.Epochs, j.Request.Limit, j.Request.KlWeight, j.Output, TrainingJobStore.Name(j.Status), j.Step, j.TotalSteps, j.Epoch,
-        j.Epochs, j.Fraction, j.EtaSeconds, j.Message, j.Created, j.Updated);
+        j.Epochs, j.Fraction, j.EtaSeconds, j.Message, j.Created, j.Updated, j.Worker, j.CancelRequested, j.Takeovers);
 }
