@@ -231,7 +231,7 @@ public sealed partial class TrainingJobRunner(TrainingJobStore store, DomainRegi
             _logger.LogWarning("Training job {Id}: {Worker} lost its lease (another worker took the job over); its result is not written", job.Id, WorkerName);
             return;
         }
-        if (_store.Release(job, WorkerName)) Announce(job with { Worker = null, CancelRequested = false });
+        if (_store.Release(job, WorkerName) is { } saved) Announce(saved);
     }
 
     private static TrainingJob Stopped(TrainingJob job, CancellationToken stopping, string where) => stopping.IsCancellationRequested
