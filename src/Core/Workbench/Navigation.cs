@@ -20,7 +20,7 @@ public sealed class Navigation(DomainModel model)
 
     /// <summary>
     /// Several navigations at once, as <see cref="Run"/> gives each, with their tensor work shared: every start is
-    /// encoded in one batch, every trajectory decoded (and repaired) in one batch, every start anchored in one search,
+    /// encoded in one batch, every trajectory decoded in one batch (its repairs and every start's anchoring in one search),
     /// and every neighbourhood decoded in one batch. A request with a bad item or objective fails alone.
     /// </summary>
     public IReadOnlyList<NavigationOutcome> RunMany(IReadOnlyList<NavigationRequest> requests)
@@ -63,12 +63,13 @@ public sealed class Navigation(DomainModel model)
         live = live.Where(trajectories.ContainsKey).ToList();
         var references = live.ToDictionary(r => r, r => (IReadOnlyList<ItemReference>)[new ItemReference(ReferenceRole.Start, starts[r])]);
 
-        // Every trajectory as rows of one decode, then every start anchored in one search.
+        // Every trajectory as rows of one decode, each start (its first row) anchored in the same search as the repairs.
         var owners = live.SelectMany(r => Enumerable.Repeat(r, trajectories[r].Length)).ToArray();
+        var firsts = live.Select((r, k) => live.Take(k).Sum(o => trajectories[o].Length)).ToArray();
         var decoded = model.Points.DecodeEach(live.SelectMany(r => trajectories[r]).ToArray(), null, i => references[owners[i]],
-            live.SelectMany(r => Enumerable.Range(0, trajectories[r].Length).Select(i => (double)i)).ToArray());
+            live.SelectMany(r => Enumerable.Range(0, trajectories[r].Length).Select(i => (double)i)).ToArray(),
+            live.Select((r, k) => (firsts[k], references[r][0])).ToArray());
         var trajectoryPoints = Split(live, decoded, r => trajectories[r].Length);
-        model.Points.AnchorAll(live.Select(r => new AnchorJob(trajectoryPoints[r], null, references[r], [(0, references[r][0])])).ToArray());
 
         // Every neighbourhood (seeded per request, as one request alone would draw it) as rows of one more decode.
         var around = live.ToDictionary(r => r, r =>
