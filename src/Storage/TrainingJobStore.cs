@@ -131,19 +131,21 @@ public sealed class TrainingJobStore(WorkbenchDatabase database)
 
     /// <summary>
     /// Ends <paramref name="worker"/>'s hold on the job, writing its final state (completed, cancelled, failed, or back to
-    /// queued); false when another worker had taken it over, in which case nothing is written.
+    /// queued) and returning the row as saved (no worker, no stop request); null when another worker had taken it over, in
+    /// which case nothing is written.
     /// </summary>
-    public bool Release(TrainingJob job, string worker)
+    public TrainingJob? Release(TrainingJob job, string worker)
     {
         ArgumentNullException.ThrowIfNull(job);
         using var connection = database.Open();
-        return WorkbenchDatabase.Execute(connection,
+        var released = WorkbenchDatabase.Execute(connection,
             """
             UPDATE training_jobs SET status = @s, step = @step, total_steps = @total, epoch = @epoch, epochs = @epochs, eta_seconds = @eta,
                 message = @m, updated = @u, worker = NULL, lease_until = NULL, cancel_requested = 0 WHERE id = @id AND worker = @w;
             """,
             ("@s", Name(job.Status)), ("@step", job.Step), ("@total", job.TotalSteps), ("@epoch", job.Epoch), ("@epochs", job.Epochs),
             ("@eta", job.EtaSeconds), ("@m", job.Message), ("@u", Now()), ("@id", job.Id), ("@w", worker)) > 0;
+        return released ? Query(connection, "WHERE id = @id", ("@id", job.Id)).FirstOrDefault() : null;
     }
 
     /// <summary>

@@ -51,12 +51,12 @@ public abstract class TrainingQueueTests(StorageProvider provider) : StoreTests(
         Assert.Equal((job.Id, "new/1/y", 1), (taken.Id, taken.Worker, taken.Takeovers));
         Assert.Equal(LeaseRenewal.Lost, Jobs.Renew(job.Id, "old/1/x", Minute));
         Assert.False(Jobs.Update(old with { Step = 99 }, "old/1/x"));
-        Assert.False(Jobs.Release(old with { Status = TrainingJobStatus.Completed }, "old/1/x"));
+        Assert.Null(Jobs.Release(old with { Status = TrainingJobStatus.Completed }, "old/1/x"));
         Assert.Equal(LeaseRenewal.Held, Jobs.Renew(job.Id, "new/1/y", Minute));
         Assert.True(Jobs.Update(taken with { Step = 5 }, "new/1/y"));
-        Assert.True(Jobs.Release(taken with { Status = TrainingJobStatus.Completed, Step = 10 }, "new/1/y"));
-        var done = Jobs.Get(job.Id)!;
-        Assert.Equal((TrainingJobStatus.Completed, 10L, (string?)null), (done.Status, done.Step, done.Worker));
+        var released = Jobs.Release(taken with { Status = TrainingJobStatus.Completed, Step = 10 }, "new/1/y")!;
+        Assert.Equal((TrainingJobStatus.Completed, 10L, (string?)null), (released.Status, released.Step, released.Worker));
+        Assert.Equal(released, Jobs.Get(job.Id));
     }
 
     [SkippableFact]
@@ -92,7 +92,8 @@ public abstract class TrainingQueueTests(StorageProvider provider) : StoreTests(
         Assert.Equal(LeaseRenewal.StopRequested, Jobs.Renew(running.Id, "a/1/x", Minute));
         Assert.Null(Jobs.Cancel(waiting.Id)); // already cancelled
         Assert.False(Jobs.Remove(running.Id)); // still running
-        Assert.True(Jobs.Release(stopping with { Status = TrainingJobStatus.Cancelled }, "a/1/x"));
+        var cancelled = Jobs.Release(stopping with { Status = TrainingJobStatus.Cancelled }, "a/1/x")!;
+        Assert.Equal((TrainingJobStatus.Cancelled, false), (cancelled.Status, cancelled.CancelRequested));
         Assert.False(Jobs.Get(running.Id)!.CancelRequested);
         Assert.True(Jobs.Remove(running.Id));
         Assert.Null(Jobs.Get(running.Id));

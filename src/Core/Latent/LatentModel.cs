@@ -99,17 +99,27 @@ public sealed class LatentModel : IDisposable
     /// <summary>
     /// Decodes latent vectors with the given options and optional domain constraint. Token-level strategies only:
     /// <see cref="DecodeStrategy.Consistent"/> needs the domain's validator, so it is refused here and carried out by
-    /// <c>PointDecoder</c>.
+    /// <c>PointDecoder</c>. Sampled row b is seeded by its index in <paramref name="z"/> (see <see cref="DecodeOptions.Seed"/>).
+    /// With <paramref name="enough"/> and a <see cref="DecodeOptions.SeedPeriod"/>, the rows of one period form a group
+    /// whose decoding ends as soon as one of its finished rows satisfies it (row index, sequence); the group's rows still
+    /// running come back unfinished.
     /// </summary>
-    public DecodedSequence[] Decode(IReadOnlyList<float[]> z, DecodeOptions options, IDecodingConstraint? constraint)
+    public DecodedSequence[] Decode(IReadOnlyList<float[]> z, DecodeOptions options, IDecodingConstraint? constraint,
+        Func<int, DecodedSequence, bool>? enough = null)
     {
         if (options.Strategy == DecodeStrategy.Consistent)
             throw new ArgumentException("Consistent decoding chooses among decodes by their encodings and needs the domain's validator; decode through the domain's PointDecoder.", nameof(options));
         CheckWidth(z);
         using var _ = no_grad();
+        // Chunks hold whole seed periods, so a group never straddles two.
+        var chunk = options.SeedPeriod > 0 ? Math.Max(1, Batch / options.SeedPeriod) * options.SeedPeriod : Batch;
         var result = new List<DecodedSequence>(z.Count);
-        for (int start = 0; start < z.Count; start += Batch)
-            result.AddRange(Decoder.Decode(z.Skip(start).Take(Batch).ToArray(), options, constraint));
+        for (int start = 0; start < z.Count; start += chunk)
+        {
+            var offset = start;
+            result.AddRange(Decoder.Decode(z.Skip(start).Take(chunk).ToArray(), options, constraint, offset,
+                enough is null ? null : (row, sequence) => enough(offset + row, sequence)));
+        }
         return [.. result];
     }
 
@@ -118,16 +128,22 @@ public sealed class LatentModel : IDisposable
 
     /// <summary>
     /// Beam search's <paramref name="width"/> most likely decodes of each latent vector, best first; the vectors are
-    /// searched together, a batch of them at a time.
+    /// searched together, a batch of them at a time. With <paramref name="enough"/>, a vector's search ends as soon as one
+    /// of its finished hypotheses satisfies it (vector index, hypothesis), with the hypotheses found by then.
     /// </summary>
-    public DecodedSequence[][] DecodeCandidates(IReadOnlyList<float[]> z, int width, IDecodingConstraint? constraint)
+    public DecodedSequence[][] DecodeCandidates(IReadOnlyList<float[]> z, int width, IDecodingConstraint? constraint,
+        Func<int, DecodedSequence, bool>? enough = null)
     {
         CheckWidth(z);
         using var _ = no_grad();
         var chunk = Math.Max(1, Batch / Math.Max(1, width));
         var result = new List<DecodedSequence[]>(z.Count);
         for (int start = 0; start < z.Count; start += chunk)
-            result.AddRange(Decoder.Candidates(z.Skip(start).Take(chunk).ToArray(), width, constraint));
+        {
+            var offset = start;
+            result.AddRange(Decoder.Candidates(z.Skip(start).Take(chunk).ToArray(), width, constraint,
+                enough is null ? null : (row, sequence) => enough(offset + row, sequence)));
+        }
         return [.. result];
     }
 

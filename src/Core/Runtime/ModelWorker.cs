@@ -6,7 +6,8 @@ namespace LatentWorkbench.Core.Runtime;
 
 /// <summary>
 /// The one thread that owns a <see cref="DomainModel"/>'s tensor work. Requests from any number of callers queue
-/// on a channel; waiting encode requests are merged into one batch, and so are waiting interpolations, whose
+/// on a channel; all waiting encode requests are merged into one batch (wherever they wait in the queue), and so are
+/// waiting interpolations and navigations, whose
 /// encodes, decodes, repairs and anchors then run as rows of shared batches (<see cref="PathInterpolation.RunMany"/>). The queue is bounded: past
 /// <see cref="MaxQueued"/> waiting requests a new one is refused at once with <see cref="WorkerBusyException"/>
 /// (back-pressure). A request cancelled while it waits (its client has gone) completes as cancelled at once and no
@@ -23,13 +24,19 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Starts the worker thread for <paramref name="model"/>, which it now owns; at most <paramref name="maxQueued"/>
-    /// requests may wait (0: no limit).
+    /// requests may wait (0: no limit). The worker's tensor operations use <paramref name="threads"/> CPU threads each
+    /// (libtorch's intra-op threads, set on the worker's own thread). One is the default: a worker's operations are
+    /// small (a decoding step is a few matrix products of a batch), and a second OpenMP team started from a thread other
+    /// than the process's first runs them about 2.5 times slower on a 2-core machine than one thread does, while one
+    /// thread per worker lets the workers of several domains use the cores side by side.
     /// </summary>
-    public ModelWorker(DomainModel model, int maxQueued = 0)
+    public ModelWorker(DomainModel model, int maxQueued = 0, int threads = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxQueued);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         _model = model;
         MaxQueued = maxQueued;
+        Threads = threads;
         _thread = new Thread(Loop) { IsBackground = true, Name = $"latent-worker-{model.Module.Id}" };
         _thread.Start();
     }
@@ -39,6 +46,9 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
 
     /// <summary>The model's manifest (read-only facts, safe from any thread).</summary>
     public Checkpoints.CheckpointManifest Manifest => _model.Model.Manifest;
+
+    /// <summary>CPU threads of each tensor operation on the worker.</summary>
+    public int Threads { get; }
 
     /// <summary>Most requests that may wait at once (0: no limit).</summary>
     public int MaxQueued { get; }
@@ -77,8 +87,20 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
         return item.Completion.Task;
     }
 
+    /// <summary>
+    /// The navigation of <paramref name="request"/> (<see cref="Navigation.Run"/>); navigations waiting together are
+    /// computed as one batch. Refused and cancelled as <see cref="RunAsync{T}"/>.
+    /// </summary>
+    public Task<NavigationResult> NavigateAsync(NavigationRequest request, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var item = new NavigationItem(request, cancellation);
+        Enqueue(item, cancellation);
+        return item.Completion.Task;
+    }
+
     /// <summary>Most requests of one kind merged into one batch.</summary>
-    private const int MaxBatch = 64, MaxPathBatch = 16;
+    private const int MaxBatch = 64, MaxPathBatch = 16, MaxNavigationBatch = 8;
 
     private void Enqueue(WorkItem item, CancellationToken cancellation)
     {
@@ -98,18 +120,34 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
 
     private void Loop()
     {
+        TorchSharp.torch.set_num_threads(Threads);
         var reader = _queue.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        // Items read from the channel and not yet started, in arrival order. Reading everything that waits lets a batch
+        // take every waiting request of its kind, not only those queued right behind the first one.
+        var waiting = new List<WorkItem>();
+        while (true)
         {
+            while (reader.TryRead(out var next)) waiting.Add(next);
+            if (waiting.Count == 0)
+            {
+                if (!reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult()) return;
+                continue;
+            }
+            var item = waiting[0];
+            waiting.RemoveAt(0);
             // An item that can no longer leave the queue was cancelled while it waited: skip it.
-            if (!reader.TryRead(out var item) || !item.TryLeave()) continue;
+            if (!item.TryLeave()) continue;
             if (item is EncodeItem first)
             {
-                RunEncodeBatch(Drain(first, MaxBatch));
+                RunEncodeBatch(Take(first, waiting, MaxBatch));
             }
             else if (item is PathItem path)
             {
-                RunPathBatch(Drain(path, MaxPathBatch));
+                RunPathBatch(Take(path, waiting, MaxPathBatch));
+            }
+            else if (item is NavigationItem navigation)
+            {
+                RunNavigationBatch(Take(navigation, waiting, MaxNavigationBatch));
             }
             else
             {
@@ -118,14 +156,24 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary><paramref name="first"/> and the items of its kind waiting right behind it, up to <paramref name="most"/>.</summary>
-    private List<T> Drain<T>(T first, int most) where T : WorkItem
+    /// <summary>
+    /// <paramref name="first"/> and the waiting items of its kind, wherever they wait, up to <paramref name="most"/>;
+    /// they leave <paramref name="waiting"/>.
+    /// </summary>
+    private static List<T> Take<T>(T first, List<WorkItem> waiting, int most) where T : WorkItem
     {
         var batch = new List<T> { first };
-        var reader = _queue.Reader;
-        while (batch.Count < most && reader.TryPeek(out var next) && next is T && reader.TryRead(out next))
+        for (int i = 0; i < waiting.Count && batch.Count < most;)
         {
-            if (next.TryLeave()) batch.Add((T)next);
+            if (waiting[i] is T same)
+            {
+                waiting.RemoveAt(i);
+                if (same.TryLeave()) batch.Add(same);
+            }
+            else
+            {
+                i++;
+            }
         }
         return batch;
     }
@@ -141,6 +189,26 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
             for (int i = 0; i < live.Count; i++)
             {
                 if (outcomes[i].Points is { } points) live[i].Completion.TrySetResult(points);
+                else live[i].Completion.TrySetException(outcomes[i].Error!);
+            }
+        }
+        catch (Exception e)
+        {
+            foreach (var request in live) request.Completion.TrySetException(e);
+        }
+    }
+
+    /// <summary>One <see cref="Navigation.RunMany"/> for many requests; a request with a bad item fails alone.</summary>
+    private void RunNavigationBatch(List<NavigationItem> batch)
+    {
+        var live = batch.Where(b => !b.CancelIfRequested()).ToList();
+        if (live.Count == 0) return;
+        try
+        {
+            var outcomes = new Navigation(_model).RunMany(live.Select(b => b.Request).ToArray());
+            for (int i = 0; i < live.Count; i++)
+            {
+                if (outcomes[i].Result is { } result) live[i].Completion.TrySetResult(result);
                 else live[i].Completion.TrySetException(outcomes[i].Error!);
             }
         }
@@ -260,6 +328,19 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
         protected override void SetCanceled(CancellationToken token) => Completion.TrySetCanceled(token);
 
         public override void Execute(DomainModel model) => throw new InvalidOperationException("Interpolations run in batches.");
+    }
+
+    private sealed class NavigationItem(NavigationRequest request, CancellationToken cancellation) : WorkItem
+    {
+        public NavigationRequest Request { get; } = request;
+
+        public TaskCompletionSource<NavigationResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool CancelIfRequested() => cancellation.IsCancellationRequested && Completion.TrySetCanceled(cancellation);
+
+        protected override void SetCanceled(CancellationToken token) => Completion.TrySetCanceled(token);
+
+        public override void Execute(DomainModel model) => throw new InvalidOperationException("Navigations run in batches.");
     }
 
     private sealed class EncodeItem(IReadOnlyList<string> texts, CancellationToken cancellation) : WorkItem

@@ -27,17 +27,37 @@ internal sealed class ConsistentChoice(IItemValidator validator, LatentModel mod
         var open = Enumerable.Range(0, z.Count).Where(i => distances[i] > SameLatentTolerance).ToArray();
         if (open.Length == 0) return chosen;
         var hypotheses = model.DecodeCandidates(open.Select(i => z[i]).ToArray(), Math.Max(1, width), constraint);
-        // The first decode's distance is known; the other hypotheses of every open point are encoded in one batch.
-        var others = open.Select((i, k) => hypotheses[k].Where(h => h.Finished).Select(h => codec.ToText(h.TokenIds))
-            .Where(t => t != first[i]).Distinct().ToArray()).ToArray();
-        var own = Distances(open.SelectMany((i, k) => Enumerable.Repeat(z[i], others[k].Length)).ToArray(), others.SelectMany(c => c).ToArray());
+        var others = open.Select((i, k) => hypotheses[k].Where(h => h.Finished).Select(h => codec.ToText(h.TokenIds)).ToArray()).ToArray();
+        var nearest = Nearest(open.Select(i => z[i]).ToArray(), open.Select(i => first[i]).ToArray(), open.Select(i => distances[i]).ToArray(), others);
+        for (int k = 0; k < open.Length; k++) chosen[open[k]] = nearest[k];
+        return chosen;
+    }
+
+    /// <summary>
+    /// For each z, the valid text among <paramref name="first"/> and <paramref name="others"/> whose own encoding lies
+    /// nearest z, earlier candidates winning ties; <paramref name="first"/> when none is valid. All candidates are encoded
+    /// as one batch.
+    /// </summary>
+    public string[] Nearest(IReadOnlyList<float[]> z, IReadOnlyList<string> first, IReadOnlyList<IReadOnlyList<string>> others) =>
+        Nearest(z, first, null, others);
+
+    // As the public Nearest, with the first candidates' distances known when given (they are not encoded again).
+    private string[] Nearest(IReadOnlyList<float[]> z, IReadOnlyList<string> first, IReadOnlyList<double>? firstDistances,
+        IReadOnlyList<IReadOnlyList<string>> others)
+    {
+        var candidates = Enumerable.Range(0, z.Count)
+            .Select(k => (firstDistances is null ? [first[k]] : Array.Empty<string>()).Concat(others[k].Where(t => t != first[k])).Distinct().ToArray())
+            .ToArray();
+        var own = Distances(Enumerable.Range(0, z.Count).SelectMany(k => Enumerable.Repeat(z[k], candidates[k].Length)).ToArray(),
+            candidates.SelectMany(c => c).ToArray());
+        var chosen = first.ToArray();
         int offset = 0;
-        for (int k = 0; k < open.Length; k++)
+        for (int k = 0; k < z.Count; k++)
         {
-            var nearest = distances[open[k]];
-            foreach (var text in others[k])
+            var nearest = firstDistances?[k] ?? double.PositiveInfinity;
+            foreach (var text in candidates[k])
             {
-                if (own[offset] < nearest) (nearest, chosen[open[k]]) = (own[offset], text);
+                if (own[offset] < nearest) (nearest, chosen[k]) = (own[offset], text);
                 offset++;
             }
         }

@@ -16,32 +16,110 @@ public sealed class Navigation(DomainModel model)
     /// Follows the property heads' gradient (or the attribute vectors for terms without a head), decodes the
     /// trajectory and its neighbourhood, and ranks the distinct valid items that meet the similarity constraint.
     /// </summary>
-    public NavigationResult Run(NavigationRequest request)
+    public NavigationResult Run(NavigationRequest request) => RunMany([request])[0].ResultOrThrow();
+
+    /// <summary>
+    /// Several navigations at once, as <see cref="Run"/> gives each, with their tensor work shared: every start is
+    /// encoded in one batch, every trajectory decoded in one batch (its repairs and every start's anchoring in one search),
+    /// and every neighbourhood decoded in one batch. A request with a bad item or objective fails alone.
+    /// </summary>
+    public IReadOnlyList<NavigationOutcome> RunMany(IReadOnlyList<NavigationRequest> requests)
     {
+        ArgumentNullException.ThrowIfNull(requests);
+        var outcomes = new NavigationOutcome?[requests.Count];
+        var starts = new string[requests.Count];
+        var ids = new int[requests.Count][];
+        var live = new List<int>();
+        for (int r = 0; r < requests.Count; r++)
+        {
+            try
+            {
+                CheckObjective(requests[r]);
+                starts[r] = model.Canonicalize(requests[r].Start);
+                ids[r] = model.Codec.ToIds(starts[r]);
+                live.Add(r);
+            }
+            catch (Exception e) when (e is ItemInputException or ArgumentException or FormatException or InvalidDataException)
+            {
+                outcomes[r] = new NavigationOutcome(null, e);
+            }
+        }
+        var codes = model.Model.Encode(live.Select(r => ids[r]).ToArray());
+        var means = new Dictionary<int, float[]>();
+        var trajectories = new Dictionary<int, float[][]>();
+        for (int k = 0; k < live.Count; k++)
+        {
+            var r = live[k];
+            try
+            {
+                means[r] = codes[k].Mean;
+                trajectories[r] = Trajectory(codes[k].Mean, requests[r]);
+            }
+            catch (ItemInputException e)
+            {
+                outcomes[r] = new NavigationOutcome(null, e);
+            }
+        }
+        live = live.Where(trajectories.ContainsKey).ToList();
+        var references = live.ToDictionary(r => r, r => (IReadOnlyList<ItemReference>)[new ItemReference(ReferenceRole.Start, starts[r])]);
+
+        // Every trajectory as rows of one decode, each start (its first row) anchored in the same search as the repairs.
+        var owners = live.SelectMany(r => Enumerable.Repeat(r, trajectories[r].Length)).ToArray();
+        var firsts = live.Select((r, k) => live.Take(k).Sum(o => trajectories[o].Length)).ToArray();
+        var decoded = model.Points.DecodeEach(live.SelectMany(r => trajectories[r]).ToArray(), null, i => references[owners[i]],
+            live.SelectMany(r => Enumerable.Range(0, trajectories[r].Length).Select(i => (double)i)).ToArray(),
+            live.Select((r, k) => (firsts[k], references[r][0])).ToArray());
+        var trajectoryPoints = Split(live, decoded, r => trajectories[r].Length);
+
+        // Every neighbourhood (seeded per request, as one request alone would draw it) as rows of one more decode.
+        var around = live.ToDictionary(r => r, r =>
+        {
+            var random = new Random(requests[r].Seed);
+            return trajectories[r].SelectMany(z => Enumerable.Range(0, requests[r].SamplesPerStep)
+                .Select(_ => Add(z, Gaussian(random, z.Length, requests[r].SampleRadius)))).ToArray();
+        });
+        var aroundOwners = live.SelectMany(r => Enumerable.Repeat(r, around[r].Length)).ToArray();
+        var neighbours = Split(live, model.Points.DecodeEach(live.SelectMany(r => around[r]).ToArray(), null, i => references[aroundOwners[i]],
+            live.SelectMany(r => Enumerable.Range(0, around[r].Length).Select(i => (double)i)).ToArray()), r => around[r].Length);
+
+        foreach (var r in live)
+        {
+            var request = requests[r];
+            // The user's item itself, with its own properties, at its posterior mean.
+            var startPoint = model.Points.Describe(starts[r], means[r], 0, references[r]);
+            var candidates = trajectoryPoints[r].Concat(neighbours[r])
+                .Where(p => p.Valid && p.Text != starts[r])
+                .GroupBy(p => p.Text).Select(g => g.First())
+                .Select(p => new ScoredCandidate(p, Score(p, request.Objective), p.Similarities.GetValueOrDefault(Start)))
+                .Where(c => c.Similarity >= request.MinSimilarity && !double.IsNaN(c.Score) && (request.Accept?.Invoke(c.Point) ?? true))
+                .OrderByDescending(c => c.Score).ToArray();
+            outcomes[r] = new NavigationOutcome(
+                new NavigationResult(startPoint, candidates.FirstOrDefault()?.Point, candidates, trajectoryPoints[r], Describe(request.Objective)), null);
+        }
+        return outcomes.Select(o => o!).ToArray();
+    }
+
+    private void CheckObjective(NavigationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.Objective.Count == 0) throw new ItemInputException("The objective is empty.");
         var known = model.Module.Properties.Definitions.Select(d => d.Key).Concat(model.Model.Manifest.Model.TagNames.Select(t => $"p_{t}")).ToHashSet();
         foreach (var term in request.Objective)
             if (!known.Contains(term.Property))
                 throw new ItemInputException($"Unknown property '{term.Property}'; use one of: {string.Join(", ", known)}.");
-        var startText = model.Canonicalize(request.Start);
-        var start = model.Model.Encode([model.Codec.ToIds(startText)])[0].Mean;
-        var trajectoryZ = Trajectory(start, request);
-        ItemReference[] references = [new(ReferenceRole.Start, startText)];
-        var trajectory = model.Points.Decode(trajectoryZ, null, references);
-        model.Points.Anchor(trajectory, null, references, (0, references[0]));
-        var random = new Random(request.Seed);
-        var around = trajectoryZ.SelectMany(z => Enumerable.Range(0, request.SamplesPerStep)
-            .Select(_ => Add(z, Gaussian(random, z.Length, request.SampleRadius)))).ToArray();
-        var neighbourhood = model.Points.Decode(around, null, references);
-        // The user's item itself, with its own properties, at its posterior mean.
-        var startPoint = model.Points.Describe(startText, start, 0, references);
-        var candidates = trajectory.Concat(neighbourhood)
-            .Where(p => p.Valid && p.Text != startText)
-            .GroupBy(p => p.Text).Select(g => g.First())
-            .Select(p => new ScoredCandidate(p, Score(p, request.Objective), p.Similarities.GetValueOrDefault(Start)))
-            .Where(c => c.Similarity >= request.MinSimilarity && !double.IsNaN(c.Score) && (request.Accept?.Invoke(c.Point) ?? true))
-            .OrderByDescending(c => c.Score).ToArray();
-        return new NavigationResult(startPoint, candidates.FirstOrDefault()?.Point, candidates, trajectory, Describe(request.Objective));
+    }
+
+    /// <summary>The rows of one batched decode, back to their requests in order.</summary>
+    private static Dictionary<int, LatentPoint[]> Split(List<int> live, LatentPoint[] rows, Func<int, int> countOf)
+    {
+        var parts = new Dictionary<int, LatentPoint[]>();
+        int offset = 0;
+        foreach (var r in live)
+        {
+            parts[r] = rows[offset..(offset + countOf(r))];
+            offset += countOf(r);
+        }
+        return parts;
     }
 
     /// <summary>Weighted objective of a point's computed properties (NaN when one is missing).</summary>

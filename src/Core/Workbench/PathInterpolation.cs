@@ -36,7 +36,7 @@ public sealed class PathInterpolation(DomainModel model)
     /// <summary>
     /// Several paths at once, as <see cref="Run"/> gives each, with their tensor work shared: the ends of every path are
     /// encoded as one batch, the points of paths with the same decoding are decoded (and invalid ones repaired) as one
-    /// batch, and every path's ends are anchored in one search. A request whose items are bad fails alone.
+    /// batch, with every path's ends anchored in the same search as the repairs. A request whose items are bad fails alone.
     /// </summary>
     public IReadOnlyList<PathOutcome> RunMany(IReadOnlyList<PathRequest> requests)
     {
@@ -74,8 +74,14 @@ public sealed class PathInterpolation(DomainModel model)
         {
             var members = group.ToArray();
             var owner = members.SelectMany(r => Enumerable.Repeat(r, requests[r].Steps)).ToArray();
+            // Each path's ends encode the user's items: anchored in the same search as every repair of the group.
+            var firsts = members.Select((r, m) => members.Take(m).Sum(o => requests[o].Steps)).ToArray();
+            var anchors = members.SelectMany((r, m) => new[]
+            {
+                (firsts[m], paths[r].References[0]), (firsts[m] + requests[r].Steps - 1, paths[r].References[1]),
+            }).ToArray();
             var decoded = model.Points.DecodeEach(members.SelectMany(r => paths[r].Z).ToArray(), group.Key, i => paths[owner[i]].References,
-                members.SelectMany(r => paths[r].Positions).ToArray());
+                members.SelectMany(r => paths[r].Positions).ToArray(), anchors);
             int offset = 0;
             foreach (var r in members)
             {
@@ -83,8 +89,6 @@ public sealed class PathInterpolation(DomainModel model)
                 offset += requests[r].Steps;
             }
         }
-        model.Points.AnchorAll(live.Select(r => new AnchorJob(points[r], requests[r].Options, paths[r].References,
-            [(0, paths[r].References[0]), (requests[r].Steps - 1, paths[r].References[1])])).ToArray());
         foreach (var r in live)
         {
             IReadOnlyList<LatentPoint> path = points[r];

@@ -48,12 +48,15 @@ public sealed class PointDecoder
         DecodeEach(z, options, _ => references, positions);
 
     /// <summary>
-    /// As <see cref="Decode"/>, with each point's own references (points of several operations decoded as one batch).
+    /// As <see cref="Decode"/>, with each point's own references (points of several operations decoded as one batch),
+    /// and <paramref name="anchors"/>: rows that encode a user's item, settled as <see cref="Anchor"/> settles them, in
+    /// the same beam search as the repairs of invalid points.
     /// </summary>
     internal LatentPoint[] DecodeEach(IReadOnlyList<float[]> z, DecodeOptions? options, Func<int, IReadOnlyList<ItemReference>?> referencesOf,
-        IReadOnlyList<double>? positions)
+        IReadOnlyList<double>? positions, IReadOnlyList<(int Index, ItemReference Item)>? anchors = null)
     {
         options ??= DecodeOptions.Default;
+        anchors ??= [];
         var consistent = options.Strategy == DecodeStrategy.Consistent;
         var texts = _model.Decode(z, consistent ? options with { Strategy = DecodeStrategy.Greedy } : options, _constraint)
             .Select(d => _codec.ToText(d.TokenIds)).ToArray();
@@ -62,38 +65,25 @@ public sealed class PointDecoder
         var tags = _model.PredictTags(z);
         var points = Enumerable.Range(0, z.Count).Select(i =>
             Describe(texts[i], z[i], positions?[i] ?? i, ood[i], tags[i], referencesOf(i))).ToArray();
-        Repair(points, ood, tags, referencesOf);
+        // A consistent decode already is each anchor's encoder-consistent choice.
+        Settle(points, referencesOf, consistent ? [] : anchors, repairInvalid: true);
+        foreach (var (index, item) in anchors) points[index] = Mark(points[index], item);
         return points;
     }
 
     /// <summary>
-    /// Decodes the given points of a decoded list again, encoder-consistently, unless <paramref name="decodedWith"/>
-    /// already was: the ends of a path or the start of a move are encodings of the user's items, so this gives those
-    /// items back whenever the model can produce them, at the cost of a beam search only where the first decode is not
-    /// the item. A point that still is not its item is marked <see cref="LatentPoint.StandsIn"/> for it.
+    /// Settles the given points of a decoded list, which encode the user's items (the ends of a path, the start of a
+    /// move), so that they give those items back whenever the model can produce them: a point that already is its item
+    /// stands; otherwise it becomes its item when beam search finds the item among its <see cref="AnchorBeamWidth"/>
+    /// likeliest decodes, else the encoder-consistent choice among its decode and those hypotheses. Nothing changes where
+    /// <paramref name="decodedWith"/> was <see cref="DecodeStrategy.Consistent"/>. A point that still is not its item is
+    /// marked <see cref="LatentPoint.StandsIn"/> for it.
     /// </summary>
     public void Anchor(LatentPoint[] points, DecodeOptions? decodedWith, IReadOnlyList<ItemReference> references,
-        params (int Index, ItemReference Item)[] anchors) => AnchorAll([new AnchorJob(points, decodedWith, references, anchors)]);
-
-    /// <summary>As <see cref="Anchor"/>, for several operations whose anchors are searched as one batch.</summary>
-    internal void AnchorAll(IReadOnlyList<AnchorJob> jobs)
+        params (int Index, ItemReference Item)[] anchors)
     {
-        var open = jobs.Where(j => j.DecodedWith?.Strategy != DecodeStrategy.Consistent)
-            .SelectMany(j => j.Anchors.Select(a => (Job: j, a.Index))).ToArray();
-        if (open.Length > 0)
-        {
-            var z = open.Select(a => a.Job.Points[a.Index].Latent).ToArray();
-            var texts = _consistent.Choose(z, open.Select(a => a.Job.Points[a.Index].Text).ToArray(), AnchorBeamWidth);
-            var tags = _model.PredictTags(z);
-            for (int k = 0; k < open.Length; k++)
-            {
-                var (job, index) = open[k];
-                var point = job.Points[index];
-                if (texts[k] != point.Text) job.Points[index] = Describe(texts[k], point.Latent, point.T, point.OodScore, tags[k], job.References);
-            }
-        }
-        foreach (var job in jobs)
-            foreach (var (index, item) in job.Anchors) job.Points[index] = Mark(job.Points[index], item);
+        if (decodedWith?.Strategy != DecodeStrategy.Consistent) Settle(points, _ => references, anchors, repairInvalid: false);
+        foreach (var (index, item) in anchors) points[index] = Mark(points[index], item);
     }
 
     /// <summary><paramref name="point"/>, marked as standing in for <paramref name="item"/> when it is another item.</summary>
@@ -135,43 +125,74 @@ public sealed class PointDecoder
     }
 
     /// <summary>
-    /// The constraint keeps decodes well-formed but cannot see every domain rule (e.g. aromaticity); for each invalid
-    /// point, beam search of the same z (all such points searched as one batch) and then a few low-temperature samples
-    /// are tried before giving up.
+    /// One beam search (<see cref="AnchorBeamWidth"/> hypotheses) for every point that needs one: anchored points that
+    /// are not yet their item (see <see cref="Anchor"/>) and, with <paramref name="repairInvalid"/>, invalid points,
+    /// which take their likeliest valid hypothesis (the constraint keeps decodes well-formed but cannot see every domain
+    /// rule, e.g. aromaticity). Points still invalid then try a few low-temperature samples, all as one batch.
     /// </summary>
-    private void Repair(LatentPoint[] points, double[] ood, float[][] tags, Func<int, IReadOnlyList<ItemReference>?> referencesOf)
+    private void Settle(LatentPoint[] points, Func<int, IReadOnlyList<ItemReference>?> referencesOf,
+        IReadOnlyList<(int Index, ItemReference Item)> anchors, bool repairInvalid)
     {
-        var open = Enumerable.Range(0, points.Length).Where(i => !points[i].Valid).ToList();
-        if (open.Count == 0) return;
-        var beams = _model.Decode(open.Select(i => points[i].Latent).ToArray(), new DecodeOptions { Strategy = DecodeStrategy.Beam, BeamWidth = 4 }, _constraint);
-        for (int k = 0; k < open.Count; k++)
+        var itemOf = new Dictionary<int, ItemReference>();
+        foreach (var (index, item) in anchors)
+            if (!(points[index].Valid && points[index].Text == item.Text)) itemOf.TryAdd(index, item);
+        var rows = Enumerable.Range(0, points.Length).Where(i => itemOf.ContainsKey(i) || (repairInvalid && !points[i].Valid)).ToArray();
+        if (rows.Length == 0) return;
+        var z = rows.Select(i => points[i].Latent).ToArray();
+        var tags = _model.PredictTags(z);
+        // A row's search ends at its first finished hypothesis that settles it: the item of an anchor, a valid item otherwise.
+        bool Settles(int k, DecodedSequence found) => _module.Validator.Validate(_codec.ToText(found.TokenIds)) is { IsValid: true } valid
+            && (!itemOf.TryGetValue(rows[k], out var item) || valid.Canonical == item.Text);
+        var hypotheses = _model.DecodeCandidates(z, AnchorBeamWidth, _constraint, Settles)
+            .Select(h => h.Where(s => s.Finished).Select(s => _codec.ToText(s.TokenIds)).Distinct().ToArray()).ToArray();
+        var undecided = new List<int>();
+        for (int k = 0; k < rows.Length; k++)
         {
-            var i = open[k];
-            var point = Describe(_codec.ToText(beams[k].TokenIds), points[i].Latent, points[i].T, ood[i], tags[i], referencesOf(i));
-            points[i] = point.Valid ? point : Sampled(points[i], ood[i], tags[i], referencesOf(i));
+            var i = rows[k];
+            var canonical = hypotheses[k].Select(t => _module.Validator.Validate(t)).Where(v => v.IsValid).Select(v => v.Canonical!);
+            var text = itemOf.TryGetValue(i, out var item) ? canonical.FirstOrDefault(c => c == item.Text) : canonical.FirstOrDefault();
+            if (text is not null) points[i] = Describe(text, points[i].Latent, points[i].T, points[i].OodScore, tags[k], referencesOf(i));
+            else if (item is not null) undecided.Add(k);
         }
+        if (undecided.Count > 0)
+        {
+            var chosen = _consistent.Nearest(undecided.Select(k => z[k]).ToArray(), undecided.Select(k => points[rows[k]].Text).ToArray(),
+                undecided.Select(k => (IReadOnlyList<string>)hypotheses[k]).ToArray());
+            for (int u = 0; u < undecided.Count; u++)
+            {
+                var (k, i) = (undecided[u], rows[undecided[u]]);
+                if (chosen[u] != points[i].Text) points[i] = Describe(chosen[u], points[i].Latent, points[i].T, points[i].OodScore, tags[k], referencesOf(i));
+            }
+        }
+        var invalid = Enumerable.Range(0, rows.Length).Where(k => !points[rows[k]].Valid).ToArray();
+        if (invalid.Length > 0) Sample(points, invalid.Select(k => rows[k]).ToArray(), invalid.Select(k => tags[k]).ToArray(), referencesOf);
     }
 
     /// <summary>
-    /// The first valid item among low-temperature samples of an invalid point's z (one batch of
-    /// <see cref="RepairSamples"/> rows, each with its own seed, so the repair depends on this point alone), else the
-    /// point as it was.
+    /// Each of the <paramref name="rows"/> (invalid points) becomes the first valid item among
+    /// <see cref="RepairSamples"/> low-temperature samples of its z, or stays as it was. All rows are sampled as one batch
+    /// whose seeds repeat every <see cref="RepairSamples"/> rows, so a point's repair depends on that point alone.
     /// </summary>
-    private LatentPoint Sampled(LatentPoint invalid, double ood, float[] tags, IReadOnlyList<ItemReference>? references)
+    private void Sample(LatentPoint[] points, int[] rows, float[][] tags, Func<int, IReadOnlyList<ItemReference>?> referencesOf)
     {
-        var attempt = new DecodeOptions { Strategy = DecodeStrategy.Sample, Temperature = RepairTemperature, Seed = 1 };
-        var samples = _model.Decode(Enumerable.Repeat(invalid.Latent, RepairSamples).ToArray(), attempt, _constraint);
-        foreach (var text in samples.Select(s => _codec.ToText(s.TokenIds)).Distinct())
+        var attempt = new DecodeOptions { Strategy = DecodeStrategy.Sample, Temperature = RepairTemperature, Seed = 1, SeedPeriod = RepairSamples };
+        // A point's samples stop at the first that finishes valid.
+        var samples = _model.Decode(rows.SelectMany(i => Enumerable.Repeat(points[i].Latent, RepairSamples)).ToArray(), attempt, _constraint,
+            (_, found) => _module.Validator.Validate(_codec.ToText(found.TokenIds)).IsValid);
+        for (int k = 0; k < rows.Length; k++)
         {
-            var point = Describe(text, invalid.Latent, invalid.T, ood, tags, references);
-            if (point.Valid) return point;
+            var i = rows[k];
+            foreach (var text in samples[(k * RepairSamples)..((k + 1) * RepairSamples)].Where(s => s.Finished).Select(s => _codec.ToText(s.TokenIds)).Distinct())
+            {
+                var point = Describe(text, points[i].Latent, points[i].T, points[i].OodScore, tags[k], referencesOf(i));
+                if (point.Valid)
+                {
+                    points[i] = point;
+                    break;
+                }
+            }
         }
-        return invalid;
     }
 
     private IReadOnlyList<string> Tokens(string text) => _module.Tokenizer.Tokenize(text) is { Ok: true } r ? r.Tokens : [text];
 }
-
-/// <summary>The points of one operation to anchor (<see cref="PointDecoder.AnchorAll"/>): which of them encode which user's item.</summary>
-internal sealed record AnchorJob(LatentPoint[] Points, DecodeOptions? DecodedWith, IReadOnlyList<ItemReference> References,
-    IReadOnlyList<(int Index, ItemReference Item)> Anchors);

@@ -70,14 +70,16 @@ public static class DomainsApi
         return TypedResults.Ok(response with { SessionId = saved.Id });
     }
 
-    private static async Task<Ok<NavigationResponse>> Navigate(string domain, NavigateRequest request, ModelHub hub, CancellationToken ct)
+    private static async Task<Ok<NavigationResponse>> Navigate(string domain, NavigateRequest request, ModelHub hub, DomainRegistry registry, CancellationToken ct)
     {
         ApiErrors.Require(!string.IsNullOrWhiteSpace(request.From), "from is required");
         ApiErrors.Require(request.Steps is >= 1 and <= 200, "steps must be between 1 and 200");
         ApiErrors.Require(request.MinSimilarity is >= 0 and <= 1, "min_similarity must be between 0 and 1");
         var terms = ObjectiveParser.Parse(request.Objective ?? "");
-        return TypedResults.Ok(await hub.Get(domain).RunAsync(m => NavigationResponse.Of(m.Module,
-            m.Navigate(new NavigationRequest(request.From, terms, request.MinSimilarity, new AscentSettings(Steps: request.Steps), Math.Clamp(request.SamplesPerStep, 0, 32)))), ct));
+        // Navigations waiting together run as one batch (ModelWorker.NavigateAsync).
+        var result = await hub.Get(domain).NavigateAsync(new NavigationRequest(request.From, terms, request.MinSimilarity,
+            new AscentSettings(Steps: request.Steps), Math.Clamp(request.SamplesPerStep, 0, 32)), ct);
+        return TypedResults.Ok(NavigationResponse.Of(registry.Get(domain), result));
     }
 
     private static async Task<Ok<PointsResponse>> Sample(string domain, SampleRequest request, ModelHub hub, CancellationToken ct)

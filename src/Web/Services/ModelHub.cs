@@ -26,6 +26,9 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
     /// <summary>Requests that may wait for one model (<c>Models:MaxQueued</c>; 0 = no limit).</summary>
     public int MaxQueued { get; } = Math.Max(0, configuration.GetValue("Models:MaxQueued", DefaultMaxQueued));
 
+    /// <summary>CPU threads of each model worker's tensor operations (<c>Models:Threads</c>, at least 1; see <see cref="ModelWorker"/>).</summary>
+    public int Threads { get; } = Math.Max(1, configuration.GetValue("Models:Threads", 1));
+
     /// <summary>The model folder used for <paramref name="domain"/>.</summary>
     public string FolderOf(IDomainModule domain)
     {
@@ -61,7 +64,7 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
             if (ProblemsOf(domain) is [var problem, ..]) throw new InvalidDataException(problem);
             logger.LogInformation("Loading the {Domain} model from {Folder}", domain.Id, FolderOf(domain));
             return new ModelWorker(DomainModel.Load(domain, FolderOf(domain), configuration["Device"] ?? "auto", PrecisionSelector.Parse(configuration["Precision"])),
-                MaxQueued);
+                MaxQueued, Threads);
         }));
         try
         {

@@ -190,6 +190,72 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public void DecodeCandidates_Enough_EndsEachVectorsSearchAtTheFirstHypothesisItAccepts()
+    {
+        var vocabulary = toy.Model.Model.Vocabulary;
+        var constraint = toy.Domain.DecodingConstraint!.Create(vocabulary.Tokens, vocabulary.Specials);
+        var z = toy.Model.Encode(toy.HeldOut.Take(6).ToArray()).Select(c => c.Mean).ToArray();
+        var full = toy.Model.Model.DecodeCandidates(z, 4, constraint);
+        var asked = new List<int>();
+        // Vectors 0, 2 and 4 stop at their first finished hypothesis; the others search on as without the predicate.
+        var stopped = toy.Model.Model.DecodeCandidates(z, 4, constraint, (i, found) =>
+        {
+            Assert.True(found.Finished);
+            asked.Add(i);
+            return i % 2 == 0;
+        });
+        Assert.Equal(Enumerable.Range(0, 6), asked.Distinct().Order());
+        for (int i = 0; i < z.Length; i++)
+        {
+            var finished = stopped[i].Where(h => h.Finished).Select(h => toy.Model.Codec.ToText(h.TokenIds)).ToArray();
+            if (i % 2 == 0)
+            {
+                Assert.Single(finished);
+                Assert.Contains(finished[0], full[i].Select(h => toy.Model.Codec.ToText(h.TokenIds)));
+            }
+            else
+            {
+                Assert.Equal(full[i].Select(h => toy.Model.Codec.ToText(h.TokenIds)), stopped[i].Select(h => toy.Model.Codec.ToText(h.TokenIds)));
+            }
+        }
+    }
+
+    [Fact]
+    public void Decode_SampledWithASeedPeriod_SamplesEachGroupAsAlone_AndEnoughEndsAGroupEarly()
+    {
+        // Far from the data, where the model is unsure and samples differ.
+        var random = new Random(9);
+        var z = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, toy.Model.Model.LatentSize)
+            .Select(_ => (float)(3 * (random.NextDouble() * 2 - 1))).ToArray()).ToArray();
+        var options = new DecodeOptions { Strategy = DecodeStrategy.Sample, Temperature = 2, Seed = 3, SeedPeriod = 8 };
+        float[][] Group(int i) => Enumerable.Repeat(z[i], 8).ToArray();
+        var together = toy.Model.Model.Decode([.. Group(0), .. Group(1), .. Group(2)], options, null);
+        for (int i = 0; i < 3; i++)
+            Assert.Equal(toy.Model.Model.Decode(Group(i), options, null).Select(s => s.TokenIds), together[(8 * i)..(8 * i + 8)].Select(s => s.TokenIds));
+        Assert.True(together.Select(s => string.Join(",", s.TokenIds)).Distinct().Count() > 3, "sampling at temperature 2 gave too few distinct decodes");
+
+        // Group 1 stops at its first finished row; the other groups finish every row, as before.
+        var accepted = new List<int>();
+        var early = toy.Model.Model.Decode([.. Group(0), .. Group(1), .. Group(2)], options, null, (row, found) =>
+        {
+            if (row / 8 != 1) return false;
+            accepted.Add(row);
+            return true;
+        });
+        Assert.Single(accepted);
+        Assert.Equal(together[accepted[0]].TokenIds, early[accepted[0]].TokenIds);
+        Assert.All(early[..8].Concat(early[16..]), s => Assert.True(s.Finished));
+        Assert.Equal(together[..8].Select(s => s.TokenIds), early[..8].Select(s => s.TokenIds));
+        // The accepted row was the group's first to finish: the others stopped unfinished, part way along their own samples.
+        for (int row = 8; row < 16; row++)
+        {
+            if (row == accepted[0]) continue;
+            Assert.False(early[row].Finished);
+            Assert.Equal(together[row].TokenIds.Take(early[row].TokenIds.Length), early[row].TokenIds);
+        }
+    }
+
+    [Fact]
     public void Decode_SingleSequenceHostPath_MatchesBatchedTensorPath()
     {
         var z = toy.Model.Encode(toy.HeldOut.Take(30).ToArray()).Select(c => c.Mean).ToArray();
@@ -239,6 +305,18 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public async Task Worker_RunsItsTensorOperationsOnTheThreadsItWasGiven()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ModelWorker(DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu"), threads: 0));
+        foreach (var threads in new[] { 1, 2 })
+        {
+            await using var worker = new ModelWorker(DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu"), threads: threads);
+            Assert.Equal(threads, worker.Threads);
+            Assert.Equal(threads, await worker.RunAsync(_ => TorchSharp.torch.get_num_threads()));
+        }
+    }
+
+    [Fact]
     public async Task Worker_FullQueue_RefusesAtOnce_AndACancelledRequestFreesItsPlace()
     {
         await using var worker = new ModelWorker(DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu"), maxQueued: 2);
@@ -276,6 +354,38 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
             Assert.Equal(alone.Select(p => (p.T, p.Text, p.StandsIn?.Given)), together.Select(p => (p.T, p.Text, p.StandsIn?.Given)));
         }
         Assert.Equal(2, Assert.IsType<ItemInputException>(outcomes[^1].Error).Position);
+    }
+
+    [Fact]
+    public void NavigationRunMany_GivesEachResultAsRunDoes_AndABadRequestFailsAlone()
+    {
+        var starts = toy.HeldOut.Take(6).ToArray();
+        var requests = starts.Select((s, i) => new NavigationRequest(s, ObjectiveParser.Parse(i % 2 == 0 ? "a_share:max" : "a_share:min"), SamplesPerStep: 1 + i % 3, Seed: i))
+            .Append(new NavigationRequest("ABZ", ObjectiveParser.Parse("a_share:max")))
+            .Append(new NavigationRequest("ABC", ObjectiveParser.Parse("nope:max")))
+            .ToArray();
+        var outcomes = new Navigation(toy.Model).RunMany(requests);
+        for (int i = 0; i < starts.Length; i++)
+        {
+            var alone = toy.Model.Navigate(requests[i]);
+            var together = outcomes[i].ResultOrThrow();
+            Assert.Equal(alone.Start.Text, together.Start.Text);
+            Assert.Equal(alone.Trajectory.Select(p => p.Text), together.Trajectory.Select(p => p.Text));
+            Assert.Equal(alone.Candidates.Select(c => (c.Point.Text, c.Score)), together.Candidates.Select(c => (c.Point.Text, c.Score)));
+        }
+        Assert.Equal(2, Assert.IsType<ItemInputException>(outcomes[^2].Error).Position);
+        Assert.Contains("Unknown property", Assert.IsType<ItemInputException>(outcomes[^1].Error).Message);
+    }
+
+    [Fact]
+    public async Task Worker_ConcurrentNavigations_EachGetsItsOwnResult()
+    {
+        await using var worker = new ModelWorker(DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu"));
+        var requests = toy.HeldOut.Take(8).Select(s => new NavigationRequest(s, ObjectiveParser.Parse("a_share:max"), SamplesPerStep: 2)).ToArray();
+        var results = await Task.WhenAll(requests.Select(r => Task.Run(() => worker.NavigateAsync(r))));
+        for (int i = 0; i < requests.Length; i++)
+            Assert.Equal(toy.Model.Navigate(requests[i]).Candidates.Select(c => c.Point.Text), results[i].Candidates.Select(c => c.Point.Text));
+        await Assert.ThrowsAsync<ItemInputException>(() => worker.NavigateAsync(new NavigationRequest("ABZ", ObjectiveParser.Parse("a_share:max"))));
     }
 
     [Fact]

@@ -58,19 +58,35 @@ public sealed class PointDecoderTests(ToyModelFixture toy)
     }
 
     [Fact]
-    public void Anchor_GivesTheConsistentDecodeOfEachChosenPoint_AndLeavesTheOthers()
+    public void Anchor_GivesEachChosenPointItsItem_WhenBeamSearchFindsIt_ElseTheNearestConsistentDecode_AndLeavesTheOthers()
     {
         var z = Noisy(16, 4);
-        ItemReference[] references = [new(ReferenceRole.Start, toy.HeldOut[0])];
-        var greedy = toy.Model.Points.Decode(z, null, references);
+        var items = toy.HeldOut.Take(8).ToArray();
+        var greedy = toy.Model.Points.Decode(z, null, [new ItemReference(ReferenceRole.Start, items[0])]);
         var anchored = greedy.ToArray();
-        toy.Model.Points.Anchor(anchored, null, references, Enumerable.Range(0, 8).Select(i => (i, references[0])).ToArray());
-        var consistent = toy.Model.Points.Decode(z[..8], AnchorOptions, references);
-        Assert.Equal(consistent.Select(p => p.Text), anchored[..8].Select(p => p.Text));
+        toy.Model.Points.Anchor(anchored, null, [new ItemReference(ReferenceRole.Start, items[0])],
+            Enumerable.Range(0, 8).Select(i => (i, new ItemReference(ReferenceRole.Start, items[i]))).ToArray());
+        var hypotheses = toy.Model.Points.Hypotheses(z[..8], PointDecoder.AnchorBeamWidth);
+        for (int i = 0; i < 8; i++)
+        {
+            var found = hypotheses[i].Where(h => h.Finished).Select(h => toy.Model.Codec.ToText(h.TokenIds)).ToArray();
+            if (greedy[i].Text == items[i] || found.Contains(items[i]))
+            {
+                Assert.Equal(items[i], anchored[i].Text);
+                Assert.Null(anchored[i].StandsIn);
+                continue;
+            }
+            // Not found: the decode among the greedy one and the hypotheses whose own encoding lies nearest z.
+            Assert.Contains(anchored[i].Text, found.Append(greedy[i].Text));
+            if (anchored[i].Valid && greedy[i].Valid) Assert.True(Distance(anchored[i].Text, z[i]) <= Distance(greedy[i].Text, z[i]) + 1e-6);
+            Assert.Equal(items[i], anchored[i].StandsIn!.Given);
+        }
+        Assert.Contains(anchored[..8], p => p.StandsIn is null && p.Text != greedy[Array.IndexOf(anchored, p)].Text);
         Assert.Equal(greedy[8..], anchored[8..]);
-        Assert.Contains(anchored, p => p.Valid);
-        Assert.All(anchored.Where(p => p.Valid), p => Assert.Contains("start", p.Similarities.Keys));
     }
+
+    private double Distance(string text, float[] z) =>
+        Math.Sqrt(toy.Model.Encode([text])[0].Mean.Zip(z).Sum(p => (double)(p.First - p.Second) * (p.First - p.Second)));
 
     [Fact]
     public void Anchor_AfterConsistentDecoding_KeepsEveryItem_AndMarksTheEndsThatAreNotTheGivenItem()

@@ -33,8 +33,14 @@ public sealed record DecodeOptions
     /// <summary>Nucleus sampling: smallest set of tokens whose probability reaches this mass.</summary>
     public double TopP { get; init; } = 1.0;
 
-    /// <summary>Seed for sampling.</summary>
+    /// <summary>Seed for sampling: row b of a batch draws from its own generator, seeded <c>Seed + b</c>.</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// With a positive value, row b of a sampled batch is seeded <c>Seed + b % SeedPeriod</c> instead, so a batch that
+    /// stacks groups of <c>SeedPeriod</c> rows samples each group exactly as a batch of its own would (0 = no period).
+    /// </summary>
+    public int SeedPeriod { get; init; }
 
     /// <summary>Maximum tokens to emit (end token included); 0 = the model's maximum length.</summary>
     public int MaxLength { get; init; }

@@ -30,8 +30,12 @@ internal sealed class StepDecoder : IDisposable
 
     public int MaxLength { get; }
 
-    /// <summary>Decodes each row of <paramref name="z"/> (B x Z).</summary>
-    public DecodedSequence[] Decode(float[][] z, DecodeOptions options, IDecodingConstraint? constraint)
+    /// <summary>
+    /// Decodes each row of <paramref name="z"/> (B x Z); <paramref name="firstRow"/> is row 0's index in the caller's
+    /// batch (it seeds sampled rows), and <paramref name="enough"/> ends a seed period's rows early (<see cref="LatentModel.Decode"/>).
+    /// </summary>
+    public DecodedSequence[] Decode(float[][] z, DecodeOptions options, IDecodingConstraint? constraint, int firstRow = 0,
+        Func<int, DecodedSequence, bool>? enough = null)
     {
         if (z.Length == 0) return [];
         var maxLength = options.MaxLength > 0 ? Math.Min(options.MaxLength, MaxLength) : MaxLength;
@@ -39,23 +43,28 @@ internal sealed class StepDecoder : IDisposable
         if (options.Strategy == DecodeStrategy.Beam)
             return Beam(z, Math.Max(1, options.BeamWidth), maxLength, active);
         if (z.Length == 1 && _device.type == TorchSharp.DeviceType.CPU)
-            return [Single(z[0], options, maxLength, active)];
-        return Sequential(z, options, maxLength, active);
+            return [Single(z[0], options with { Seed = SeedOf(options, firstRow) }, maxLength, active)];
+        return Sequential(z, options, maxLength, active, firstRow, enough);
     }
 
     /// <summary>
-    /// Greedy or sampled decoding of a batch. Sampled row b draws from its own generator, seeded <c>Seed + b</c>, so a
-    /// row's sample depends on its z and seed only, not on the other rows (a batch of one is row 0).
+    /// Greedy or sampled decoding of a batch. Sampled row b draws from its own generator, seeded <c>Seed + b</c> (or
+    /// <c>Seed + b % SeedPeriod</c>), so a row's sample depends on its z and seed only, not on the other rows (a batch of
+    /// one is row 0).
     /// </summary>
-    private DecodedSequence[] Sequential(float[][] z, DecodeOptions options, int maxLength, IDecodingConstraint? constraint)
+    private DecodedSequence[] Sequential(float[][] z, DecodeOptions options, int maxLength, IDecodingConstraint? constraint, int firstRow,
+        Func<int, DecodedSequence, bool>? enough)
     {
         int batch = z.Length, vocab = VocabularySize;
         var shared = options.Strategy == DecodeStrategy.Sample ? null : new TokenChooser(vocab, Specials, options);
-        var choosers = Enumerable.Range(0, batch).Select(b => shared ?? new TokenChooser(vocab, Specials, options with { Seed = options.Seed + b })).ToArray();
+        var choosers = Enumerable.Range(0, batch).Select(b => shared ?? new TokenChooser(vocab, Specials,
+            options with { Seed = SeedOf(options, firstRow + b) })).ToArray();
         var states = constraint is null ? null : Enumerable.Range(0, batch).Select(_ => constraint.Start()).ToArray();
         var tokens = Enumerable.Range(0, batch).Select(_ => new List<int>()).ToArray();
         var logp = new double[batch];
         var finished = new bool[batch];
+        var ended = new bool[batch]; // finished, or stopped with its group
+        var period = enough is not null && options.SeedPeriod > 0 ? options.SeedPeriod : 0;
         var next = new long[batch];
         Array.Fill(next, Specials.Bos);
         var logits = new float[batch * vocab];
@@ -63,7 +72,7 @@ internal sealed class StepDecoder : IDisposable
         var (state, zProj) = _cell.Start(z);
         var onHost = _device.type == TorchSharp.DeviceType.CPU;
         var previous = onHost ? empty(batch, ScalarType.Int64) : null; // rewritten in place each step on the CPU
-        for (int step = 0; step < maxLength && finished.Contains(false); step++)
+        for (int step = 0; step < maxLength && ended.Contains(false); step++)
         {
             using (var stepScope = NewDisposeScope())
             {
@@ -75,16 +84,22 @@ internal sealed class StepDecoder : IDisposable
             }
             for (int b = 0; b < batch; b++)
             {
-                if (finished[b]) { next[b] = Specials.Eos; continue; }
+                if (ended[b]) { next[b] = Specials.Eos; continue; }
                 var (id, lp) = choosers[b].Choose(logits.AsSpan(b * vocab, vocab), states?[b], maxLength - step);
                 logp[b] += lp;
                 next[b] = id;
-                if (id == Specials.Eos) finished[b] = true;
-                else { tokens[b].Add(id); states?[b].Push(id); }
+                if (id != Specials.Eos) { tokens[b].Add(id); states?[b].Push(id); continue; }
+                finished[b] = ended[b] = true;
+                if (period == 0 || !enough!(b, new DecodedSequence([.. tokens[b]], true, logp[b]))) continue;
+                var group = Math.Max(0, b - (firstRow + b) % period); // the first row of b's seed period
+                Array.Fill(ended, true, group, Math.Min(period, batch - group));
             }
         }
         return Enumerable.Range(0, batch).Select(b => new DecodedSequence([.. tokens[b]], finished[b], logp[b])).ToArray();
     }
+
+    /// <summary>The seed of row <paramref name="row"/> of a sampled batch (<see cref="DecodeOptions.SeedPeriod"/>).</summary>
+    private static int SeedOf(DecodeOptions options, int row) => options.Seed + (options.SeedPeriod > 0 ? row % options.SeedPeriod : row);
 
     /// <summary>One sequence on the CPU: the GRU steps run on the host (<see cref="HostGru"/>).</summary>
     private DecodedSequence Single(float[] z, DecodeOptions options, int maxLength, IDecodingConstraint? constraint)
@@ -117,8 +132,8 @@ internal sealed class StepDecoder : IDisposable
     /// The hypotheses beam search of <paramref name="width"/> keeps for each latent vector, finished ones first, then by
     /// log-probability: the decodes of each z the model finds most likely, for callers that choose among them.
     /// </summary>
-    public DecodedSequence[][] Candidates(float[][] z, int width, IDecodingConstraint? constraint) =>
-        BeamSearch(z, Math.Max(1, width), MaxLength, constraint)
+    public DecodedSequence[][] Candidates(float[][] z, int width, IDecodingConstraint? constraint, Func<int, DecodedSequence, bool>? enough = null) =>
+        BeamSearch(z, Math.Max(1, width), MaxLength, constraint, enough: enough)
             .Select(found => found.Select(b => new DecodedSequence([.. b.Tokens], b.Finished, b.LogProbability)).ToArray()).ToArray();
 
     /// <summary>Beam search for each latent vector: its best hypothesis.</summary>
@@ -132,15 +147,17 @@ internal sealed class StepDecoder : IDisposable
     /// so a batch costs little more than one search. Each vector's search stops when it has <paramref name="width"/>
     /// finished hypotheses or none left to extend; with <paramref name="bestOnly"/>, also as soon as a finished
     /// hypothesis is at least as likely as every live one (extending a hypothesis only lowers its log-probability, so
-    /// the best is then final).
+    /// the best is then final); with <paramref name="enough"/>, also as soon as a finished hypothesis satisfies it.
     /// </summary>
-    private List<BeamHypothesis>[] BeamSearch(float[][] z, int width, int maxLength, IDecodingConstraint? constraint, bool bestOnly = false)
+    private List<BeamHypothesis>[] BeamSearch(float[][] z, int width, int maxLength, IDecodingConstraint? constraint, bool bestOnly = false,
+        Func<int, DecodedSequence, bool>? enough = null)
     {
         int vocab = VocabularySize, count = z.Length;
         var chooser = new TokenChooser(vocab, Specials, DecodeOptions.Default);
         var beams = Enumerable.Range(0, count).Select(_ => new List<BeamHypothesis> { new([], 0, constraint?.Start()) }).ToArray();
         var done = Enumerable.Range(0, count).Select(_ => new List<BeamHypothesis>()).ToArray();
-        bool Searching(int i) => beams[i].Count > 0 && done[i].Count < width
+        var satisfied = new bool[count];
+        bool Searching(int i) => beams[i].Count > 0 && done[i].Count < width && !satisfied[i]
             && !(bestOnly && done[i].Count > 0 && done[i].Max(b => b.LogProbability) >= beams[i].Max(b => b.LogProbability));
         var logits = new float[vocab];
         var rowLogProbs = new float[vocab];
@@ -183,9 +200,14 @@ internal sealed class StepDecoder : IDisposable
                 var keptParents = new List<long>();
                 foreach (var (parent, token, score) in candidates)
                 {
-                    if (kept.Count + done[i].Count >= width) break;
+                    if (kept.Count + done[i].Count >= width || satisfied[i]) break;
                     var source = beams[i][parent];
-                    if (token == Specials.Eos) { done[i].Add(source with { LogProbability = score, Finished = true }); continue; }
+                    if (token == Specials.Eos)
+                    {
+                        done[i].Add(source with { LogProbability = score, Finished = true });
+                        satisfied[i] |= enough?.Invoke(i, new DecodedSequence([.. source.Tokens], true, score)) ?? false;
+                        continue;
+                    }
                     var constraintState = source.State?.Clone();
                     constraintState?.Push(token);
                     kept.Add(new BeamHypothesis([.. source.Tokens, token], score, constraintState));

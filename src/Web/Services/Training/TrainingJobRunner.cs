@@ -33,6 +33,8 @@ public sealed partial class TrainingJobRunner(TrainingJobStore store, DomainRegi
     private readonly ILogger _logger = logger;
     private readonly Precision _precision = PrecisionSelector.Parse(configuration["Precision"]);
     private readonly string _device = configuration["Device"] ?? "auto";
+    // Set on the trainer's own thread: a thread started after a model worker set its count would otherwise inherit that.
+    private readonly int _threads = Math.Max(1, configuration.GetValue("Training:Threads", Environment.ProcessorCount));
 
     /// <summary>Default of <c>Training:LeaseSeconds</c>.</summary>
     public const double DefaultLeaseSeconds = 30;
@@ -203,7 +205,11 @@ public sealed partial class TrainingJobRunner(TrainingJobStore store, DomainRegi
             var request = new TrainRequest(job.Request.Data, job.Request.Valid, job.Output, Settings: settings,
                 Device: _device, Limit: job.Request.Limit, Notes: $"Trained in the workbench (job {job.Id}).");
             // The trainer is synchronous and long: give it its own thread instead of a pool thread.
-            var outcome = await Task.Factory.StartNew(() => TrainingPipeline.Train(domain, request, progress, cancel.Token),
+            var outcome = await Task.Factory.StartNew(() =>
+                {
+                    TorchSharp.torch.set_num_threads(_threads);
+                    return TrainingPipeline.Train(domain, request, progress, cancel.Token);
+                },
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             job = progress.Job;
             var state = outcome.Manifest.State;
@@ -231,7 +237,7 @@ public sealed partial class TrainingJobRunner(TrainingJobStore store, DomainRegi
             _logger.LogWarning("Training job {Id}: {Worker} lost its lease (another worker took the job over); its result is not written", job.Id, WorkerName);
             return;
         }
-        if (_store.Release(job, WorkerName)) Announce(job with { Worker = null, CancelRequested = false });
+        if (_store.Release(job, WorkerName) is { } saved) Announce(saved);
     }
 
     private static TrainingJob Stopped(TrainingJob job, CancellationToken stopping, string where) => stopping.IsCancellationRequested

@@ -91,10 +91,10 @@ public partial class Navigate : DomainPage, IDisposable
             var worker = Hub.Get(Domain.Id);
             var quick = new NavigationRequest(Start, terms, MinSimilarity, new AscentSettings(Steps: Steps), SamplesPerStep: 0, Accept: Counted);
             Progress = "Decoding the trajectory...";
-            Result = await worker.RunAsync(m => m.Navigate(quick), _cancel.Token);
+            Result = await worker.NavigateAsync(quick, _cancel.Token);
             Progress = $"Trajectory done ({Result.Candidates.Count} candidates); sampling around it...";
             StateHasChanged();
-            Result = await worker.RunAsync(m => m.Navigate(quick with { SamplesPerStep = SamplesPerStep }), _cancel.Token);
+            Result = await worker.NavigateAsync(quick with { SamplesPerStep = SamplesPerStep }, _cancel.Token);
             Progress = $"Done: {_checked} candidates checked, {Result.Candidates.Count} meet the constraints.";
             var run = new NavigationRun(Start, Property, Direction, Target, MinSimilarity, Steps);
             SessionId = Sessions.Save(Access, SessionStore.Navigation, Domain.Id, $"{Objective} from {ItemChecks.Short(Start)}", run, Result with { Objective = Objective }).Id;
