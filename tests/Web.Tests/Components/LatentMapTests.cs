@@ -5,6 +5,7 @@ using LatentWorkbench.Core.Latent;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Services;
 using LatentWorkbench.Storage;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -79,7 +80,7 @@ public sealed class LatentMapTests(ToyModelFixture toy)
         var cut = Open(context);
         cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-test=map-node]").Count), Wait);
         Assert.Empty(cut.FindAll("[data-test=map-group]"));
-        cut.Find("[data-test=group-by-tag] input").Change(true);
+        cut.Find("input[data-test=group-by-tag]").Change(true);
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-test=map-group]").Count), Wait);
         var tags = cut.FindAll("[data-test=map-group]").Select(g => g.GetAttribute("data-tag")).Order().ToList();
         Assert.Equal(["classical", "jazz"], tags);
@@ -87,8 +88,25 @@ public sealed class LatentMapTests(ToyModelFixture toy)
         Assert.Equal(5, cut.FindAll("[data-test=map-node]").Count);
     }
 
+    [Fact]
+    public async Task Map_WhilePrerendering_DrawsNoCanvas_SoNothingCallsTheBrowser()
+    {
+        await using var context = ToyContext.Create(toy);
+        context.Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        context.Render<MudPopoverProvider>();
+        var cut = context.Render<LatentMap>(p => p.Add(x => x.DomainId, "toy"));
+        Assert.NotNull(cut.Find("[data-test=map]"));
+        Assert.Empty(cut.FindAll(".diagram-canvas"));
+        Assert.Empty(cut.FindAll("[data-test=map-node]"));
+        Assert.DoesNotContain(context.JSInterop.Invocations, i => i.Identifier.StartsWith("ZBlazorDiagrams", StringComparison.Ordinal));
+    }
+
     private static IRenderedComponent<LatentMap> Open(BunitContext context)
     {
+        // The canvas asks the browser for its bounds when it first renders: a 1000 x 700 panel here.
+        context.JSInterop.Setup<Blazor.Diagrams.Core.Geometry.Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true)
+            .SetResult(new Blazor.Diagrams.Core.Geometry.Rectangle(0, 0, 1000, 700));
+        context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         context.Render<MudPopoverProvider>();
         return context.Render<LatentMap>(p => p.Add(x => x.DomainId, "toy"));
     }

@@ -41,4 +41,22 @@ public sealed class MapLayoutTests
         Assert.True(double.IsFinite(layout.Place([5, -3]).X));
         Assert.Throws<ArgumentException>(() => MapLayout.Fit([[0f, 1f]], nodeWidth: 50));
     }
+
+    [Fact]
+    public void Spread_PartsOverlappingNodes_AndLeavesTheOthersWhereTheyAre()
+    {
+        var random = new Random(4);
+        // A crowd of 60 nodes around one point, three coincident, and one far away.
+        var centres = Enumerable.Range(0, 60).Select(_ => (random.NextDouble() * 100, random.NextDouble() * 100))
+            .Append((50.0, 50.0)).Append((50.0, 50.0)).Append((50.0, 50.0)).Append((5000.0, 5000.0)).ToList();
+        var spread = MapLayout.Spread(centres, 120, 138);
+        for (int i = 0; i < spread.Length; i++)
+            for (int j = i + 1; j < spread.Length; j++)
+                Assert.False(Math.Abs(spread[i].X - spread[j].X) < 120 - 1e-9 && Math.Abs(spread[i].Y - spread[j].Y) < 138 - 1e-9,
+                    $"nodes {i} and {j} still overlap");
+        Assert.Equal((5000.0, 5000.0), spread[^1]);
+        // The crowd stays a crowd: it spreads no further than a square of its nodes needs.
+        Assert.All(spread[..^1], p => Assert.InRange(Math.Max(Math.Abs(p.X - 50), Math.Abs(p.Y - 50)), 0, 12 * 138));
+        Assert.Equal([(1.0, 1.0), (500.0, 1.0)], MapLayout.Spread([(1.0, 1.0), (500.0, 1.0)], 120, 138));
+    }
 }

@@ -97,11 +97,10 @@ public partial class LatentMap : IDisposable
                 return;
             }
             _layout = MapLayout.Fit(encoded.Select(x => x.Mean).ToList(), MapNode.Width);
-            Points = encoded.Select(x =>
-            {
-                var (px, py) = _layout.Place(x.Mean);
-                return new MapPoint(x.Item.Name, x.Item.Text, x.Item.Tags, x.Item.Properties ?? Domain.Properties.Compute(x.Item.Text), px, py);
-            }).ToList();
+            // Items at their latent positions, nudged apart where their nodes would cover one another.
+            var centres = MapLayout.Spread(encoded.Select(x => _layout.Place(x.Mean)).ToList(), MapNode.Width, MapNode.Height);
+            Points = encoded.Select((x, i) => new MapPoint(x.Item.Name, x.Item.Text, x.Item.Tags,
+                x.Item.Properties ?? Domain.Properties.Compute(x.Item.Text), centres[i].X, centres[i].Y)).ToList();
             Path = Latest(SessionStore.Interpolation) is { } path ? SessionStore.ResultOf<LatentPoint[]>(path) ?? [] : [];
             Trajectory = Latest(SessionStore.Navigation) is { } walk ? SessionStore.ResultOf<NavigationResult>(walk)?.Trajectory ?? [] : [];
             PathSession = null;

@@ -34,6 +34,46 @@ public sealed class MapLayout
         return new MapLayout(pca, minX, minY, scale) { Side = side };
     }
 
+    /// <summary>
+    /// <paramref name="centres"/> moved apart so that no two boxes of <paramref name="width"/> x <paramref name="height"/>
+    /// around them overlap (similar items sit at nearly the same latent position, and a node drawn over another cannot
+    /// be chosen). Each overlapping pair is pushed apart along the axis where it overlaps less, half each way, until
+    /// nothing overlaps or after <paramref name="rounds"/> rounds; nodes that do not overlap stay where they are.
+    /// </summary>
+    public static (double X, double Y)[] Spread(IReadOnlyList<(double X, double Y)> centres, double width, double height, int rounds = 100)
+    {
+        var at = centres.ToArray();
+        for (int round = 0; round < rounds; round++)
+        {
+            var moved = false;
+            for (int i = 0; i < at.Length; i++)
+            {
+                for (int j = i + 1; j < at.Length; j++)
+                {
+                    double dx = at[j].X - at[i].X, dy = at[j].Y - at[i].Y;
+                    double overlapX = width - Math.Abs(dx), overlapY = height - Math.Abs(dy);
+                    if (overlapX <= 0 || overlapY <= 0) continue;
+                    moved = true;
+                    // Coincident nodes part along x, the later one to the right.
+                    if (overlapX / width <= overlapY / height)
+                    {
+                        var push = (overlapX / 2 + 0.5) * (dx < 0 ? -1 : 1);
+                        at[i].X -= push;
+                        at[j].X += push;
+                    }
+                    else
+                    {
+                        var push = (overlapY / 2 + 0.5) * (dy < 0 ? -1 : 1);
+                        at[i].Y -= push;
+                        at[j].Y += push;
+                    }
+                }
+            }
+            if (!moved) break;
+        }
+        return at;
+    }
+
     /// <summary>The map position of latent <paramref name="z"/> (x right, y down; the items fill [0, Side]).</summary>
     public (double X, double Y) Place(float[] z)
     {
