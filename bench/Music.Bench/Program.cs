@@ -1,4 +1,5 @@
-// Music benchmark: prints one JSON line with MIDI parse throughput and built-in synth speed (one core).
+// Music benchmark: prints one JSON line with MIDI parse throughput (the project's reader, and NAudio.Midi for
+// comparison), how both readers fail on damaged copies, and built-in synth speed with WAV writing (one core).
 using System.Text.Json;
 using LatentWorkbench.Music.Bench;
 
@@ -11,6 +12,8 @@ var result = new Dictionary<string, object>
     ["bytes"] = corpus.TotalBytes,
     ["parse_mb_per_s"] = Math.Round(MusicBenchmarks.ParseMegabytesPerSecond(corpus), 1),
     ["parse_and_notes_mb_per_s"] = Math.Round(MusicBenchmarks.ScoreMegabytesPerSecond(corpus), 1),
+    ["naudio_parse_mb_per_s"] = Math.Round(MusicBenchmarks.NAudioParseMegabytesPerSecond(corpus), 1),
+    ["damaged_files"] = MusicBenchmarks.DamagedFiles(corpus),
     ["render_x_realtime"] = Math.Round(timesRealTime, 1),
     ["render_audio_seconds"] = Math.Round(audioSeconds, 1),
     ["renderer"] = "built-in synthesizer",

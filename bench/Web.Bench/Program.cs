@@ -4,6 +4,7 @@
 // the first page render after start-up. Prints p50/p95 against the targets.
 // --load [--clients N] [--seconds S]: the load bench (LoadRun): N concurrent clients (default 32) for S seconds
 // (default 120) of mixed operations, after a single-client baseline; prints one JSON object.
+// --map [--nodes N]: the latent map with N held-out molecules (default 500) in Debian's Chromium (MapRun).
 // --load --instances N [--postgres CONNECTION]: the same against one instance and then N instances sharing one
 // PostgreSQL database (a private cluster unless --postgres names one) behind a round-robin YARP proxy; prints both
 // figure sets and how N instances' throughput compares with one's.
@@ -18,6 +19,11 @@ int Option(string name, int fallback)
     return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : fallback;
 }
 
+if (args.Contains("--map"))
+{
+    await MapRun.RunAsync(Option("--nodes", 500));
+    return;
+}
 string? Text(string name)
 {
     var at = Array.IndexOf(args, name);

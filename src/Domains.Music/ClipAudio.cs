@@ -26,6 +26,19 @@ public sealed class ClipAudio : IItemAudio
         return RenderSequence(clips);
     }
 
-    /// <summary>One WAV of <paramref name="clips"/> played one after another (<see cref="ClipMidi.Sequence"/>).</summary>
-    internal static byte[] RenderSequence(IReadOnlyList<Clip> clips) => AudioRenderer.RenderScore(ClipMidi.Sequence(clips)).Wav;
+    /// <summary>Silence between the clips of a played path, so that each step is heard as one.</summary>
+    public static readonly TimeSpan StepGap = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// One WAV of <paramref name="clips"/> played one after another: each clip rendered as it is played alone, then the
+    /// renderings joined, each lasting at least its bars, with <see cref="StepGap"/> of silence after each (NAudio,
+    /// <see cref="WavFiles.Concatenate"/>).
+    /// </summary>
+    internal static byte[] RenderSequence(IReadOnlyList<Clip> clips)
+    {
+        if (clips.Count == 0) throw new ArgumentException("A sequence needs at least one clip.", nameof(clips));
+        var renderer = AudioRenderer.Detect();
+        return WavFiles.Concatenate(clips.Select(c => AudioRenderer.RenderScore(ClipMidi.ToScore(c), renderer).Wav).ToList(), StepGap,
+            clips.Select(c => TimeSpan.FromSeconds(ClipMidi.Seconds(c))).ToList());
+    }
 }

@@ -18,7 +18,7 @@ public static class AudioRenderer
     {
         renderer ??= Detect();
         var samples = renderer.Render(score);
-        return new RenderedAudio(WavWriter.Write(samples, 2), renderer.Name, samples.Length / 2.0 / WavWriter.SampleRate);
+        return new RenderedAudio(WavFiles.Write(samples, 2), renderer.Name, samples.Length / 2.0 / WavFiles.SampleRate);
     }
 
     /// <summary>Renders a MIDI file; throws <see cref="MidiFormatException"/> when it cannot be read.</summary>

@@ -5,7 +5,7 @@ namespace LatentWorkbench.Domains.Music.Audio;
 /// <summary>
 /// A small additive synthesizer (no native dependencies): piano-like voices whose brightness and loudness follow
 /// velocity and whose upper partials fade faster, a plucked bass for bass programs, linear attack and release
-/// ramps so that notes never click, and a peak limiter on the mix. The mono mix is written to both stereo channels. Oscillators are rotating phasors (no sine call
+/// ramps so that notes never click, and a peak limiter on the mix (NAudio, <see cref="WavFiles.ToStereo"/>). The mono mix is written to both stereo channels. Oscillators are rotating phasors (no sine call
 /// per sample), so rendering runs hundreds of times faster than real time on one core.
 /// </summary>
 public sealed class BuiltInSynth : IAudioRenderer
@@ -13,7 +13,7 @@ public sealed class BuiltInSynth : IAudioRenderer
     /// <summary>Longest audio rendered (seconds); later notes are left out so memory stays bounded.</summary>
     public const double MaxSeconds = 600;
 
-    private const int Rate = WavWriter.SampleRate;
+    private const int Rate = WavFiles.SampleRate;
     private const double Quiet = 1.5e-5;
 
     /// <inheritdoc />
@@ -37,7 +37,7 @@ public sealed class BuiltInSynth : IAudioRenderer
         {
             RenderNote(mono, note, voice, start, Math.Min(end, MaxSeconds));
         }
-        return ToStereo(mono);
+        return WavFiles.ToStereo(mono, ceiling: 0.89f);
     }
 
     private static void RenderNote(float[] mono, MidiNote note, SynthVoice voice, double start, double end)
@@ -101,21 +101,5 @@ public sealed class BuiltInSynth : IAudioRenderer
                 a3 *= d3;
             }
         }
-    }
-
-    private static float[] ToStereo(float[] mono)
-    {
-        float peak = 0;
-        foreach (float x in mono)
-        {
-            peak = Math.Max(peak, Math.Abs(x));
-        }
-        float scale = peak > 0.89f ? 0.89f / peak : 1f;
-        var stereo = new float[mono.Length * 2];
-        for (int i = 0; i < mono.Length; i++)
-        {
-            stereo[2 * i] = stereo[2 * i + 1] = mono[i] * scale;
-        }
-        return stereo;
     }
 }

@@ -62,15 +62,15 @@ public sealed class FluidSynthRenderer : IAudioRenderer
     public float[] Render(MidiScore score)
     {
         ArgumentNullException.ThrowIfNull(score);
-        var events = FluidEvents.Of(score, WavWriter.SampleRate, BuiltInSynth.MaxSeconds);
-        int frames = (int)Math.Min(BuiltInSynth.MaxSeconds * WavWriter.SampleRate,
-            (events.Count == 0 ? 0 : events[^1].Frame) + TailSeconds * WavWriter.SampleRate) + 1;
+        var events = FluidEvents.Of(score, WavFiles.SampleRate, BuiltInSynth.MaxSeconds);
+        int frames = (int)Math.Min(BuiltInSynth.MaxSeconds * WavFiles.SampleRate,
+            (events.Count == 0 ? 0 : events[^1].Frame) + TailSeconds * WavFiles.SampleRate) + 1;
         var buffer = new float[frames * 2];
         IntPtr settings = FluidSynthNative.new_fluid_settings();
         IntPtr synth = IntPtr.Zero;
         try
         {
-            FluidSynthNative.fluid_settings_setnum(settings, "synth.sample-rate", WavWriter.SampleRate);
+            FluidSynthNative.fluid_settings_setnum(settings, "synth.sample-rate", WavFiles.SampleRate);
             FluidSynthNative.fluid_settings_setnum(settings, "synth.gain", 0.4);
             synth = FluidSynthNative.new_fluid_synth(settings);
             if (synth == IntPtr.Zero || FluidSynthNative.fluid_synth_sfload(synth, SoundFont, 1) < 0)

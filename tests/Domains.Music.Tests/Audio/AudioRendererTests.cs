@@ -9,14 +9,43 @@ public class AudioRendererTests
     private const string Clip = "M4 BAR P0 N36 D12 V3 N60 D24 V3 N64 D24 V3 N67 D24 V3 P12 N43 D12 V3 P24 N48 D12 V3 N72 D6 V4 P30 N72 D6 V2 P36 N43 D12 V3";
 
     [Fact]
-    public void WavWriter_WritesPcmHeaderAndSamples()
+    public void Write_Gives16BitPcm_ThatReadsBackWithinOneStep_AndClipsOutOfRangeSamples()
     {
-        var wav = WavWriter.Write([0f, 1f, -1f, 0.5f], 2);
+        var wav = WavFiles.Write([0f, 1f, -1f, 0.5f, 1.5f, -2f], 2);
         Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(wav, 0, 4));
-        Assert.Equal(44_100, BitConverter.ToInt32(wav, 24));
-        Assert.Equal(16, BitConverter.ToInt16(wav, 34));
-        Assert.Equal(8, BitConverter.ToInt32(wav, 40));
-        Assert.Equal([0, 32767, -32767, 16384], Enumerable.Range(0, 4).Select(i => (int)BitConverter.ToInt16(wav, 44 + 2 * i)));
+        Assert.Equal("WAVE", System.Text.Encoding.ASCII.GetString(wav, 8, 4));
+        var (samples, format) = WavFiles.Read(wav);
+        Assert.Equal((44_100, 2), (format.SampleRate, format.Channels));
+        float[] expected = [0f, 1f, -1f, 0.5f, 1f, -1f];
+        Assert.Equal(expected.Length, samples.Length);
+        for (int i = 0; i < expected.Length; i++) Assert.InRange(samples[i], expected[i] - 2f / 32768, expected[i] + 2f / 32768);
+        Assert.Throws<ArgumentOutOfRangeException>(() => WavFiles.Write([0f], 0));
+    }
+
+    [Fact]
+    public void Concatenate_PlaysFilesInARow_WithTheGapAfterEach()
+    {
+        var a = WavFiles.Write(Enumerable.Repeat(0.25f, 2 * 4410).ToArray(), 2);
+        var b = WavFiles.Write(Enumerable.Repeat(-0.5f, 2 * 8820).ToArray(), 2);
+        var (samples, format) = WavFiles.Read(WavFiles.Concatenate([a, b], TimeSpan.FromMilliseconds(100)));
+        Assert.Equal(2, format.Channels);
+        Assert.Equal(2 * (4410 + 4410 + 8820 + 4410), samples.Length);
+        Assert.InRange(samples[0], 0.249f, 0.251f);
+        Assert.Equal(0f, samples[2 * 4410 + 10]);
+        Assert.InRange(samples[2 * 8820 + 10], -0.501f, -0.499f);
+        Assert.Throws<ArgumentException>(() => WavFiles.Concatenate([a, WavFiles.Write([0f, 0f], 1)], TimeSpan.Zero));
+        Assert.Throws<ArgumentException>(() => WavFiles.Concatenate([], TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void Resample_ToHalfTheRate_HalvesTheFrames_AndKeepsATone()
+    {
+        var tone = Enumerable.Range(0, 44_100).SelectMany(i => Enumerable.Repeat((float)(0.5 * Math.Sin(2 * Math.PI * 440 * i / 44_100)), 2)).ToArray();
+        var (samples, format) = WavFiles.Read(WavFiles.Resample(WavFiles.Write(tone, 2), 22_050));
+        Assert.Equal(22_050, format.SampleRate);
+        Assert.InRange(samples.Length / 2, 22_050 - 64, 22_050 + 64);
+        Assert.InRange(samples.Skip(2000).Take(20_000).Max(), 0.45f, 0.55f);
+        Assert.Throws<ArgumentOutOfRangeException>(() => WavFiles.Resample(WavFiles.Write(tone, 2), 100));
     }
 
     [Fact]

@@ -5,6 +5,8 @@ using LatentWorkbench.Core.Latent;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Services;
 using LatentWorkbench.Storage;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -13,27 +15,25 @@ namespace LatentWorkbench.Web.Tests.Components;
 [Collection(ToyComponentCollection.Name)]
 public sealed class LatentMapTests(ToyModelFixture toy)
 {
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
     [Fact]
-    public async Task Map_DrawsLibraryAndSamples_ColouredByTheChosenProperty()
+    public async Task Map_DrawsOnOpen_ANodePerItem_OutlinedByTheChosenProperty()
     {
         await using var context = ToyContext.Create(toy);
         var library = context.Services.GetRequiredService<LibraryStore>();
         foreach (var text in new[] { "ABBA", "CHAD", "EDDA" }) library.Add(ItemAccess.Everyone, "toy", text);
-        context.Render<MudPopoverProvider>();
-        var cut = context.Render<LatentMap>(p => p.Add(x => x.DomainId, "toy"));
-        Assert.Empty(cut.FindAll("[data-test=map]"));
-        cut.Find("[data-test=compute]").Click();
-        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-test=map-point]").Count), TimeSpan.FromSeconds(30));
-        var before = cut.FindAll("[data-test=map-point]").Select(c => c.GetAttribute("fill")).ToList();
+        var cut = Open(context);
+        // Three library items and the toy domain's two samples, with no button to press first.
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-test=map-node]").Count), Wait);
+        var before = Outlines(cut);
         cut.Find("[data-test=colour-by]").Change("length");
-        // The page re-renders after the change event; wait for it rather than reading the old markup.
-        cut.WaitForAssertion(() => Assert.Contains("length", cut.Find("[data-test=map-point] title").TextContent), TimeSpan.FromSeconds(10));
-        var after = cut.FindAll("[data-test=map-point]").Select(c => c.GetAttribute("fill")).ToList();
-        Assert.NotEqual(before, after);
+        cut.WaitForAssertion(() => Assert.NotEqual(before, Outlines(cut)), Wait);
+        Assert.Contains("length", cut.Find("[data-test=map-panel]").TextContent);
     }
 
     [Fact]
-    public async Task Map_DrawsTheLatestPathAndNavigationTrajectory()
+    public async Task Map_DrawsTheLatestPathAndTrajectory_AsLinksThroughTheirDecodedPoints()
     {
         await using var context = ToyContext.Create(toy);
         var hub = context.Services.GetRequiredService<ModelHub>();
@@ -42,10 +42,84 @@ public sealed class LatentMapTests(ToyModelFixture toy)
         sessions.Save(ItemAccess.Everyone, SessionStore.Interpolation, "toy", "path", new { }, path);
         var walk = await hub.Get("toy").RunAsync(m => m.Navigate(new NavigationRequest("BCDE", ObjectiveParser.Parse("a_share:max"), 0, new AscentSettings(Steps: 6))));
         sessions.Save(ItemAccess.Everyone, SessionStore.Navigation, "toy", "walk", new { }, walk);
+        var cut = Open(context);
+        cut.WaitForAssertion(() => Assert.Equal(walk.Trajectory.Count, cut.FindAll("[data-test=map-trail-point][data-trail=trajectory]").Count), Wait);
+        // Neither end of the saved path is an item on the map, so every decoded point is a dot, linked in order.
+        Assert.Equal(path.Length, cut.FindAll("[data-test=map-trail-point][data-trail=path]").Count);
+        Assert.Equal(path.Length - 1 + walk.Trajectory.Count - 1, cut.FindAll(".diagram-link").Count);
+    }
+
+    [Fact]
+    public async Task Map_TwoChosenNodes_Interpolate_DrawsThePathBetweenThem_AndSavesItForExplore()
+    {
+        await using var context = ToyContext.Create(toy);
+        var cut = Open(context);
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-test=map-node]").Count), Wait);
+        Choose(cut, 0, ctrl: false);
+        cut.WaitForAssertion(() => Assert.Contains("navigate/toy?start=ABC", cut.Find("[data-test=map-navigate]").GetAttribute("href")), Wait);
+        Choose(cut, 1, ctrl: true);
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-test=picked]").Count), Wait);
+        cut.Find("[data-test=map-interpolate]").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-test=map-path-saved]")), Wait);
+        var saved = context.Services.GetRequiredService<SessionStore>().List(ItemAccess.Everyone, "toy").Single(s => s.Kind == SessionStore.Interpolation);
+        Assert.EndsWith($"explore/toy?session={saved.Id}", cut.Find("[data-test=map-open-path]").GetAttribute("href"));
+        // The inner points are dots; the links run from the first node through them to the second.
+        var dots = cut.FindAll("[data-test=map-trail-point][data-trail=path]").Count;
+        Assert.Equal(LatentMap.PathSteps - 2, dots);
+        Assert.Equal(dots + 1, cut.FindAll(".diagram-link").Count);
+    }
+
+    [Fact]
+    public async Task Map_GroupsItemsByTheirFirstTag_WhenAsked()
+    {
+        await using var context = ToyContext.Create(toy);
+        var library = context.Services.GetRequiredService<LibraryStore>();
+        library.Add(ItemAccess.Everyone, "toy", "ABBA", tags: ["jazz"]);
+        library.Add(ItemAccess.Everyone, "toy", "ABAB", tags: ["jazz"]);
+        library.Add(ItemAccess.Everyone, "toy", "CHAD", tags: ["classical"]);
+        var cut = Open(context);
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-test=map-node]").Count), Wait);
+        Assert.Empty(cut.FindAll("[data-test=map-group]"));
+        cut.Find("input[data-test=group-by-tag]").Change(true);
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-test=map-group]").Count), Wait);
+        var tags = cut.FindAll("[data-test=map-group]").Select(g => g.GetAttribute("data-tag")).Order().ToList();
+        Assert.Equal(["classical", "jazz"], tags);
+        // Grouped nodes are still drawn, inside their frames.
+        Assert.Equal(5, cut.FindAll("[data-test=map-node]").Count);
+    }
+
+    [Fact]
+    public async Task Map_WhilePrerendering_DrawsNoCanvas_SoNothingCallsTheBrowser()
+    {
+        await using var context = ToyContext.Create(toy);
+        context.Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
         context.Render<MudPopoverProvider>();
         var cut = context.Render<LatentMap>(p => p.Add(x => x.DomainId, "toy"));
-        cut.Find("[data-test=compute]").Click();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-test=map-trajectory]")), TimeSpan.FromSeconds(30));
-        Assert.NotEmpty(cut.FindAll("[data-test=map-path]"));
+        Assert.NotNull(cut.Find("[data-test=map]"));
+        Assert.Empty(cut.FindAll(".diagram-canvas"));
+        Assert.Empty(cut.FindAll("[data-test=map-node]"));
+        Assert.DoesNotContain(context.JSInterop.Invocations, i => i.Identifier.StartsWith("ZBlazorDiagrams", StringComparison.Ordinal));
+    }
+
+    private static IRenderedComponent<LatentMap> Open(BunitContext context)
+    {
+        // The canvas asks the browser for its bounds when it first renders: a 1000 x 700 panel here.
+        context.JSInterop.Setup<Blazor.Diagrams.Core.Geometry.Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true)
+            .SetResult(new Blazor.Diagrams.Core.Geometry.Rectangle(0, 0, 1000, 700));
+        context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        context.Render<MudPopoverProvider>();
+        return context.Render<LatentMap>(p => p.Add(x => x.DomainId, "toy"));
+    }
+
+    private static List<string?> Outlines(IRenderedComponent<LatentMap> cut) =>
+        cut.FindAll("[data-test=map-node]").Select(n => n.GetAttribute("style")).ToList();
+
+    /// <summary>Presses a map node as a pointer would (Ctrl held to add it to the choice).</summary>
+    private static void Choose(IRenderedComponent<LatentMap> cut, int index, bool ctrl)
+    {
+        var node = cut.FindAll(".diagram-node").Where(n => n.QuerySelector("[data-test=map-node]") is not null).ElementAt(index);
+        node.PointerDown(new PointerEventArgs { CtrlKey = ctrl, Button = 0 });
+        cut.FindAll(".diagram-node").Where(n => n.QuerySelector("[data-test=map-node]") is not null).ElementAt(index)
+            .PointerUp(new PointerEventArgs { CtrlKey = ctrl, Button = 0 });
     }
 }

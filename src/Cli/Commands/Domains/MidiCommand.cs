@@ -22,16 +22,18 @@ public static class MidiCommand
         });
 
         var renderFile = new Argument<string>("file") { Description = "A Standard MIDI File" };
-        var output = new Option<string>("--out", "-o") { Description = "WAV file to write (44.1 kHz, 16-bit)", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "WAV file to write (16-bit)", Required = true };
         var builtIn = new Option<bool>("--built-in") { Description = "Use the built-in synthesizer even when FluidSynth is installed" };
-        var render = new Command("render", "Render a MIDI file to WAV") { renderFile, output, builtIn };
+        var rate = new Option<int>("--rate") { Description = "Sample rate of the file (rendered at 44,100 Hz, then resampled; 8,000 to 192,000)", DefaultValueFactory = _ => WavFiles.SampleRate };
+        var render = new Command("render", "Render a MIDI file to WAV") { renderFile, output, builtIn, rate };
         render.SetAction(parse =>
         {
             var bytes = Read(parse.GetValue(renderFile)!);
             var audio = AudioRenderer.RenderMidi(bytes, AudioRenderer.Detect(preferFluidSynth: !parse.GetValue(builtIn)));
             var target = parse.GetRequiredValue(output);
-            File.WriteAllBytes(target, audio.Wav);
-            context.Error.WriteLine($"wrote {target}: {audio.Seconds:0.0} s with the {audio.Renderer}");
+            var sampleRate = parse.GetValue(rate);
+            File.WriteAllBytes(target, sampleRate == WavFiles.SampleRate ? audio.Wav : WavFiles.Resample(audio.Wav, sampleRate));
+            context.Error.WriteLine($"wrote {target}: {audio.Seconds:0.0} s at {sampleRate:N0} Hz with the {audio.Renderer}");
             return CliErrors.Ok;
         });
         return new Command("midi", "MIDI file commands") { inspect, render };

@@ -1,26 +1,48 @@
 using System.Globalization;
+using Blazor.Diagrams;
+using Blazor.Diagrams.Core.Behaviors;
+using Blazor.Diagrams.Core.Models;
+using Blazor.Diagrams.Core.Models.Base;
+using Blazor.Diagrams.Core.PathGenerators;
+using Blazor.Diagrams.Options;
+using LatentWorkbench.Core.Latent;
+using LatentWorkbench.Core.Latent.Decoding;
 using LatentWorkbench.Core.Runtime;
 using LatentWorkbench.Core.Workbench;
+using LatentWorkbench.Web.Components.Pages.Explore;
 using LatentWorkbench.Web.Services;
 using LatentWorkbench.Storage;
 
 namespace LatentWorkbench.Web.Components.Pages.Map;
 
 /// <summary>
-/// Latent map: PCA of the latent means of library items and samples, coloured by a property, with the latest saved
-/// interpolation path and navigation trajectory drawn over.
+/// Latent map: the library's items and the samples as nodes at their latent positions (two principal axes of the latent
+/// means), each drawing its own picture and outlined by a property; the latest path and trajectory as links through
+/// their decoded points. Zoom, pan, drag and selection come from Blazor.Diagrams; two chosen nodes can be interpolated
+/// (drawn here, saved, opened in Explore), one chosen node can be navigated from.
 /// </summary>
-public partial class LatentMap
+public partial class LatentMap : IDisposable
 {
-    private const int Size = 640, Pad = 20;
+    /// <summary>The steps of a path asked for from the map (Explore's default).</summary>
+    public const int PathSteps = 8;
 
-    private double _minX, _maxX, _minY, _maxY;
+    private readonly List<MapNode> _picked = [];
+    private MapLayout? _layout;
+    private bool _drawPending, _fitPending;
 
+    private BlazorDiagram Diagram { get; set; } = NewDiagram();
     private string ColourBy { get; set; } = "";
+    private bool GroupByTag { get; set; }
     private bool Busy { get; set; }
     private IReadOnlyList<MapPoint> Points { get; set; } = [];
-    private IReadOnlyList<(double X, double Y)> Path { get; set; } = [];
-    private IReadOnlyList<(double X, double Y)> Trajectory { get; set; } = [];
+    private IReadOnlyList<LatentPoint> Path { get; set; } = [];
+    private IReadOnlyList<LatentPoint> Trajectory { get; set; } = [];
+
+    /// <summary>The saved session of the path drawn from the map's own "Interpolate", which Explore can open.</summary>
+    private long? PathSession { get; set; }
+
+    /// <summary>The nodes chosen, in the order they were chosen (at most the last two count).</summary>
+    private IReadOnlyList<MapNode> Picked => _picked;
 
     /// <inheritdoc/>
     private protected override void OnDomainChanged()
@@ -28,36 +50,61 @@ public partial class LatentMap
         Points = [];
         Path = [];
         Trajectory = [];
+        PathSession = null;
         ColourBy = Domain.Properties.Definitions.FirstOrDefault()?.Key ?? "";
+        Show(NewDiagram());
+        _drawPending = Hub.HasModel(Domain);
     }
 
-    private async Task ComputeAsync()
+    /// <inheritdoc/>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // The map draws itself once the page is interactive (not while prerendering): no button to press first.
+        if (_drawPending)
+        {
+            _drawPending = false;
+            await DrawAsync();
+            StateHasChanged();
+        }
+        else if (_fitPending && Diagram.Container is not null)
+        {
+            _fitPending = false;
+            Diagram.ZoomToFit(24);
+        }
+    }
+
+    private async Task DrawAsync()
     {
         Busy = true;
+        Message = null;
         try
         {
             var worker = Hub.Get(Domain.Id);
-            var items = Library.Select(i => (i.Name, i.Text)).Concat(Domain.Samples.Select(s => (s.Name, s.Text))).DistinctBy(i => i.Text).ToList();
+            var items = Library.Select(i => new MapCandidate(i.Name, i.Text, i.Tags, i.Properties))
+                .Concat(Domain.Samples.Select(s => new MapCandidate(s.Name, s.Text, s.Tags, null)))
+                .DistinctBy(i => i.Text).ToList();
             // One request for all: the items the model can read are encoded as one batch, the others are left out.
             var encoded = await worker.RunAsync(m =>
             {
                 var readable = items.Where(i => Readable(m, i.Text)).ToList();
                 var codes = m.Encode(readable.Select(i => i.Text).ToList());
-                return readable.Zip(codes, (item, code) => (First: item, Second: (float[]?)code.Mean)).ToList();
+                return readable.Zip(codes, (item, code) => (Item: item, Mean: code.Mean)).ToList();
             });
-            if (encoded.Count < 2) { Message = "The map needs at least two items the model can read."; return; }
-            var pca = Pca.Fit(encoded.Select(x => x.Second!).ToList());
-            Points = encoded.Select(x =>
+            if (encoded.Count < 2)
             {
-                var (px, py) = pca.Project(x.Second!);
-                return new MapPoint(x.First.Name, x.First.Text, Domain.Properties.Compute(x.First.Text), px, py);
-            }).ToList();
-            Path = (Latest(SessionStore.Interpolation) is { } path ? SessionStore.ResultOf<LatentPoint[]>(path) ?? [] : [])
-                .Select(p => pca.Project(p.Latent)).ToList();
-            Trajectory = (Latest(SessionStore.Navigation) is { } walk ? SessionStore.ResultOf<NavigationResult>(walk)?.Trajectory ?? [] : [])
-                .Select(p => pca.Project(p.Latent)).ToList();
-            var all = Points.Select(p => (p.X, p.Y)).Concat(Path).Concat(Trajectory).ToList();
-            (_minX, _maxX, _minY, _maxY) = (all.Min(p => p.X), all.Max(p => p.X), all.Min(p => p.Y), all.Max(p => p.Y));
+                Message = "The map needs at least two items the model can read: add some to the library.";
+                Show(NewDiagram());
+                return;
+            }
+            _layout = MapLayout.Fit(encoded.Select(x => x.Mean).ToList(), MapNode.Width);
+            // Items at their latent positions, nudged apart where their nodes would cover one another.
+            var centres = MapLayout.Spread(encoded.Select(x => _layout.Place(x.Mean)).ToList(), MapNode.Width, MapNode.Height);
+            Points = encoded.Select((x, i) => new MapPoint(x.Item.Name, x.Item.Text, x.Item.Tags,
+                x.Item.Properties ?? Domain.Properties.Compute(x.Item.Text), centres[i].X, centres[i].Y)).ToList();
+            Path = Latest(SessionStore.Interpolation) is { } path ? SessionStore.ResultOf<LatentPoint[]>(path) ?? [] : [];
+            Trajectory = Latest(SessionStore.Navigation) is { } walk ? SessionStore.ResultOf<NavigationResult>(walk)?.Trajectory ?? [] : [];
+            PathSession = null;
+            Build(keepPositions: false);
         }
         catch (Exception e) when (e is ModelUnavailableException or WorkerBusyException)
         {
@@ -67,6 +114,144 @@ public partial class LatentMap
         {
             Busy = false;
         }
+    }
+
+    /// <summary>Lays the current points, groups and trails out on a fresh diagram (keeping dragged nodes where they are when asked).</summary>
+    private void Build(bool keepPositions)
+    {
+        var moved = keepPositions ? Diagram.Nodes.OfType<MapNode>().ToDictionary(n => n.Item.Text, n => n.Position) : [];
+        var diagram = NewDiagram();
+        var nodes = Points.Select(p => new MapNode(p, Domain, Colour(p))).ToList();
+        foreach (var node in nodes)
+        {
+            if (moved.TryGetValue(node.Item.Text, out var at)) node.SetPosition(at.X, at.Y);
+            diagram.Nodes.Add(node);
+        }
+        if (GroupByTag)
+        {
+            var groups = nodes.Where(n => n.Item.Group is not null).GroupBy(n => n.Item.Group!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+            for (int g = 0; g < groups.Count; g++)
+                diagram.Groups.Add(new TagGroup(groups[g].Key, groups[g]) { Colour = LatentMapColours.Group(g) });
+        }
+        AddTrail(diagram, MapTrail.Trajectory, Trajectory, null, null);
+        var ends = PathEnds(nodes);
+        AddTrail(diagram, MapTrail.Path, Path, ends.From, ends.To);
+        Show(diagram);
+    }
+
+    /// <summary>
+    /// Adds a trail's decoded points as dots linked in order. When its ends are nodes on the map, the links start and
+    /// finish at those nodes and the end points (which decode back to them) are not drawn again.
+    /// </summary>
+    private void AddTrail(BlazorDiagram diagram, MapTrail trail, IReadOnlyList<LatentPoint> points, MapNode? from, MapNode? to)
+    {
+        if (_layout is null || points.Count < 2) return;
+        var chain = new List<NodeModel>();
+        if (from is not null) chain.Add(from);
+        for (int i = from is null ? 0 : 1; i < points.Count - (to is null ? 0 : 1); i++)
+        {
+            var (x, y) = _layout.Place(points[i].Latent);
+            var dot = new TrailPointNode(trail, i, points[i].Text, points[i].Valid, x, y);
+            diagram.Nodes.Add(dot);
+            chain.Add(dot);
+        }
+        if (to is not null) chain.Add(to);
+        var colour = trail == MapTrail.Path ? LatentMapColours.Path : LatentMapColours.Trajectory;
+        for (int i = 1; i < chain.Count; i++)
+            diagram.Links.Add(new LinkModel(chain[i - 1], chain[i]) { Color = colour, SelectedColor = colour, Width = 3 });
+    }
+
+    /// <summary>The nodes of the drawn path's two ends, when both are items on the map.</summary>
+    private (MapNode? From, MapNode? To) PathEnds(IReadOnlyList<MapNode> nodes)
+    {
+        if (Path.Count < 2 || Latest(SessionStore.Interpolation) is not { } session) return (null, null);
+        if (SessionStore.RequestOf<InterpolationRun>(session) is not { } run) return (null, null);
+        var from = nodes.FirstOrDefault(n => n.Item.Text == run.From);
+        var to = nodes.FirstOrDefault(n => n.Item.Text == run.To);
+        return from is not null && to is not null ? (from, to) : (null, null);
+    }
+
+    private void Show(BlazorDiagram diagram)
+    {
+        Diagram.SelectionChanged -= OnSelectionChanged;
+        Diagram.ContainerChanged -= OnContainerChanged;
+        Diagram = diagram;
+        Diagram.SelectionChanged += OnSelectionChanged;
+        Diagram.ContainerChanged += OnContainerChanged;
+        _picked.Clear();
+        _fitPending = true;
+    }
+
+    private static BlazorDiagram NewDiagram()
+    {
+        var options = new BlazorDiagramOptions { AllowMultiSelection = true };
+        options.Zoom.Minimum = 0.02;
+        options.Zoom.Maximum = 4;
+        options.Links.DefaultPathGenerator = new StraightPathGenerator();
+        var diagram = new BlazorDiagram(options);
+        // The map is a view of the model: the Delete key must not take items off it.
+        diagram.UnregisterBehavior<KeyboardShortcutsBehavior>();
+        diagram.RegisterComponent<MapNode, MapNodeWidget>();
+        diagram.RegisterComponent<TrailPointNode, TrailPointWidget>();
+        diagram.RegisterComponent<TagGroup, TagGroupWidget>();
+        return diagram;
+    }
+
+    private void OnSelectionChanged(SelectableModel model)
+    {
+        if (model is not MapNode node) return;
+        _picked.Remove(node);
+        if (node.Selected) _picked.Add(node);
+        InvokeAsync(StateHasChanged);
+    }
+
+    private void OnContainerChanged()
+    {
+        if (!_fitPending || Diagram.Nodes.Count == 0) return;
+        _fitPending = false;
+        Diagram.ZoomToFit(24);
+    }
+
+    private void FitAll() => Diagram.ZoomToFit(24);
+
+    private async Task InterpolatePickedAsync()
+    {
+        if (_picked.Count < 2) return;
+        var (from, to) = (_picked[^2], _picked[^1]);
+        Busy = true;
+        Message = null;
+        try
+        {
+            var run = new InterpolationRun(from.Item.Text, to.Item.Text, PathSteps, "slerp");
+            var request = new PathRequest(run.From, run.To, run.Steps, Interpolation.Named(run.Method), DecodeOptions.Named(run.Decoding), run.Smooth);
+            Path = await Hub.Get(Domain.Id).InterpolateAsync(request);
+            PathSession = Sessions.Save(Access, SessionStore.Interpolation, Domain.Id, run.Title(), run, Path).Id;
+            Build(keepPositions: true);
+        }
+        catch (Exception e) when (e is ItemInputException or ModelUnavailableException or WorkerBusyException or ArgumentException or InvalidDataException)
+        {
+            Message = e.Message;
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
+    private void SetColourBy(string key)
+    {
+        ColourBy = key;
+        foreach (var node in Diagram.Nodes.OfType<MapNode>())
+        {
+            node.Colour = Colour(node.Item);
+            node.Refresh();
+        }
+    }
+
+    private void SetGroupByTag(bool group)
+    {
+        GroupByTag = group;
+        Build(keepPositions: true);
     }
 
     private static bool Readable(DomainModel model, string text)
@@ -84,21 +269,31 @@ public partial class LatentMap
     private SavedSession? Latest(string kind) =>
         Sessions.List(Access, Domain.Id).FirstOrDefault(s => s.Kind == kind) is { } s ? Sessions.Get(Access, s.Id) : null;
 
-    private string Sx(double x) => Scale(x, _minX, _maxX).ToString("0.#", CultureInfo.InvariantCulture);
-
-    private string Sy(double y) => (Size - Scale(y, _minY, _maxY)).ToString("0.#", CultureInfo.InvariantCulture);
-
-    private static double Scale(double v, double min, double max) => Pad + (Size - 2 * Pad) * (max - min < 1e-12 ? 0.5 : (v - min) / (max - min));
-
     /// <summary>Blue (low) to red (high) over the shown items' range of the chosen property; grey when it is missing.</summary>
     private string Colour(MapPoint point)
     {
         var values = Points.Select(p => p.Properties.GetValueOrDefault(ColourBy, double.NaN)).Where(double.IsFinite).ToList();
-        if (!point.Properties.TryGetValue(ColourBy, out var v) || values.Count == 0) return "#bbb";
+        if (!point.Properties.TryGetValue(ColourBy, out var v) || !double.IsFinite(v) || values.Count == 0) return "#bbb";
         double min = values.Min(), max = values.Max(), t = max - min < 1e-12 ? 0.5 : (v - min) / (max - min);
         return $"hsl({(240 - 240 * t).ToString("0", CultureInfo.InvariantCulture)}, 70%, 50%)";
     }
 
     private string ValueText(MapPoint point) =>
         point.Properties.TryGetValue(ColourBy, out var v) ? $"{ColourBy} {v.ToString("0.##", CultureInfo.InvariantCulture)}" : $"no {ColourBy}";
+
+    private string ExploreLink(string a, string? b = null) =>
+        $"explore/{Domain.Id}?a={Uri.EscapeDataString(a)}" + (b is null ? "" : $"&b={Uri.EscapeDataString(b)}");
+
+    private string NavigateLink(string start) => $"navigate/{Domain.Id}?start={Uri.EscapeDataString(start)}";
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Diagram.SelectionChanged -= OnSelectionChanged;
+        Diagram.ContainerChanged -= OnContainerChanged;
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>An item offered to the map before encoding (library properties are reused; samples' are computed).</summary>
+    private sealed record MapCandidate(string Name, string Text, IReadOnlyList<string> Tags, IReadOnlyDictionary<string, double>? Properties);
 }
