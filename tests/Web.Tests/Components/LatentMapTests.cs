@@ -50,6 +50,23 @@ public sealed class LatentMapTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public async Task Map_ATrailPointThatIsAnItemOnTheMap_IsThatItemsNode_NotADotDrawnOverIt()
+    {
+        await using var context = ToyContext.Create(toy);
+        context.Services.GetRequiredService<LibraryStore>().Add(ItemAccess.Everyone, "toy", "BCDE");
+        var hub = context.Services.GetRequiredService<ModelHub>();
+        var walk = await hub.Get("toy").RunAsync(m => m.Navigate(new NavigationRequest("BCDE", ObjectiveParser.Parse("a_share:max"), 0, new AscentSettings(Steps: 6))));
+        Assert.Equal("BCDE", walk.Trajectory[0].Text);
+        context.Services.GetRequiredService<SessionStore>().Save(ItemAccess.Everyone, SessionStore.Navigation, "toy", "walk", new { }, walk);
+        var cut = Open(context);
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-test=map-node]").Count), Wait);
+        var items = cut.FindAll("[data-test=map-node]").Select(n => n.GetAttribute("title")!.Split(':')[1].Trim().Split(' ')[0]).ToHashSet();
+        var dots = cut.FindAll("[data-test=map-trail-point][data-trail=trajectory]");
+        Assert.Equal(walk.Trajectory.Count(p => !(p.Valid && items.Contains(p.Text))), dots.Count);
+        Assert.DoesNotContain(dots, d => d.GetAttribute("title")!.EndsWith(": BCDE", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Map_TwoChosenNodes_Interpolate_DrawsThePathBetweenThem_AndSavesItForExplore()
     {
         await using var context = ToyContext.Create(toy);
@@ -63,10 +80,19 @@ public sealed class LatentMapTests(ToyModelFixture toy)
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-test=map-path-saved]")), Wait);
         var saved = context.Services.GetRequiredService<SessionStore>().List(ItemAccess.Everyone, "toy").Single(s => s.Kind == SessionStore.Interpolation);
         Assert.EndsWith($"explore/toy?session={saved.Id}", cut.Find("[data-test=map-open-path]").GetAttribute("href"));
-        // The inner points are dots; the links run from the first node through them to the second.
-        var dots = cut.FindAll("[data-test=map-trail-point][data-trail=path]").Count;
-        Assert.Equal(LatentMap.PathSteps - 2, dots);
-        Assert.Equal(dots + 1, cut.FindAll(".diagram-link").Count);
+        // The links run from the first node through the inner points to the second: an inner point that decodes to an item
+        // on the map is that item's node, the others are dots.
+        var path = SessionStore.ResultOf<LatentPoint[]>(context.Services.GetRequiredService<SessionStore>().Get(ItemAccess.Everyone, saved.Id)!)!;
+        var items = cut.FindAll("[data-test=map-node]").Select(n => n.GetAttribute("title")!.Split(':')[1].Trim().Split(' ')[0]).ToHashSet();
+        var chain = new List<string> { path[0].Text };
+        foreach (var (point, i) in path[1..^1].Select((p, i) => (p, i)))
+        {
+            var key = point.Valid && items.Contains(point.Text) ? point.Text : $"dot {i}";
+            if (chain[^1] != key) chain.Add(key);
+        }
+        if (chain[^1] != path[^1].Text) chain.Add(path[^1].Text);
+        Assert.Equal(chain.Count(k => k.StartsWith("dot", StringComparison.Ordinal)), cut.FindAll("[data-test=map-trail-point][data-trail=path]").Count);
+        Assert.Equal(chain.Count - 1, cut.FindAll(".diagram-link").Count);
     }
 
     [Fact]

@@ -123,42 +123,51 @@ public partial class LatentMap : IDisposable
         var diagram = NewDiagram();
         var nodes = Points.Select(p => new MapNode(p, Domain, Colour(p))).ToList();
         foreach (var node in nodes)
-        {
             if (moved.TryGetValue(node.Item.Text, out var at)) node.SetPosition(at.X, at.Y);
-            diagram.Nodes.Add(node);
-        }
+        // Trail dots go in first, so they are drawn under the items' nodes and never cover one that could be chosen.
+        var items = nodes.GroupBy(n => n.Item.Text).ToDictionary(g => g.Key, g => g.First());
+        var links = new List<LinkModel>();
+        AddTrail(diagram, links, MapTrail.Trajectory, Trajectory, items, null, null);
+        var ends = PathEnds(nodes);
+        AddTrail(diagram, links, MapTrail.Path, Path, items, ends.From, ends.To);
+        foreach (var node in nodes) diagram.Nodes.Add(node);
         if (GroupByTag)
         {
             var groups = nodes.Where(n => n.Item.Group is not null).GroupBy(n => n.Item.Group!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
             for (int g = 0; g < groups.Count; g++)
                 diagram.Groups.Add(new TagGroup(groups[g].Key, groups[g]) { Colour = LatentMapColours.Group(g) });
         }
-        AddTrail(diagram, MapTrail.Trajectory, Trajectory, null, null);
-        var ends = PathEnds(nodes);
-        AddTrail(diagram, MapTrail.Path, Path, ends.From, ends.To);
+        foreach (var link in links) diagram.Links.Add(link);
         Show(diagram);
     }
 
     /// <summary>
-    /// Adds a trail's decoded points as dots linked in order. When its ends are nodes on the map, the links start and
-    /// finish at those nodes and the end points (which decode back to them) are not drawn again.
+    /// Adds a trail's decoded points as dots, and the links through them in order to <paramref name="links"/>. A point
+    /// that decodes to an item on the map is that item's node rather than a dot (so a trajectory starts at its item);
+    /// when the trail's ends are given, the links start and finish at those nodes.
     /// </summary>
-    private void AddTrail(BlazorDiagram diagram, MapTrail trail, IReadOnlyList<LatentPoint> points, MapNode? from, MapNode? to)
+    private void AddTrail(BlazorDiagram diagram, List<LinkModel> links, MapTrail trail, IReadOnlyList<LatentPoint> points,
+        IReadOnlyDictionary<string, MapNode> items, MapNode? from, MapNode? to)
     {
         if (_layout is null || points.Count < 2) return;
         var chain = new List<NodeModel>();
         if (from is not null) chain.Add(from);
         for (int i = from is null ? 0 : 1; i < points.Count - (to is null ? 0 : 1); i++)
         {
+            if (points[i].Valid && items.TryGetValue(points[i].Text, out var item))
+            {
+                if (chain.Count == 0 || chain[^1] != item) chain.Add(item);
+                continue;
+            }
             var (x, y) = _layout.Place(points[i].Latent);
             var dot = new TrailPointNode(trail, i, points[i].Text, points[i].Valid, x, y);
             diagram.Nodes.Add(dot);
             chain.Add(dot);
         }
-        if (to is not null) chain.Add(to);
+        if (to is not null && (chain.Count == 0 || chain[^1] != to)) chain.Add(to);
         var colour = trail == MapTrail.Path ? LatentMapColours.Path : LatentMapColours.Trajectory;
         for (int i = 1; i < chain.Count; i++)
-            diagram.Links.Add(new LinkModel(chain[i - 1], chain[i]) { Color = colour, SelectedColor = colour, Width = 3 });
+            links.Add(new LinkModel(chain[i - 1], chain[i]) { Color = colour, SelectedColor = colour, Width = 3 });
     }
 
     /// <summary>The nodes of the drawn path's two ends, when both are items on the map.</summary>
