@@ -34,6 +34,7 @@ public sealed class LatentApp(CliContext context)
             DomainsCommand.Create(context),
             TrainCommand.Create(context),
             CalibrateCommand.Create(context),
+            RefitPropertiesCommand.Create(context),
             EvaluateCommand.Create(context),
             EncodeCommand.Create(context),
             DecodeCommand.Create(context),

@@ -66,6 +66,9 @@ internal sealed class SequenceVae : Module<Tensor, Tensor, VaeOutput>
 
     public VaeConfig Config { get; }
 
+    /// <summary>The property heads (null without properties), for refitting them alone.</summary>
+    public Sequential? PropertyHead => property_head;
+
     /// <summary>
     /// The number of parameters of the network for <paramref name="config"/> over <paramref name="vocabularySize"/>
     /// tokens, computed without building it (a checkpoint's weights file holds at least this many float32 values).
