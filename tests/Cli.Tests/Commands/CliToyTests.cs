@@ -87,6 +87,28 @@ public sealed class CliToyTests : IDisposable
     }
 
     [Fact]
+    public void RefitProperties_PrintsTheHeldOutErrorBeforeAndAfter_AndRefusesABadLearningRate()
+    {
+        var model = TrainedModel();
+        var valid = Path.Combine(_folder, "valid.txt");
+        File.WriteAllLines(valid, ToyDomain.Generate(300, 12));
+        var (code, json, err) = Run("refit-properties", "--domain", "toy", "--model", model, "--data", Path.Combine(_folder, "train.txt"),
+            "--valid", valid, "--epochs", "3", "--device", "cpu", "--json");
+        Assert.True(code == 0, err);
+        var result = JsonDocument.Parse(json).RootElement;
+        Assert.True(result.GetProperty("held_out_mae_before").GetProperty("a_share").GetDouble() > 0);
+        Assert.Equal(4, result.GetProperty("selection_by_epoch").GetArrayLength());
+        Assert.Equal(result.GetProperty("weights").GetString(), JsonDocument.Parse(File.ReadAllText(Path.Combine(model, "config.json")))
+            .RootElement.GetProperty("files").GetProperty("weights").GetString());
+        Assert.Contains("epoch 3:", err);
+
+        var (badCode, _, badErr) = Run("refit-properties", "--domain", "toy", "--model", model, "--data", Path.Combine(_folder, "train.txt"),
+            "--valid", valid, "--learning-rate", "0");
+        Assert.Equal(2, badCode);
+        Assert.Contains("--learning-rate", badErr);
+    }
+
+    [Fact]
     public void SampleAround_DecodesTheNeighbourhoodOfOneItem()
     {
         var model = TrainedModel();
