@@ -65,11 +65,11 @@ public sealed class Navigation(DomainModel model)
 
         // Every trajectory as rows of one decode, each start (its first row) anchored in the same search as the repairs.
         var owners = live.SelectMany(r => Enumerable.Repeat(r, trajectories[r].Length)).ToArray();
-        var firsts = live.Select((r, k) => live.Take(k).Sum(o => trajectories[o].Length)).ToArray();
+        var firsts = RowBlocks.Starts(live, r => trajectories[r].Length);
         var decoded = model.Points.DecodeEach(live.SelectMany(r => trajectories[r]).ToArray(), null, i => references[owners[i]],
             live.SelectMany(r => Enumerable.Range(0, trajectories[r].Length).Select(i => (double)i)).ToArray(),
             live.Select((r, k) => (firsts[k], references[r][0])).ToArray());
-        var trajectoryPoints = Split(live, decoded, r => trajectories[r].Length);
+        var trajectoryPoints = RowBlocks.Split(live, decoded, r => trajectories[r].Length);
 
         // Every neighbourhood (seeded per request, as one request alone would draw it) as rows of one more decode.
         var around = live.ToDictionary(r => r, r =>
@@ -79,7 +79,7 @@ public sealed class Navigation(DomainModel model)
                 .Select(_ => Add(z, Gaussian(random, z.Length, requests[r].SampleRadius)))).ToArray();
         });
         var aroundOwners = live.SelectMany(r => Enumerable.Repeat(r, around[r].Length)).ToArray();
-        var neighbours = Split(live, model.Points.DecodeEach(live.SelectMany(r => around[r]).ToArray(), null, i => references[aroundOwners[i]],
+        var neighbours = RowBlocks.Split(live, model.Points.DecodeEach(live.SelectMany(r => around[r]).ToArray(), null, i => references[aroundOwners[i]],
             live.SelectMany(r => Enumerable.Range(0, around[r].Length).Select(i => (double)i)).ToArray()), r => around[r].Length);
 
         foreach (var r in live)
@@ -107,19 +107,6 @@ public sealed class Navigation(DomainModel model)
         foreach (var term in request.Objective)
             if (!known.Contains(term.Property))
                 throw new ItemInputException($"Unknown property '{term.Property}'; use one of: {string.Join(", ", known)}.");
-    }
-
-    /// <summary>The rows of one batched decode, back to their requests in order.</summary>
-    private static Dictionary<int, LatentPoint[]> Split(List<int> live, LatentPoint[] rows, Func<int, int> countOf)
-    {
-        var parts = new Dictionary<int, LatentPoint[]>();
-        int offset = 0;
-        foreach (var r in live)
-        {
-            parts[r] = rows[offset..(offset + countOf(r))];
-            offset += countOf(r);
-        }
-        return parts;
     }
 
     /// <summary>Weighted objective of a point's computed properties (NaN when one is missing).</summary>

@@ -75,19 +75,14 @@ public sealed class PathInterpolation(DomainModel model)
             var members = group.ToArray();
             var owner = members.SelectMany(r => Enumerable.Repeat(r, requests[r].Steps)).ToArray();
             // Each path's ends encode the user's items: anchored in the same search as every repair of the group.
-            var firsts = members.Select((r, m) => members.Take(m).Sum(o => requests[o].Steps)).ToArray();
+            var firsts = RowBlocks.Starts(members, r => requests[r].Steps);
             var anchors = members.SelectMany((r, m) => new[]
             {
                 (firsts[m], paths[r].References[0]), (firsts[m] + requests[r].Steps - 1, paths[r].References[1]),
             }).ToArray();
             var decoded = model.Points.DecodeEach(members.SelectMany(r => paths[r].Z).ToArray(), group.Key, i => paths[owner[i]].References,
                 members.SelectMany(r => paths[r].Positions).ToArray(), anchors);
-            int offset = 0;
-            foreach (var r in members)
-            {
-                points[r] = decoded[offset..(offset + requests[r].Steps)];
-                offset += requests[r].Steps;
-            }
+            foreach (var (r, part) in RowBlocks.Split(members, decoded, r => requests[r].Steps)) points[r] = part;
         }
         foreach (var r in live)
         {
