@@ -140,8 +140,12 @@ public sealed class PointDecoder
         if (rows.Length == 0) return;
         var z = rows.Select(i => points[i].Latent).ToArray();
         var tags = _model.PredictTags(z);
+        // Each hypothesis text is validated once: by the search's stopping test, then read again when choosing.
+        var validations = new Dictionary<string, ValidationResult>(StringComparer.Ordinal);
+        ValidationResult Validate(string text) =>
+            validations.TryGetValue(text, out var known) ? known : validations[text] = _module.Validator.Validate(text);
         // A row's search ends at its first finished hypothesis that settles it: the item of an anchor, a valid item otherwise.
-        bool Settles(int k, DecodedSequence found) => _module.Validator.Validate(_codec.ToText(found.TokenIds)) is { IsValid: true } valid
+        bool Settles(int k, DecodedSequence found) => Validate(_codec.ToText(found.TokenIds)) is { IsValid: true } valid
             && (!itemOf.TryGetValue(rows[k], out var item) || valid.Canonical == item.Text);
         var hypotheses = _model.DecodeCandidates(z, AnchorBeamWidth, _constraint, Settles)
             .Select(h => h.Where(s => s.Finished).Select(s => _codec.ToText(s.TokenIds)).Distinct().ToArray()).ToArray();
@@ -149,7 +153,7 @@ public sealed class PointDecoder
         for (int k = 0; k < rows.Length; k++)
         {
             var i = rows[k];
-            var canonical = hypotheses[k].Select(t => _module.Validator.Validate(t)).Where(v => v.IsValid).Select(v => v.Canonical!);
+            var canonical = hypotheses[k].Select(Validate).Where(v => v.IsValid).Select(v => v.Canonical!);
             var text = itemOf.TryGetValue(i, out var item) ? canonical.FirstOrDefault(c => c == item.Text) : canonical.FirstOrDefault();
             if (text is not null) points[i] = Describe(text, points[i].Latent, points[i].T, points[i].OodScore, tags[k], referencesOf(i));
             else if (item is not null) undecided.Add(k);
