@@ -82,7 +82,7 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
     public Task<IReadOnlyList<LatentPoint>> InterpolateAsync(PathRequest request, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var item = new PathItem(request, cancellation);
+        var item = new BatchItem<PathRequest, IReadOnlyList<LatentPoint>>(request, cancellation);
         Enqueue(item, cancellation);
         return item.Completion.Task;
     }
@@ -94,7 +94,7 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
     public Task<NavigationResult> NavigateAsync(NavigationRequest request, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var item = new NavigationItem(request, cancellation);
+        var item = new BatchItem<NavigationRequest, NavigationResult>(request, cancellation);
         Enqueue(item, cancellation);
         return item.Completion.Task;
     }
@@ -141,13 +141,15 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
             {
                 RunEncodeBatch(Take(first, waiting, MaxBatch));
             }
-            else if (item is PathItem path)
+            else if (item is BatchItem<PathRequest, IReadOnlyList<LatentPoint>> path)
             {
-                RunPathBatch(Take(path, waiting, MaxPathBatch));
+                RunBatch(Take(path, waiting, MaxPathBatch),
+                    requests => new PathInterpolation(_model).RunMany(requests).Select(o => (o.Points, o.Error)).ToArray());
             }
-            else if (item is NavigationItem navigation)
+            else if (item is BatchItem<NavigationRequest, NavigationResult> navigation)
             {
-                RunNavigationBatch(Take(navigation, waiting, MaxNavigationBatch));
+                RunBatch(Take(navigation, waiting, MaxNavigationBatch),
+                    requests => new Navigation(_model).RunMany(requests).Select(o => (o.Result, o.Error)).ToArray());
             }
             else
             {
@@ -178,34 +180,18 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
         return batch;
     }
 
-    /// <summary>One <see cref="PathInterpolation.RunMany"/> for many requests; a request with a bad item fails alone.</summary>
-    private void RunPathBatch(List<PathItem> batch)
+    /// <summary>
+    /// One call of <paramref name="run"/> (<see cref="PathInterpolation.RunMany"/>, <see cref="Navigation.RunMany"/>) for
+    /// the batch's live requests; a request with a bad item fails alone.
+    /// </summary>
+    private static void RunBatch<TRequest, TResult>(List<BatchItem<TRequest, TResult>> batch,
+        Func<TRequest[], IReadOnlyList<(TResult? Result, Exception? Error)>> run) where TResult : class
     {
         var live = batch.Where(b => !b.CancelIfRequested()).ToList();
         if (live.Count == 0) return;
         try
         {
-            var outcomes = new PathInterpolation(_model).RunMany(live.Select(b => b.Request).ToArray());
-            for (int i = 0; i < live.Count; i++)
-            {
-                if (outcomes[i].Points is { } points) live[i].Completion.TrySetResult(points);
-                else live[i].Completion.TrySetException(outcomes[i].Error!);
-            }
-        }
-        catch (Exception e)
-        {
-            foreach (var request in live) request.Completion.TrySetException(e);
-        }
-    }
-
-    /// <summary>One <see cref="Navigation.RunMany"/> for many requests; a request with a bad item fails alone.</summary>
-    private void RunNavigationBatch(List<NavigationItem> batch)
-    {
-        var live = batch.Where(b => !b.CancelIfRequested()).ToList();
-        if (live.Count == 0) return;
-        try
-        {
-            var outcomes = new Navigation(_model).RunMany(live.Select(b => b.Request).ToArray());
+            var outcomes = run(live.Select(b => b.Request).ToArray());
             for (int i = 0; i < live.Count; i++)
             {
                 if (outcomes[i].Result is { } result) live[i].Completion.TrySetResult(result);
@@ -317,30 +303,18 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
         }
     }
 
-    private sealed class PathItem(PathRequest request, CancellationToken cancellation) : WorkItem
+    /// <summary>A request of a kind the worker computes in batches (interpolations, navigations).</summary>
+    private sealed class BatchItem<TRequest, TResult>(TRequest request, CancellationToken cancellation) : WorkItem
     {
-        public PathRequest Request { get; } = request;
+        public TRequest Request { get; } = request;
 
-        public TaskCompletionSource<IReadOnlyList<LatentPoint>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<TResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public bool CancelIfRequested() => cancellation.IsCancellationRequested && Completion.TrySetCanceled(cancellation);
 
         protected override void SetCanceled(CancellationToken token) => Completion.TrySetCanceled(token);
 
-        public override void Execute(DomainModel model) => throw new InvalidOperationException("Interpolations run in batches.");
-    }
-
-    private sealed class NavigationItem(NavigationRequest request, CancellationToken cancellation) : WorkItem
-    {
-        public NavigationRequest Request { get; } = request;
-
-        public TaskCompletionSource<NavigationResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public bool CancelIfRequested() => cancellation.IsCancellationRequested && Completion.TrySetCanceled(cancellation);
-
-        protected override void SetCanceled(CancellationToken token) => Completion.TrySetCanceled(token);
-
-        public override void Execute(DomainModel model) => throw new InvalidOperationException("Navigations run in batches.");
+        public override void Execute(DomainModel model) => throw new InvalidOperationException("This kind of request runs in batches.");
     }
 
     private sealed class EncodeItem(IReadOnlyList<string> texts, CancellationToken cancellation) : WorkItem
