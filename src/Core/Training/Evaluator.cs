@@ -133,7 +133,12 @@ public static class Evaluator
         return active;
     }
 
-    private static void AddPropertyErrors(LatentModel model, Tensor? predicted, EncodedItem[] items, double[] error, long[] count)
+    /// <summary>
+    /// Adds each property's absolute errors, in the property's units, of the heads' standardised predictions
+    /// <paramref name="predicted"/> (rows follow <paramref name="items"/>) to <paramref name="error"/>, and the targets
+    /// counted to <paramref name="count"/>; unknown targets are skipped.
+    /// </summary>
+    internal static void AddPropertyErrors(LatentModel model, Tensor? predicted, EncodedItem[] items, double[] error, long[] count)
     {
         if (predicted is null) return;
         var rows = LatentModel.ToRows(predicted);

@@ -118,39 +118,32 @@ public static class PropertyHeadRefit
         return new PropertyRefitResult(before, after, scores, best.Epoch, weights);
     }
 
-    /// <summary>Mean absolute error of each property on <paramref name="items"/>, in the property's units.</summary>
+    /// <summary>Mean absolute error of each property on <paramref name="items"/>, in the property's units (as <see cref="Evaluator"/> measures it).</summary>
     private static Dictionary<string, double> HeldOutError(LatentModel model, float[][] z, List<EncodedItem> items, IReadOnlyList<string> names)
     {
-        var predicted = model.PredictProperties(z);
-        var result = new Dictionary<string, double>();
-        for (int k = 0; k < names.Count; k++)
-        {
-            var scale = model.Manifest.PropertyScaling.GetValueOrDefault(names[k]) ?? new PropertyScale(0, 1);
-            var errors = items.Select((item, i) => (Target: item.Targets[k], Predicted: predicted[i][k])).Where(p => !float.IsNaN(p.Target))
-                .Select(p => Math.Abs(p.Target * scale.Std + scale.Mean - p.Predicted)).ToArray();
-            if (errors.Length > 0) result[names[k]] = errors.Average();
-        }
-        return result;
+        var (error, count) = Errors(model, z, items);
+        return Enumerable.Range(0, names.Count).Where(k => count[k] > 0).ToDictionary(k => names[k], k => error[k] / count[k]);
     }
 
     /// <summary>Mean absolute error over every known target in standard units (each property counts alike).</summary>
     private static double StandardisedError(LatentModel model, float[][] z, List<EncodedItem> items)
     {
-        var predicted = model.PredictProperties(z);
+        var (error, count) = Errors(model, z, items);
         var names = model.Manifest.Model.PropertyNames;
-        double sum = 0;
-        long count = 0;
-        for (int i = 0; i < items.Count; i++)
-        {
-            for (int k = 0; k < names.Count; k++)
-            {
-                if (float.IsNaN(items[i].Targets[k])) continue;
-                var scale = model.Manifest.PropertyScaling.GetValueOrDefault(names[k]) ?? new PropertyScale(0, 1);
-                sum += Math.Abs(items[i].Targets[k] - (predicted[i][k] - scale.Mean) / scale.Std);
-                count++;
-            }
-        }
-        return count == 0 ? double.NaN : sum / count;
+        var sum = Enumerable.Range(0, names.Count)
+            .Sum(k => error[k] / (model.Manifest.PropertyScaling.GetValueOrDefault(names[k]) ?? new PropertyScale(0, 1)).Std);
+        return count.Sum() == 0 ? double.NaN : sum / count.Sum();
+    }
+
+    /// <summary>Each property's summed absolute error (property units) of the heads at <paramref name="z"/>, and its targets counted.</summary>
+    private static (double[] Error, long[] Count) Errors(LatentModel model, float[][] z, List<EncodedItem> items)
+    {
+        var names = model.Manifest.Model.PropertyNames;
+        var (error, count) = (new double[names.Count], new long[names.Count]);
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        Evaluator.AddPropertyErrors(model, model.Network.PredictProperties(model.Rows(z)), [.. items], error, count);
+        return (error, count);
     }
 
     private static string Describe(IReadOnlyDictionary<string, double> errors) =>
