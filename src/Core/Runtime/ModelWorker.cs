@@ -19,6 +19,7 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
     private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Thread _thread;
     private readonly DomainModel _model;
+    private readonly LatentCodeCache _codes;
     private int _queued;
     private bool _disposed;
 
@@ -28,18 +29,25 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
     /// (libtorch's intra-op threads, set on the worker's own thread). One is the default: a worker's operations are
     /// small (a decoding step is a few matrix products of a batch), and a second OpenMP team started from a thread other
     /// than the process's first runs them about 2.5 times slower on a 2-core machine than one thread does, while one
-    /// thread per worker lets the workers of several domains use the cores side by side.
+    /// thread per worker lets the workers of several domains use the cores side by side. The codes of the last
+    /// <paramref name="cachedCodes"/> items encoded are kept (<see cref="LatentCodeCache"/>), so a page that encodes the
+    /// same library again (the latent map) does not wait for the encoder.
     /// </summary>
-    public ModelWorker(DomainModel model, int maxQueued = 0, int threads = 1)
+    public ModelWorker(DomainModel model, int maxQueued = 0, int threads = 1, int cachedCodes = DefaultCachedCodes)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxQueued);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(cachedCodes);
         _model = model;
+        _codes = new LatentCodeCache(cachedCodes);
         MaxQueued = maxQueued;
         Threads = threads;
         _thread = new Thread(Loop) { IsBackground = true, Name = $"latent-worker-{model.Module.Id}" };
         _thread.Start();
     }
+
+    /// <summary>Default number of items whose codes a worker keeps.</summary>
+    public const int DefaultCachedCodes = 4096;
 
     /// <summary>The model's domain id.</summary>
     public string DomainId => _model.Module.Id;
@@ -70,7 +78,18 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
     /// <summary>Encodes items; concurrent calls are batched together. Refused and cancelled as <see cref="RunAsync{T}"/>.</summary>
     public Task<LatentCode[]> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellation = default)
     {
-        var item = new EncodeItem(texts, cancellation);
+        var item = new EncodeItem(texts, lenient: false, cancellation);
+        Enqueue(item, cancellation);
+        return item.Completion.Task!;
+    }
+
+    /// <summary>
+    /// Encodes the items the model can read; an item it cannot read (bad syntax, a token outside its vocabulary) has a
+    /// null code instead of failing the request. Batched, refused and cancelled as <see cref="EncodeAsync"/>.
+    /// </summary>
+    public Task<LatentCode?[]> TryEncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellation = default)
+    {
+        var item = new EncodeItem(texts, lenient: true, cancellation);
         Enqueue(item, cancellation);
         return item.Completion.Task;
     }
@@ -204,36 +223,72 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>One encode call for many requests; a request with a bad item fails alone.</summary>
+    /// <summary>
+    /// One encode call for the items of many requests that are not in the cache (each distinct item once); a request
+    /// with a bad item fails alone, or gets a null code for it when it is lenient.
+    /// </summary>
     private void RunEncodeBatch(List<EncodeItem> batch)
     {
         var live = batch.Where(b => !b.CancelIfRequested()).ToList();
-        var ids = new List<int[]>();
-        var ok = new List<EncodeItem>();
+        var rows = new List<int[]>();
+        var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var answers = new List<(EncodeItem Request, LatentCode?[] Codes, List<(int Index, int Row)> Pending)>();
         foreach (var request in live)
         {
             try
             {
-                var requestIds = request.Texts.Select(t => _model.Codec.ToIds(_model.Canonicalize(t))).ToArray();
-                ids.AddRange(requestIds);
-                ok.Add(request);
+                var codes = new LatentCode?[request.Texts.Count];
+                var pending = new List<(int Index, string Canonical, int[] Ids)>();
+                for (int i = 0; i < codes.Length; i++)
+                {
+                    // Most items come canonical already (the library stores them so): look them up before reading them.
+                    if (_codes.TryGet(request.Texts[i], out var known)) { codes[i] = known; continue; }
+                    if (Read(request.Texts[i], request.Lenient) is not var (canonical, ids)) continue;
+                    if (_codes.TryGet(canonical, out var code)) codes[i] = code;
+                    else pending.Add((i, canonical, ids));
+                }
+                // Rows are claimed only once the whole request has been read, so a request that fails adds none.
+                var claimed = pending.Select(p => (p.Index, rowOf.TryGetValue(p.Canonical, out var row) ? row : Claim(p.Canonical, p.Ids))).ToList();
+                answers.Add((request, codes, claimed));
             }
             catch (Exception e) { request.Completion.TrySetException(e); }
         }
-        if (ok.Count == 0) return;
+        if (answers.Count == 0) return;
         try
         {
-            var codes = _model.Model.Encode(ids);
-            var offset = 0;
-            foreach (var request in ok)
+            var encoded = rows.Count == 0 ? [] : _model.Model.Encode(rows);
+            foreach (var (canonical, row) in rowOf) _codes.Add(canonical, encoded[row]);
+            foreach (var (request, codes, pending) in answers)
             {
-                request.Completion.TrySetResult(codes.AsSpan(offset, request.Texts.Count).ToArray());
-                offset += request.Texts.Count;
+                // Every place gets its own arrays: the same item may be asked for twice, and callers own what they get.
+                foreach (var (index, row) in pending) codes[index] = encoded[row].DeepCopy();
+                request.Completion.TrySetResult(codes);
             }
         }
         catch (Exception e)
         {
-            foreach (var request in ok) request.Completion.TrySetException(e);
+            foreach (var answer in answers) answer.Request.Completion.TrySetException(e);
+        }
+
+        int Claim(string canonical, int[] ids)
+        {
+            rowOf[canonical] = rows.Count;
+            rows.Add(ids);
+            return rows.Count - 1;
+        }
+    }
+
+    /// <summary>The canonical text and token ids of <paramref name="text"/>; null when it cannot be read and <paramref name="lenient"/>.</summary>
+    private (string Canonical, int[] Ids)? Read(string text, bool lenient)
+    {
+        try
+        {
+            var canonical = _model.Canonicalize(text);
+            return (canonical, _model.Codec.ToIds(canonical));
+        }
+        catch (Exception e) when (lenient && e is ItemInputException or ArgumentException or FormatException or InvalidDataException)
+        {
+            return null;
         }
     }
 
@@ -317,11 +372,14 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
         public override void Execute(DomainModel model) => throw new InvalidOperationException("This kind of request runs in batches.");
     }
 
-    private sealed class EncodeItem(IReadOnlyList<string> texts, CancellationToken cancellation) : WorkItem
+    private sealed class EncodeItem(IReadOnlyList<string> texts, bool lenient, CancellationToken cancellation) : WorkItem
     {
         public IReadOnlyList<string> Texts { get; } = texts;
 
-        public TaskCompletionSource<LatentCode[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Whether an item the model cannot read gets a null code (else it fails the request).</summary>
+        public bool Lenient { get; } = lenient;
+
+        public TaskCompletionSource<LatentCode?[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public bool CancelIfRequested() => cancellation.IsCancellationRequested && Completion.TrySetCanceled(cancellation);
 

@@ -29,6 +29,9 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
     /// <summary>CPU threads of each model worker's tensor operations (<c>Models:Threads</c>, at least 1; see <see cref="ModelWorker"/>).</summary>
     public int Threads { get; } = Math.Max(1, configuration.GetValue("Models:Threads", 1));
 
+    /// <summary>Items whose latent codes each model worker keeps (<c>Models:CachedCodes</c>; 0 = none; see <see cref="LatentCodeCache"/>).</summary>
+    public int CachedCodes { get; } = Math.Max(0, configuration.GetValue("Models:CachedCodes", ModelWorker.DefaultCachedCodes));
+
     /// <summary>The model folder used for <paramref name="domain"/>.</summary>
     public string FolderOf(IDomainModule domain)
     {
@@ -64,7 +67,7 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
             if (ProblemsOf(domain) is [var problem, ..]) throw new InvalidDataException(problem);
             logger.LogInformation("Loading the {Domain} model from {Folder}", domain.Id, FolderOf(domain));
             return new ModelWorker(DomainModel.Load(domain, FolderOf(domain), configuration["Device"] ?? "auto", PrecisionSelector.Parse(configuration["Precision"])),
-                MaxQueued, Threads);
+                MaxQueued, Threads, CachedCodes);
         }));
         try
         {

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace LatentWorkbench.Web.Services;
 
 /// <summary>
@@ -19,10 +21,14 @@ public sealed class Pca
         int d = rows[0].Length;
         var mean = new double[d];
         foreach (var row in rows) for (int j = 0; j < d; j++) mean[j] += row[j] / (double)rows.Count;
-        var covariance = new double[d, d]; // (D, D)
+        // The covariance, row by row as spans of one array (D * D), each row's sum a vector multiply-add over the items.
+        var covariance = new double[d * d];
+        var centred = new double[d];
         foreach (var row in rows)
-            for (int i = 0; i < d; i++)
-                for (int j = 0; j < d; j++) covariance[i, j] += (row[i] - mean[i]) * (row[j] - mean[j]);
+        {
+            for (int j = 0; j < d; j++) centred[j] = row[j] - mean[j];
+            for (int i = 0; i < d; i++) AddScaled(covariance.AsSpan(i * d, d), centred, centred[i]);
+        }
         var axes = new double[2][];
         for (int k = 0; k < 2; k++)
         {
@@ -31,17 +37,42 @@ public sealed class Pca
             for (int step = 0; step < Iterations; step++)
             {
                 var next = new double[d];
-                for (int i = 0; i < d; i++)
-                    for (int j = 0; j < d; j++) next[i] += covariance[i, j] * v[j];
+                for (int i = 0; i < d; i++) next[i] = Dot(covariance.AsSpan(i * d, d), v);
                 eigenvalue = Math.Sqrt(next.Sum(x => x * x));
                 if (eigenvalue < 1e-12) break;
                 v = next.Select(x => x / eigenvalue).ToArray();
             }
             axes[k] = v;
-            for (int i = 0; i < d; i++)
-                for (int j = 0; j < d; j++) covariance[i, j] -= eigenvalue * v[i] * v[j];
+            for (int i = 0; i < d; i++) AddScaled(covariance.AsSpan(i * d, d), v, -eigenvalue * v[i]);
         }
         return new Pca(mean, axes);
+    }
+
+    /// <summary><paramref name="target"/> += <paramref name="scale"/> * <paramref name="x"/>.</summary>
+    private static void AddScaled(Span<double> target, ReadOnlySpan<double> x, double scale)
+    {
+        int j = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var s = new Vector<double>(scale);
+            for (; j <= target.Length - Vector<double>.Count; j += Vector<double>.Count)
+                (new Vector<double>(target[j..]) + s * new Vector<double>(x[j..])).CopyTo(target[j..]);
+        }
+        for (; j < target.Length; j++) target[j] += scale * x[j];
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double sum = 0;
+        int j = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var sums = Vector<double>.Zero;
+            for (; j <= a.Length - Vector<double>.Count; j += Vector<double>.Count) sums += new Vector<double>(a[j..]) * new Vector<double>(b[j..]);
+            sum = Vector.Sum(sums);
+        }
+        for (; j < a.Length; j++) sum += a[j] * b[j];
+        return sum;
     }
 
     /// <summary>The (x, y) coordinates of <paramref name="z"/> on the two axes.</summary>

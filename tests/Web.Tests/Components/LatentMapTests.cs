@@ -115,6 +115,32 @@ public sealed class LatentMapTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public async Task Map_TakesTheViewTheBrowserPannedAndZoomedTo()
+    {
+        await using var context = ToyContext.Create(toy);
+        var view = context.JSInterop.SetupModule(i => i.Identifier == "latentMapView.attach");
+        var cut = Open(context);
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-test=map-node]").Count), Wait);
+        // The page hands the browser its canvas host and the diagram's zoom limits once.
+        var attach = context.JSInterop.Invocations["latentMapView.attach"].Single();
+        Assert.Contains("max = 4", attach.Arguments[2]!.ToString(), StringComparison.Ordinal);
+
+        await cut.InvokeAsync(() => cut.Instance.SetView(40, -20, 0.5));
+        cut.WaitForAssertion(() => Assert.Contains("translate(40px, -20px) scale(0.5)", Layer(cut)), Wait);
+        // Nonsense is ignored; a zoom past the limits is held at them.
+        await cut.InvokeAsync(() => cut.Instance.SetView(double.NaN, 0, 1));
+        await cut.InvokeAsync(() => cut.Instance.SetView(10, 10, -2));
+        Assert.Contains("translate(40px, -20px) scale(0.5)", Layer(cut));
+        await cut.InvokeAsync(() => cut.Instance.SetView(10, 10, 50));
+        cut.WaitForAssertion(() => Assert.Contains("translate(10px, 10px) scale(4)", Layer(cut)), Wait);
+
+        await cut.InvokeAsync(() => cut.Instance.DisposeAsync().AsTask());
+        Assert.Single(view.Invocations["detach"]);
+    }
+
+    private static string Layer(IRenderedComponent<LatentMap> cut) => cut.Find(".diagram-html-layer").GetAttribute("style") ?? "";
+
+    [Fact]
     public async Task Map_WhilePrerendering_DrawsNoCanvas_SoNothingCallsTheBrowser()
     {
         await using var context = ToyContext.Create(toy);

@@ -12,16 +12,19 @@ using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Components.Pages.Explore;
 using LatentWorkbench.Web.Services;
 using LatentWorkbench.Storage;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace LatentWorkbench.Web.Components.Pages.Map;
 
 /// <summary>
 /// Latent map: the library's items and the samples as nodes at their latent positions (two principal axes of the latent
 /// means), each drawing its own picture and outlined by a property; the latest path and trajectory as links through
-/// their decoded points. Zoom, pan, drag and selection come from Blazor.Diagrams; two chosen nodes can be interpolated
-/// (drawn here, saved, opened in Explore), one chosen node can be navigated from.
+/// their decoded points. Dragging nodes and choosing them come from Blazor.Diagrams; panning and zooming run in the
+/// browser (latent-map.js), which tells the diagram the view it ends on. Two chosen nodes can be interpolated (drawn
+/// here, saved, opened in Explore), one chosen node can be navigated from.
 /// </summary>
-public partial class LatentMap : IDisposable
+public partial class LatentMap : IAsyncDisposable
 {
     /// <summary>The steps of a path asked for from the map (Explore's default).</summary>
     public const int PathSteps = 8;
@@ -29,6 +32,11 @@ public partial class LatentMap : IDisposable
     private readonly List<MapNode> _picked = [];
     private MapLayout? _layout;
     private bool _drawPending, _fitPending;
+    private ElementReference _canvasHost;
+    private DotNetObjectReference<LatentMap>? _self;
+    private IJSObjectReference? _view;
+
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     private BlazorDiagram Diagram { get; set; } = NewDiagram();
     private string ColourBy { get; set; } = "";
@@ -54,11 +62,13 @@ public partial class LatentMap : IDisposable
         ColourBy = Domain.Properties.Definitions.FirstOrDefault()?.Key ?? "";
         Show(NewDiagram());
         _drawPending = Hub.HasModel(Domain);
+        if (_drawPending && !RendererInfo.IsInteractive) WarmCodes();
     }
 
     /// <inheritdoc/>
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (firstRender) await AttachViewAsync();
         // The map draws itself once the page is interactive (not while prerendering): no button to press first.
         if (_drawPending)
         {
@@ -73,6 +83,38 @@ public partial class LatentMap : IDisposable
         }
     }
 
+    /// <summary>
+    /// Lets the browser pan and zoom the map (latent-map.js): with hundreds of nodes, a server render for every pointer
+    /// move cannot keep up with the pointer, so the browser moves the layers itself and sends the final view once.
+    /// </summary>
+    private async Task AttachViewAsync()
+    {
+        _self = DotNetObjectReference.Create(this);
+        var zoom = Diagram.Options.Zoom;
+        try
+        {
+            _view = await JS.InvokeAsync<IJSObjectReference>("latentMapView.attach", _canvasHost, _self,
+                new { min = zoom.Minimum, max = zoom.Maximum, factor = zoom.ScaleFactor });
+        }
+        catch (Exception e) when (e is JSException or JSDisconnectedException or TaskCanceledException)
+        {
+            // Without the script the diagram still pans and zooms itself, one server render per move.
+        }
+    }
+
+    /// <summary>The view the browser panned or zoomed the map to: the diagram takes it (its navigator and fitting follow).</summary>
+    [JSInvokable]
+    public void SetView(double panX, double panY, double zoom)
+    {
+        if (!double.IsFinite(panX) || !double.IsFinite(panY) || !double.IsFinite(zoom) || zoom <= 0) return;
+        zoom = Math.Clamp(zoom, Diagram.Options.Zoom.Minimum, Diagram.Options.Zoom.Maximum);
+        Diagram.Batch(() =>
+        {
+            Diagram.SetPan(panX, panY);
+            Diagram.SetZoom(zoom);
+        });
+    }
+
     private async Task DrawAsync()
     {
         Busy = true;
@@ -80,16 +122,12 @@ public partial class LatentMap : IDisposable
         try
         {
             var worker = Hub.Get(Domain.Id);
-            var items = Library.Select(i => new MapCandidate(i.Name, i.Text, i.Tags, i.Properties))
-                .Concat(Domain.Samples.Select(s => new MapCandidate(s.Name, s.Text, s.Tags, null)))
-                .DistinctBy(i => i.Text).ToList();
-            // One request for all: the items the model can read are encoded as one batch, the others are left out.
-            var encoded = await worker.RunAsync(m =>
-            {
-                var readable = items.Where(i => Readable(m, i.Text)).ToList();
-                var codes = m.Encode(readable.Select(i => i.Text).ToList());
-                return readable.Zip(codes, (item, code) => (Item: item, Mean: code.Mean)).ToList();
-            });
+            var items = Candidates();
+            // One request for all: the items the model can read are encoded as one batch (or come from the worker's cache
+            // of codes when the map was drawn before), the others are left out.
+            var codes = await worker.TryEncodeAsync(items.Select(i => i.Text).ToList());
+            var encoded = items.Zip(codes, (item, code) => (Item: item, Code: code)).Where(x => x.Code is not null)
+                .Select(x => (x.Item, x.Code!.Mean)).ToList();
             if (encoded.Count < 2)
             {
                 Message = "The map needs at least two items the model can read: add some to the library.";
@@ -116,12 +154,37 @@ public partial class LatentMap : IDisposable
         }
     }
 
+    /// <summary>The library's items and the domain's samples, each text once.</summary>
+    private List<MapCandidate> Candidates() =>
+        Library.Select(i => new MapCandidate(i.Name, i.Text, i.Tags, i.Properties))
+            .Concat(Domain.Samples.Select(s => new MapCandidate(s.Name, s.Text, s.Tags, null)))
+            .DistinctBy(i => i.Text).ToList();
+
+    /// <summary>
+    /// While the page is prerendered, starts encoding the map's items, so that their codes are in the worker's cache (or
+    /// on their way) by the time the page is interactive and draws the map: the browser's start-up and the encoder
+    /// overlap instead of following one another.
+    /// </summary>
+    private void WarmCodes()
+    {
+        try
+        {
+            _ = Hub.Get(Domain.Id).TryEncodeAsync(Candidates().Select(i => i.Text).ToList())
+                .ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+        }
+        catch (Exception e) when (e is ModelUnavailableException or WorkerBusyException)
+        {
+            // The interactive page will say so.
+        }
+    }
+
     /// <summary>Lays the current points, groups and trails out on a fresh diagram (keeping dragged nodes where they are when asked).</summary>
     private void Build(bool keepPositions)
     {
         var moved = keepPositions ? Diagram.Nodes.OfType<MapNode>().ToDictionary(n => n.Item.Text, n => n.Position) : [];
         var diagram = NewDiagram();
-        var nodes = Points.Select(p => new MapNode(p, Domain, Colour(p))).ToList();
+        var colour = OutlineColours();
+        var nodes = Points.Select(p => new MapNode(p, Domain, colour(p))).ToList();
         foreach (var node in nodes)
             if (moved.TryGetValue(node.Item.Text, out var at)) node.SetPosition(at.X, at.Y);
         // Trail dots go in first, so they are drawn under the items' nodes and never cover one that could be chosen.
@@ -250,9 +313,10 @@ public partial class LatentMap : IDisposable
     private void SetColourBy(string key)
     {
         ColourBy = key;
+        var colour = OutlineColours();
         foreach (var node in Diagram.Nodes.OfType<MapNode>())
         {
-            node.Colour = Colour(node.Item);
+            node.Colour = colour(node.Item);
             node.Refresh();
         }
     }
@@ -263,28 +327,21 @@ public partial class LatentMap : IDisposable
         Build(keepPositions: true);
     }
 
-    private static bool Readable(DomainModel model, string text)
-    {
-        try
-        {
-            return model.Codec.TryToIds(model.Canonicalize(text), out _, out _);
-        }
-        catch (Exception e) when (e is ItemInputException or ArgumentException or FormatException or InvalidDataException)
-        {
-            return false;
-        }
-    }
-
     private SavedSession? Latest(string kind) =>
         Sessions.List(Access, Domain.Id).FirstOrDefault(s => s.Kind == kind) is { } s ? Sessions.Get(Access, s.Id) : null;
 
-    /// <summary>Blue (low) to red (high) over the shown items' range of the chosen property; grey when it is missing.</summary>
-    private string Colour(MapPoint point)
+    /// <summary>Outline colours: blue (low) to red (high) over the shown items' range of the chosen property; grey where it is missing.</summary>
+    private Func<MapPoint, string> OutlineColours()
     {
         var values = Points.Select(p => p.Properties.GetValueOrDefault(ColourBy, double.NaN)).Where(double.IsFinite).ToList();
-        if (!point.Properties.TryGetValue(ColourBy, out var v) || !double.IsFinite(v) || values.Count == 0) return "#bbb";
-        double min = values.Min(), max = values.Max(), t = max - min < 1e-12 ? 0.5 : (v - min) / (max - min);
-        return $"hsl({(240 - 240 * t).ToString("0", CultureInfo.InvariantCulture)}, 70%, 50%)";
+        if (values.Count == 0) return _ => "#bbb";
+        double min = values.Min(), max = values.Max();
+        return point =>
+        {
+            if (!point.Properties.TryGetValue(ColourBy, out var v) || !double.IsFinite(v)) return "#bbb";
+            var t = max - min < 1e-12 ? 0.5 : (v - min) / (max - min);
+            return $"hsl({(240 - 240 * t).ToString("0", CultureInfo.InvariantCulture)}, 70%, 50%)";
+        };
     }
 
     private string ValueText(MapPoint point) =>
@@ -296,10 +353,21 @@ public partial class LatentMap : IDisposable
     private string NavigateLink(string start) => $"navigate/{Domain.Id}?start={Uri.EscapeDataString(start)}";
 
     /// <inheritdoc/>
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         Diagram.SelectionChanged -= OnSelectionChanged;
         Diagram.ContainerChanged -= OnContainerChanged;
+        if (_view is { } view)
+        {
+            _view = null;
+            try
+            {
+                await view.InvokeVoidAsync("detach");
+                await view.DisposeAsync();
+            }
+            catch (Exception e) when (e is JSException or JSDisconnectedException or TaskCanceledException) { }
+        }
+        _self?.Dispose();
         GC.SuppressFinalize(this);
     }
 
