@@ -12,6 +12,12 @@ namespace LatentWorkbench.Storage;
 /// </summary>
 public sealed class LibraryStore(WorkbenchDatabase database, DomainRegistry registry)
 {
+    /// <summary>
+    /// Raised after a new item is committed (by an add or an import; not when an existing item only gains tags). Handlers
+    /// run on the adding thread, so they must be quick and must not throw.
+    /// </summary>
+    public event Action<LibraryItem>? Added;
+
     /// <summary>Most items one listing returns.</summary>
     public const int MaxList = 5000;
 
@@ -65,7 +71,9 @@ public sealed class LibraryStore(WorkbenchDatabase database, DomainRegistry regi
             ("@p", JsonSerializer.Serialize(properties)), ("@c", created.ToString("O")), ("@o", access.UserId), ("@s", shared ? 1 : 0));
         var id = Convert.ToInt64(insert.ExecuteScalar());
         transaction.Commit();
-        return new LibraryItem(id, domain.Id, itemName, canonical, cleanTags, properties, created, access.UserId, shared);
+        var item = new LibraryItem(id, domain.Id, itemName, canonical, cleanTags, properties, created, access.UserId, shared);
+        Added?.Invoke(item);
+        return item;
     }
 
     /// <summary>

@@ -40,6 +40,7 @@ public static class WorkbenchSetup
         builder.Services.AddWorkbenchAccounts(builder.Configuration);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingJobRunner>());
         builder.Services.AddHostedService<ActiveModelFollower>();
+        builder.Services.AddHostedService<LibraryCodeWarmer>();
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();

@@ -20,7 +20,7 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
     private readonly Thread _thread;
     private readonly DomainModel _model;
     private readonly LatentCodeCache _codes;
-    private int _queued;
+    private int _queued, _codesKept;
     private bool _disposed;
 
     /// <summary>
@@ -60,6 +60,9 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
 
     /// <summary>Most requests that may wait at once (0: no limit).</summary>
     public int MaxQueued { get; }
+
+    /// <summary>Items whose codes the worker keeps now (see <see cref="LatentCodeCache"/>).</summary>
+    public int CodesKept => Volatile.Read(ref _codesKept);
 
     /// <summary>Requests waiting now (not yet started, not cancelled).</summary>
     public int Queued => Volatile.Read(ref _queued);
@@ -258,6 +261,7 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
         {
             var encoded = rows.Count == 0 ? [] : _model.Model.Encode(rows);
             foreach (var (canonical, row) in rowOf) _codes.Add(canonical, encoded[row]);
+            Volatile.Write(ref _codesKept, _codes.Count);
             foreach (var (request, codes, pending) in answers)
             {
                 // Every place gets its own arrays: the same item may be asked for twice, and callers own what they get.

@@ -83,6 +83,10 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
         }
     }
 
+    /// <summary>The worker of <paramref name="domainId"/> when its model is loaded already (this never loads one); else null.</summary>
+    public ModelWorker? Loaded(string domainId) =>
+        _workers.TryGetValue(domainId, out var worker) && worker.IsValueCreated ? worker.Value : null;
+
     /// <summary>
     /// Serves the checkpoint at <paramref name="folder"/> for <paramref name="domainId"/> from now on (remembered across
     /// restarts); the previous worker finishes its queued work and is released. Throws <see cref="ItemInputException"/>
