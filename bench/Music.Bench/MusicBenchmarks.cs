@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LatentWorkbench.Domains.Music;
 using LatentWorkbench.Domains.Music.Audio;
 using LatentWorkbench.Domains.Music.Midi;
 
@@ -37,6 +38,16 @@ internal static class MusicBenchmarks
         var synth = new BuiltInSynth();
         double audio = scores.Sum(s => AudioRenderer.RenderScore(s, synth).Seconds);
         return (audio / BestSeconds(() => scores.ForEach(s => AudioRenderer.RenderScore(s, synth)), passes: 2), audio);
+    }
+
+    /// <summary>
+    /// Milliseconds to render one of the music domain's sample clips (two bars, as the web app renders every point of a
+    /// path) to WAV with <paramref name="renderer"/>, the best of three passes over the samples.
+    /// </summary>
+    public static double ClipMilliseconds(IAudioRenderer renderer)
+    {
+        var clips = new MusicModule().Samples.Select(s => s.Text).ToList();
+        return 1000 * BestSeconds(() => clips.ForEach(c => AudioRenderer.RenderClipText(c, renderer: renderer)), passes: 3) / clips.Count;
     }
 
     /// <summary>The same corpus read by NAudio.Midi's <c>MidiFile</c> (the tests' second oracle), for comparison.</summary>

@@ -1,6 +1,8 @@
 // Music benchmark: prints one JSON line with MIDI parse throughput (the project's reader, and NAudio.Midi for
-// comparison), how both readers fail on damaged copies, and built-in synth speed with WAV writing (one core).
+// comparison), how both readers fail on damaged copies, built-in synth speed with WAV writing (one core), and the time
+// to render one two-bar clip with the built-in synth and, where it is installed, with FluidSynth.
 using System.Text.Json;
+using LatentWorkbench.Domains.Music.Audio;
 using LatentWorkbench.Music.Bench;
 
 var corpus = BenchCorpus.Load(args.Length > 0 ? args[0] : null);
@@ -17,5 +19,7 @@ var result = new Dictionary<string, object>
     ["render_x_realtime"] = Math.Round(timesRealTime, 1),
     ["render_audio_seconds"] = Math.Round(audioSeconds, 1),
     ["renderer"] = "built-in synthesizer",
+    ["clip_render_ms_built_in"] = Math.Round(MusicBenchmarks.ClipMilliseconds(new BuiltInSynth()), 2),
 };
+if (FluidSynthRenderer.TryCreate() is { } fluid) result["clip_render_ms_fluidsynth"] = Math.Round(MusicBenchmarks.ClipMilliseconds(fluid), 2);
 Console.WriteLine(JsonSerializer.Serialize(result));
