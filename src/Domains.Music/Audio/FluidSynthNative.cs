@@ -29,6 +29,9 @@ internal static class FluidSynthNative
     public static extern int fluid_synth_sfload(IntPtr synth, string path, int resetPresets);
 
     [DllImport(Library)]
+    public static extern int fluid_synth_system_reset(IntPtr synth);
+
+    [DllImport(Library)]
     public static extern int fluid_synth_program_change(IntPtr synth, int channel, int program);
 
     [DllImport(Library)]

@@ -84,6 +84,31 @@ public class AudioRendererTests
         Assert.InRange(audio.Seconds, 2.0, 2.0 + FluidSynthRenderer.TailSeconds + 0.1);
     }
 
+    [SkippableFact]
+    public async Task FluidSynth_AKeptSynth_RendersAsANewOneWould_AlsoFromSeveralThreads()
+    {
+        var renderer = FluidSynthRenderer.TryCreate();
+        Skip.If(renderer is null, "FluidSynth (libfluidsynth.so.3) or a GM soundfont (.sf2) is not installed");
+        // A loud chord held to the end leaves reverb and release tails behind; the next render must not hear them.
+        const string Loud = "M4 BAR P0 N48 D96 V4 N55 D96 V4 N64 D96 V4";
+        float[] Render(string clip) => Samples(AudioRenderer.RenderClipText(clip, bassBelow: 48, renderer: renderer).Wav);
+        var first = Render(Clip);
+        Render(Loud);
+        AssertSame(first, Render(Clip));
+        var together = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => Render(i % 2 == 0 ? Clip : Loud))));
+        Assert.All(together.Where((_, i) => i % 2 == 0), samples => AssertSame(first, samples));
+        Assert.InRange(FluidSynthRenderer.KeptSynths, 1, 4);
+
+        // Same length, and every sample within 1/500 of full scale (-54 dB; the reverb's modulation keeps running
+        // between renders, so a kept synth is not bit-identical to a new one); notes start on the same frames.
+        static void AssertSame(float[] expected, float[] actual)
+        {
+            Assert.Equal(expected.Length, actual.Length);
+            var worst = expected.Zip(actual, (a, b) => Math.Abs(a - b)).Max();
+            Assert.True(worst <= 2e-3, $"a sample differs by {worst:0.0000} of full scale");
+        }
+    }
+
     [Fact]
     public void Detect_GivesBuiltInSynth_WhenFluidSynthNotWanted()
     {
