@@ -4,11 +4,11 @@ using LatentWorkbench.Domains.Music.Clips;
 
 namespace LatentWorkbench.Domains.Music;
 
-/// <summary>Clips as sound: a WAV rendering (FluidSynth with a General MIDI sound font when installed, else the built-in synth).</summary>
-public sealed class ClipAudio : IItemAudio
+/// <summary>Clips as sound: WAV renderings by the module's renderer (the built-in synthesizer, or FluidSynth when chosen).</summary>
+public sealed class ClipAudio(Func<IAudioRenderer> renderer) : IItemAudio
 {
     /// <inheritdoc/>
-    public byte[] RenderWav(string text) => AudioRenderer.RenderClipText(text).Wav;
+    public byte[] RenderWav(string text) => AudioRenderer.RenderClipText(text, renderer: renderer()).Wav;
 
     /// <inheritdoc/>
     public double? Seconds(string text) => ClipText.Parse(text).Clip is { } clip ? ClipMidi.Seconds(clip) : null;
@@ -23,21 +23,20 @@ public sealed class ClipAudio : IItemAudio
             var parsed = ClipText.Parse(text);
             clips.Add(parsed.Clip ?? throw new FormatException($"{parsed.Error} at character {parsed.Position}"));
         }
-        return RenderSequence(clips);
+        return RenderSequence(clips, renderer());
     }
 
     /// <summary>Silence between the clips of a played path, so that each step is heard as one.</summary>
     public static readonly TimeSpan StepGap = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// One WAV of <paramref name="clips"/> played one after another: each clip rendered as it is played alone, then the
+    /// One WAV of <paramref name="clips"/> played one after another by <paramref name="renderer"/>: each clip rendered as it is played alone, then the
     /// renderings joined, each lasting at least its bars, with <see cref="StepGap"/> of silence after each (NAudio,
     /// <see cref="WavFiles.Concatenate"/>).
     /// </summary>
-    internal static byte[] RenderSequence(IReadOnlyList<Clip> clips)
+    internal static byte[] RenderSequence(IReadOnlyList<Clip> clips, IAudioRenderer renderer)
     {
         if (clips.Count == 0) throw new ArgumentException("A sequence needs at least one clip.", nameof(clips));
-        var renderer = AudioRenderer.Detect();
         return WavFiles.Concatenate(clips.Select(c => AudioRenderer.RenderScore(ClipMidi.ToScore(c), renderer).Wav).ToList(), StepGap,
             clips.Select(c => TimeSpan.FromSeconds(ClipMidi.Seconds(c))).ToList());
     }

@@ -15,7 +15,8 @@ namespace LatentWorkbench.Domains.Music;
 /// WAV that plays the clips in sequence.
 /// </summary>
 /// <param name="reader">The dataset reader whose cutting rules apply.</param>
-public sealed class ClipFiles(MusicDatasetReader reader) : IItemFiles
+/// <param name="renderer">The renderer of WAV files (the module's choice).</param>
+public sealed class ClipFiles(MusicDatasetReader reader, Func<IAudioRenderer> renderer) : IItemFiles
 {
     private const string Zip = "zip", SequenceMidi = "mid", SequenceWav = "wav";
 
@@ -102,7 +103,7 @@ public sealed class ClipFiles(MusicDatasetReader reader) : IItemFiles
         var parsed = ClipText.Parse(item);
         var clip = parsed.Clip ?? throw new InvalidDataException($"Not a clip: {parsed.Error} at character {parsed.Position}.");
         var files = new List<ItemFile> { new(baseName + ".mid", "audio/midi", ClipMidi.ToMidiBytes(clip)) };
-        if (rendered) files.Add(new ItemFile(baseName + ".wav", "audio/wav", AudioRenderer.RenderScore(ClipMidi.ToScore(clip)).Wav));
+        if (rendered) files.Add(new ItemFile(baseName + ".wav", "audio/wav", AudioRenderer.RenderScore(ClipMidi.ToScore(clip), renderer()).Wav));
         return files;
     }
 
@@ -113,7 +114,7 @@ public sealed class ClipFiles(MusicDatasetReader reader) : IItemFiles
         switch (formatId)
         {
             case SequenceMidi: return MidiWriter.Write(ClipMidi.Sequence(Playable(items)));
-            case SequenceWav: return ClipAudio.RenderSequence(Playable(items));
+            case SequenceWav: return ClipAudio.RenderSequence(Playable(items), renderer());
             case Zip: break;
             default: throw new ArgumentException($"Unknown music export format '{formatId}'; use {string.Join(", ", ExportFormats.Select(f => f.Id))}.", nameof(formatId));
         }

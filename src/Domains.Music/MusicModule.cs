@@ -1,6 +1,7 @@
 using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Models;
 using LatentWorkbench.Core.Training;
+using LatentWorkbench.Domains.Music.Audio;
 using LatentWorkbench.Domains.Music.Clips;
 using LatentWorkbench.Domains.Music.Evaluation;
 using LatentWorkbench.Domains.Music.Views;
@@ -12,8 +13,17 @@ public sealed class MusicModule : IDomainModule
 {
     private readonly MusicDatasetReader _reader = new(BarsPerClip);
 
-    /// <summary>A module with the default clip length.</summary>
-    public MusicModule() => Files = new ClipFiles(_reader);
+    /// <summary>
+    /// A module with the default clip length. Its sound (item audio, played paths, WAV exports) comes from the built-in
+    /// synthesizer, or from FluidSynth with a General MIDI soundfont when <paramref name="fluidSynth"/> and both are
+    /// installed (richer, about 2.5 times slower per clip).
+    /// </summary>
+    public MusicModule(bool fluidSynth = false)
+    {
+        var renderer = new Lazy<IAudioRenderer>(() => AudioRenderer.Detect(preferFluidSynth: fluidSynth));
+        Files = new ClipFiles(_reader, () => renderer.Value);
+        Audio = new ClipAudio(() => renderer.Value);
+    }
 
     /// <summary>Bars per training clip.</summary>
     public const int BarsPerClip = 2;
@@ -75,5 +85,5 @@ public sealed class MusicModule : IDomainModule
     /// <inheritdoc/>
     public IItemFiles? Files { get; }
     /// <inheritdoc/>
-    public IItemAudio? Audio { get; } = new ClipAudio();
+    public IItemAudio? Audio { get; }
 }

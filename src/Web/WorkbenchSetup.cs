@@ -28,7 +28,7 @@ public static class WorkbenchSetup
         // Serve the Razor class libraries' files (MudBlazor, the molecules module's RDKit) from a build output in any
         // environment, not only Development; a published app has no such manifest and this does nothing.
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.AddDomainModules(builder.Configuration, [new MoleculesModule(), new MusicModule()]);
+        builder.Services.AddDomainModules(builder.Configuration, [new MoleculesModule(), new MusicModule(fluidSynth: builder.Configuration.GetValue("Audio:FluidSynth", false))]);
         builder.Services.AddSingleton(sp => new DomainRegistry(sp.GetServices<IDomainModule>()));
         builder.Services.AddSingleton(sp =>
         {

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Domains.Music.Audio;
 using LatentWorkbench.Domains.Music.Clips;
 using LatentWorkbench.Domains.Music.Midi;
 
@@ -7,7 +8,7 @@ namespace LatentWorkbench.Domains.Music.Tests;
 
 public class ClipFilesTests
 {
-    private static readonly ClipFiles Format = new(new MusicDatasetReader(2));
+    private static readonly ClipFiles Format = new(new MusicDatasetReader(2), () => new BuiltInSynth());
 
     private static Clip Scale(int bars) =>
         new(4, bars, Enumerable.Range(0, bars * 4).Select(i => new ClipNote(i * 12, 60 + i % 12, 12, 80)).ToList());

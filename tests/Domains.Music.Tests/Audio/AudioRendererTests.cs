@@ -110,6 +110,16 @@ public class AudioRendererTests
     }
 
     [Fact]
+    public void MusicModule_SoundsWithTheBuiltInSynth_UnlessFluidSynthIsChosen()
+    {
+        var builtIn = AudioRenderer.RenderClipText(Clip, renderer: new BuiltInSynth()).Wav;
+        Assert.Equal(builtIn, new MusicModule().Audio!.RenderWav(Clip));
+        var chosen = new MusicModule(fluidSynth: true).Audio!.RenderWav(Clip);
+        if (FluidSynthRenderer.TryCreate() is null) Assert.Equal(builtIn, chosen);   // chosen but not installed: the built-in synth
+        else Assert.NotEqual(builtIn, chosen);
+    }
+
+    [Fact]
     public void Detect_GivesBuiltInSynth_WhenFluidSynthNotWanted()
     {
         Assert.IsType<BuiltInSynth>(AudioRenderer.Detect(preferFluidSynth: false));
