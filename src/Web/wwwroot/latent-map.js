@@ -29,11 +29,14 @@
             const sync = view => {
                 component.invokeMethodAsync('SetView', view.x, view.y, view.zoom).catch(() => { /* the circuit has gone */ });
             };
+            // A press on the background is ours alone (the diagram would drop the chosen nodes at once): a drag pans, a
+            // click without a move clears the choice.
             const onDown = e => {
                 if (e.button !== 0 || e.shiftKey || e.ctrlKey || e.metaKey || e.altKey) return;
                 if (!e.target.closest('.diagram-canvas') || e.target.closest(interactive)) return;
                 const layers = layersOf(host), view = layers.length ? viewOf(layers[0]) : null;
                 if (!view) return;
+                e.stopPropagation();
                 drag = { layers, view, startX: e.clientX, startY: e.clientY, moved: null };
                 window.addEventListener('pointermove', onMove, true);
                 window.addEventListener('pointerup', onUp, true);
@@ -48,11 +51,13 @@
                 drag.moved = { x: drag.view.x + e.clientX - drag.startX, y: drag.view.y + e.clientY - drag.startY, zoom: drag.view.zoom };
                 show(drag.layers, drag.moved);
             };
-            const onUp = () => {
+            const onUp = e => {
                 window.removeEventListener('pointermove', onMove, true);
                 window.removeEventListener('pointerup', onUp, true);
                 window.removeEventListener('pointercancel', onUp, true);
+                if (drag) e?.stopPropagation();
                 if (drag?.moved) sync(drag.moved);
+                else if (drag && e?.type === 'pointerup') component.invokeMethodAsync('ClearChoice').catch(() => { /* the circuit has gone */ });
                 drag = null;
                 host.classList.remove('latent-map-moving');
             };

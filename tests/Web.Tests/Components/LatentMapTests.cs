@@ -115,7 +115,7 @@ public sealed class LatentMapTests(ToyModelFixture toy)
     }
 
     [Fact]
-    public async Task Map_TakesTheViewTheBrowserPannedAndZoomedTo()
+    public async Task Map_TakesTheViewTheBrowserPannedAndZoomedTo_AndABackgroundClickDropsTheChoice()
     {
         await using var context = ToyContext.Create(toy);
         var view = context.JSInterop.SetupModule(i => i.Identifier == "latentMapView.attach");
@@ -133,6 +133,12 @@ public sealed class LatentMapTests(ToyModelFixture toy)
         Assert.Contains("translate(40px, -20px) scale(0.5)", Layer(cut));
         await cut.InvokeAsync(() => cut.Instance.SetView(10, 10, 50));
         cut.WaitForAssertion(() => Assert.Contains("translate(10px, 10px) scale(4)", Layer(cut)), Wait);
+
+        // A click on the background (the browser tells the page) drops the chosen nodes.
+        Choose(cut, 0, ctrl: false);
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-test=picked]")), Wait);
+        await cut.InvokeAsync(cut.Instance.ClearChoice);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=picked]")), Wait);
 
         await cut.InvokeAsync(() => cut.Instance.DisposeAsync().AsTask());
         Assert.Single(view.Invocations["detach"]);

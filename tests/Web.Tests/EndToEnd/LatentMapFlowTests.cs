@@ -36,7 +36,7 @@ public sealed class LatentMapFlowTests(BrowserFixture browser)
     }
 
     [SkippableFact]
-    public async Task Map_PanAndZoomInTheBrowser_TheServerLearnsTheView_AndNodesCanStillBeChosen()
+    public async Task Map_PanAndZoomInTheBrowser_TheServerLearnsTheView_TheChoiceIsKept_AndNodesCanStillBeChosen()
     {
         Skip.If(browser.SkipReason is not null, browser.SkipReason);
         var page = await browser.OpenAsync("map/molecules");
@@ -44,6 +44,10 @@ public sealed class LatentMapFlowTests(BrowserFixture browser)
         var before = await ViewAsync(page);
         var navigator = await NavigatorAsync(page);
         var box = await page.Locator(".latent-map-canvas").BoundingBoxAsync() ?? throw new InvalidOperationException("no map canvas");
+
+        // A chosen node stays chosen through a pan.
+        await page.Locator("[data-test=map-node]").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=picked]")).ToHaveCountAsync(1);
 
         // Drag the background (its top-left corner) by 120 x 60: the layers follow at once, the drawings wait meanwhile.
         float x = box.X + 6, y = box.Y + 6;
@@ -57,8 +61,12 @@ public sealed class LatentMapFlowTests(BrowserFixture browser)
         Assert.Equal(before.Zoom, panned.Zoom, 6);
         await page.Mouse.UpAsync();
         Assert.Equal(0, await page.Locator(".latent-map-moving").CountAsync());
-        // The server's own navigator (drawn from the diagram's view) follows once the drag ends.
+        // The server's own navigator (drawn from the diagram's view) follows once the drag ends; the choice is kept,
+        // and a click on the background (no drag) drops it.
         await page.WaitForFunctionAsync("before => (document.querySelector('.latent-map-navigator')?.innerHTML ?? '') !== before", navigator);
+        await Assertions.Expect(page.Locator("[data-test=picked]")).ToHaveCountAsync(1);
+        await page.Mouse.ClickAsync(x, y);
+        await Assertions.Expect(page.Locator("[data-test=picked]")).ToHaveCountAsync(0);
 
         // The wheel turned away from you zooms in about the pointer: the point under it stays put.
         navigator = await NavigatorAsync(page);

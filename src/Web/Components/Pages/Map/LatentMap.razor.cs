@@ -115,6 +115,10 @@ public partial class LatentMap : IAsyncDisposable
         });
     }
 
+    /// <summary>A click on the map's background (without a drag): no node is chosen any more.</summary>
+    [JSInvokable]
+    public void ClearChoice() => Diagram.UnselectAll();
+
     private async Task DrawAsync()
     {
         Busy = true;
