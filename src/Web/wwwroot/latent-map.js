@@ -8,8 +8,9 @@
         current.play().catch(() => { button.title = "This item could not be played."; });
     };
 
-    // The view (pan and zoom) of the diagram under `host`, read from the transform of its layers; null before the canvas is drawn.
+    // The diagram's two layers (links, nodes) under `host`, which pan and zoom together.
     const layersOf = host => [...host.querySelectorAll('.diagram-canvas > .diagram-svg-layer, .diagram-canvas > .diagram-html-layer')];
+    // The view (pan and zoom) a layer's transform shows; null before the canvas is drawn.
     const viewOf = layer => {
         const match = /translate\(\s*(-?[\d.e+-]+)px,\s*(-?[\d.e+-]+)px\)\s*scale\(\s*([\d.e+-]+)\)/.exec(layer.style.transform);
         return match ? { x: +match[1], y: +match[2], zoom: +match[3] } : null;
@@ -17,6 +18,8 @@
     const show = (layers, view) => {
         for (const layer of layers) layer.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.zoom})`;
     };
+    // Pixels a press may wander and still be a click.
+    const clickSlop = 3;
     // Pointers on these belong to the diagram (choosing and dragging nodes, the navigator), not to panning.
     const interactive = '.diagram-node, .diagram-group, .diagram-link, .latent-map-navigator, button, a, input, select';
 
@@ -47,8 +50,12 @@
                 if (!drag) return;
                 e.stopPropagation();
                 e.preventDefault();
-                if (!drag.moved) host.classList.add('latent-map-moving');
-                drag.moved = { x: drag.view.x + e.clientX - drag.startX, y: drag.view.y + e.clientY - drag.startY, zoom: drag.view.zoom };
+                const dx = e.clientX - drag.startX, dy = e.clientY - drag.startY;
+                if (!drag.moved) {
+                    if (Math.hypot(dx, dy) < clickSlop) return; // a hand's tremor during a click is not a pan
+                    host.classList.add('latent-map-moving');
+                }
+                drag.moved = { x: drag.view.x + dx, y: drag.view.y + dy, zoom: drag.view.zoom };
                 show(drag.layers, drag.moved);
             };
             const onUp = e => {

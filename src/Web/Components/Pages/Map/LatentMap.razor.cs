@@ -66,17 +66,22 @@ public partial class LatentMap : IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    protected override async Task OnParametersSetAsync()
     {
-        if (firstRender) await AttachViewAsync();
-        // The map draws itself once the page is interactive (not while prerendering): no button to press first.
-        if (_drawPending)
+        // The map draws itself as soon as the page is interactive (not while prerendering), with no button to press
+        // first and without waiting for the first interactive render to go out.
+        if (_drawPending && RendererInfo.IsInteractive)
         {
             _drawPending = false;
             await DrawAsync();
-            StateHasChanged();
         }
-        else if (_fitPending && Diagram.Container is not null)
+    }
+
+    /// <inheritdoc/>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender) await AttachViewAsync();
+        if (_fitPending && Diagram.Container is not null)
         {
             _fitPending = false;
             Diagram.ZoomToFit(24);
