@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace LatentWorkbench.Web.Services;
 
@@ -37,7 +37,7 @@ public sealed class Pca
             for (int step = 0; step < Iterations; step++)
             {
                 var next = new double[d];
-                for (int i = 0; i < d; i++) next[i] = Dot(covariance.AsSpan(i * d, d), v);
+                for (int i = 0; i < d; i++) next[i] = TensorPrimitives.Dot<double>(covariance.AsSpan(i * d, d), v);
                 eigenvalue = Math.Sqrt(next.Sum(x => x * x));
                 if (eigenvalue < 1e-12) break;
                 v = next.Select(x => x / eigenvalue).ToArray();
@@ -48,32 +48,9 @@ public sealed class Pca
         return new Pca(mean, axes);
     }
 
-    /// <summary><paramref name="target"/> += <paramref name="scale"/> * <paramref name="x"/>.</summary>
-    private static void AddScaled(Span<double> target, ReadOnlySpan<double> x, double scale)
-    {
-        int j = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var s = new Vector<double>(scale);
-            for (; j <= target.Length - Vector<double>.Count; j += Vector<double>.Count)
-                (new Vector<double>(target[j..]) + s * new Vector<double>(x[j..])).CopyTo(target[j..]);
-        }
-        for (; j < target.Length; j++) target[j] += scale * x[j];
-    }
-
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        double sum = 0;
-        int j = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var sums = Vector<double>.Zero;
-            for (; j <= a.Length - Vector<double>.Count; j += Vector<double>.Count) sums += new Vector<double>(a[j..]) * new Vector<double>(b[j..]);
-            sum = Vector.Sum(sums);
-        }
-        for (; j < a.Length; j++) sum += a[j] * b[j];
-        return sum;
-    }
+    /// <summary><paramref name="target"/> += <paramref name="scale"/> * <paramref name="x"/>, vectorised.</summary>
+    private static void AddScaled(Span<double> target, ReadOnlySpan<double> x, double scale) =>
+        TensorPrimitives.MultiplyAdd(x, scale, target, target);
 
     /// <summary>The (x, y) coordinates of <paramref name="z"/> on the two axes.</summary>
     public (double X, double Y) Project(float[] z)
