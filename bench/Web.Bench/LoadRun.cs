@@ -70,16 +70,22 @@ public sealed class LoadRun(ILoadTarget app, IReadOnlyList<string> molecules, IR
         };
     }
 
-    /// <summary>Molecule interpolations per second that answered 200, for the single-client baseline.</summary>
-    public async Task<double> MoleculeInterpolationsPerSecondAsync(TimeSpan duration, int seed = 5)
+    /// <summary>
+    /// Molecule interpolations per second that answered 200, from <paramref name="clients"/> clients sending nothing
+    /// else: the single-client baseline, and the interpolation-only load the baseline compares with.
+    /// </summary>
+    public async Task<double> MoleculeInterpolationsPerSecondAsync(TimeSpan duration, int clients = 1, int seed = 5)
     {
-        var random = new Random(seed);
         var clock = Stopwatch.StartNew();
         int ok = 0;
-        while (clock.Elapsed < duration)
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
-            if (await SendAsync("molecule_interpolate", "api/domains/molecules/interpolate", MoleculePair(random)) == 200) ok++;
-        }
+            var random = new Random(seed * 1000 + c);
+            while (clock.Elapsed < duration)
+            {
+                if (await SendAsync("molecule_interpolate", "api/domains/molecules/interpolate", MoleculePair(random)) == 200) Interlocked.Increment(ref ok);
+            }
+        })));
         return ok / clock.Elapsed.TotalSeconds;
     }
 

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace LatentWorkbench.Core.Latent;
 
 /// <summary>k-nearest-neighbour distance in latent space, the basis of the "unusual" score.</summary>
@@ -14,8 +16,7 @@ public static class OutOfDistribution
         Array.Fill(best, double.PositiveInfinity);
         foreach (var r in reference)
         {
-            double d = 0;
-            for (int i = 0; i < z.Length; i++) { var t = z[i] - r[i]; d += t * t; }
+            double d = TensorPrimitives.Distance<float>(z, r);
             if (d >= best[k]) continue;
             int j = k;
             while (j > 0 && best[j - 1] > d) { best[j] = best[j - 1]; j--; }
@@ -25,7 +26,7 @@ public static class OutOfDistribution
         var count = Math.Min(k, reference.Count - from);
         if (count <= 0) return double.NaN;
         double sum = 0;
-        for (int i = from; i < from + count; i++) sum += Math.Sqrt(best[i]);
+        for (int i = from; i < from + count; i++) sum += best[i];
         return sum / count;
     }
 

@@ -221,6 +221,24 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public void Decode_GreedyBatch_RowsThatEndLeaveTheBatch_AndTheOthersDecodeAsInSmallerBatches()
+    {
+        var vocabulary = toy.Model.Model.Vocabulary;
+        var constraint = toy.Domain.DecodingConstraint!.Create(vocabulary.Tokens, vocabulary.Specials);
+        // Encodings of items of different lengths: rows finish at different steps and leave the batch as they do.
+        var z = toy.Model.Encode(toy.HeldOut.Take(10).ToArray()).Select(c => c.Mean).ToArray();
+        var together = toy.Model.Model.Decode(z, DecodeOptions.Default, constraint);
+        Assert.True(together.Select(d => d.TokenIds.Length).Distinct().Count() > 2, "the rows should end at different steps");
+        for (int i = 0; i + 1 < z.Length; i += 2)
+        {
+            var pair = toy.Model.Model.Decode(z[i..(i + 2)], DecodeOptions.Default, constraint);
+            Assert.Equal(pair.Select(d => d.TokenIds), together[i..(i + 2)].Select(d => d.TokenIds));
+            Assert.Equal(pair.Select(d => d.LogProbability), together[i..(i + 2)].Select(d => d.LogProbability), (a, b) => Math.Abs(a - b) < 1e-3);
+        }
+        Assert.All(together, d => Assert.True(d.Finished));
+    }
+
+    [Fact]
     public void Decode_SampledWithASeedPeriod_SamplesEachGroupAsAlone_AndEnoughEndsAGroupEarly()
     {
         // Far from the data, where the model is unsure and samples differ.

@@ -70,22 +70,29 @@ internal sealed class StepDecoder : IDisposable
         var logits = new float[batch * vocab];
         using var scope = NewDisposeScope();
         var (state, zProj) = _cell.Start(z);
+        // The rows still decoding, in the order of the state's rows: a row that ends leaves the batch, so the steps
+        // after it cost only what the rows still running need (a sampled repair's group ends at its first valid row).
+        var live = Enumerable.Range(0, batch).ToArray();
+        var liveNext = new long[batch];
         var onHost = _device.type == TorchSharp.DeviceType.CPU;
         var previous = onHost ? empty(batch, ScalarType.Int64) : null; // rewritten in place each step on the CPU
-        for (int step = 0; step < maxLength && ended.Contains(false); step++)
+        for (int step = 0; step < maxLength && live.Length > 0; step++)
         {
+            for (int p = 0; p < live.Length; p++) liveNext[p] = next[live[p]];
+            var ids = liveNext.AsSpan(0, live.Length).ToArray();
             using (var stepScope = NewDisposeScope())
             {
-                if (previous is not null) previous.data<long>().CopyFrom(next);
-                var (stepLogits, nextState) = _cell.Step(next, previous ?? tensor(next, device: _device), state, zProj);
+                if (previous is not null) previous.data<long>().CopyFrom(ids);
+                var (stepLogits, nextState) = _cell.Step(ids, previous ?? tensor(ids, device: _device), state, zProj);
                 CopyToHost(stepLogits, logits);
                 state.Dispose();
                 state = nextState.MoveToOuterDisposeScope();
             }
-            for (int b = 0; b < batch; b++)
+            for (int p = 0; p < live.Length; p++)
             {
-                if (ended[b]) { next[b] = Specials.Eos; continue; }
-                var (id, lp) = choosers[b].Choose(logits.AsSpan(b * vocab, vocab), states?[b], maxLength - step);
+                var b = live[p];
+                if (ended[b]) continue; // its group ended earlier in this step
+                var (id, lp) = choosers[b].Choose(logits.AsSpan(p * vocab, vocab), states?[b], maxLength - step);
                 logp[b] += lp;
                 next[b] = id;
                 if (id != Specials.Eos) { tokens[b].Add(id); states?[b].Push(id); continue; }
@@ -93,6 +100,20 @@ internal sealed class StepDecoder : IDisposable
                 if (period == 0 || !enough!(b, new DecodedSequence([.. tokens[b]], true, logp[b]))) continue;
                 var group = Math.Max(0, b - (firstRow + b) % period); // the first row of b's seed period
                 Array.Fill(ended, true, group, Math.Min(period, batch - group));
+            }
+            var keep = Enumerable.Range(0, live.Length).Where(p => !ended[live[p]]).ToArray();
+            if (keep.Length == live.Length) continue;
+            live = keep.Select(p => live[p]).ToArray();
+            if (live.Length == 0) break;
+            using var index = tensor(keep.Select(p => (long)p).ToArray(), device: _device);
+            var (kept, keptProj) = (state.Select(index), zProj.index_select(0, index));
+            state.Dispose();
+            zProj.Dispose();
+            (state, zProj) = (kept, keptProj);
+            if (previous is not null)
+            {
+                previous.Dispose();
+                previous = empty(live.Length, ScalarType.Int64);
             }
         }
         return Enumerable.Range(0, batch).Select(b => new DecodedSequence([.. tokens[b]], finished[b], logp[b])).ToArray();
