@@ -25,12 +25,18 @@ public sealed class LoadRun(ILoadTarget app, IReadOnlyList<string> molecules, IR
     {
         var clock = Stopwatch.StartNew();
         var deadline = duration;
-        (double Rss, long Tensors)? minuteOne = null;
+        (double Rss, long Tensors)? minuteOne = null, lastSeconds = null;
+        // Under load at minute 1 and again a few seconds before the end (requests in flight hold tensors of their own,
+        // so these two compare like with like), then once more after the clients stop.
         var sampler = Task.Run(async () =>
         {
             var at = TimeSpan.FromMinutes(1) < duration ? TimeSpan.FromMinutes(1) : duration / 2;
             await Task.Delay(at);
             minuteOne = await app.FootprintAsync();
+            var late = duration - TimeSpan.FromSeconds(5) - clock.Elapsed;
+            if (late <= TimeSpan.Zero) return;
+            await Task.Delay(late);
+            lastSeconds = await app.FootprintAsync();
         });
         var workers = Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
@@ -64,8 +70,10 @@ public sealed class LoadRun(ILoadTarget app, IReadOnlyList<string> molecules, IR
             ["status_counts"] = answers.GroupBy(a => a.Status).OrderBy(g => g.Key).ToDictionary(g => g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g => g.Count()),
             ["errors_500_or_above"] = answers.Count(a => a.Status >= 500 && a.Status != 503),
             ["rss_mb_minute_1"] = Math.Round(minuteOne?.Rss ?? double.NaN, 1),
+            ["rss_mb_end_under_load"] = Math.Round(lastSeconds?.Rss ?? double.NaN, 1),
             ["rss_mb_end"] = Math.Round(end.Rss, 1),
             ["live_tensors_minute_1"] = minuteOne?.Tensors ?? -1,
+            ["live_tensors_end_under_load"] = lastSeconds?.Tensors ?? -1,
             ["live_tensors_end"] = end.Tensors,
         };
     }
@@ -131,7 +139,8 @@ public sealed class LoadRun(ILoadTarget app, IReadOnlyList<string> molecules, IR
     private static string Pick(IReadOnlyList<string> items, Random random) => items[random.Next(items.Count)];
 
     /// <summary>Writes <paramref name="figures"/> as one JSON line.</summary>
-    public static string ToJson(Dictionary<string, object> figures) => JsonSerializer.Serialize(figures);
+    public static string ToJson(Dictionary<string, object> figures) =>
+        JsonSerializer.Serialize(figures, new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
 }
 
 /// <summary>What the load bench drives: a client for the app (or its proxy), and the servers' footprint.</summary>

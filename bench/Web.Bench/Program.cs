@@ -2,8 +2,9 @@
 // Default mode: molecule interpolation (10 steps) on varied held-out ZINC pairs, each asked once (and the repeated
 // aspirin -> nicotine pair, which the caches answer), music interpolation with audio for every point (8 steps), and
 // the first page render after start-up. Prints p50/p95 against the targets.
-// --load [--clients N] [--seconds S]: the load bench (LoadRun): N concurrent clients (default 32) for S seconds
-// (default 120) of mixed operations, after a single-client baseline; prints one JSON object.
+// --load [--clients N] [--seconds S] [--replicas R]: the load bench (LoadRun): N concurrent clients (default 32) for S
+// seconds (default 120) of mixed operations, after a single-client baseline and an interpolation-only run of N clients,
+// with R copies of each model (Models:Replicas, default 1); prints one JSON object.
 // --map [--nodes N]: the latent map with N held-out molecules (default 500) in Debian's Chromium (MapRun).
 // --load --instances N [--postgres CONNECTION]: the same against one instance and then N instances sharing one
 // PostgreSQL database (a private cluster unless --postgres names one) behind a round-robin YARP proxy; prints both
@@ -34,7 +35,7 @@ if (args.Contains("--load"))
 {
     var (clients, seconds, instances) = (Option("--clients", 32), TimeSpan.FromSeconds(Option("--seconds", 120)), Option("--instances", 1));
     if (instances > 1) await ClusterLoadAsync(instances, clients, seconds, Text("--postgres"));
-    else await LoadAsync(clients, seconds);
+    else await LoadAsync(clients, seconds, Option("--replicas", 1));
     return;
 }
 var rounds = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 30;
@@ -94,7 +95,7 @@ else
     Console.WriteLine($"music interpolation, 8 steps, path only: {await Timing.Repeat(Math.Max(5, rounds / 3), MusicAlone)}");
 }
 
-static async Task LoadAsync(int clients, TimeSpan duration)
+static async Task LoadAsync(int clients, TimeSpan duration, int replicas)
 {
     var molecules = HeldOutMolecules.Take(4000);
     if (molecules.Count == 0)
@@ -102,9 +103,11 @@ static async Task LoadAsync(int clients, TimeSpan duration)
         Console.Error.WriteLine("The load bench draws its molecules from ../shared/data/molecules/zinc250k_valid.csv, which is not beside the checkout.");
         return;
     }
-    await using var app = await BenchApp.StartAsync();
+    await using var app = await BenchApp.StartAsync(new Dictionary<string, string> { ["Models:Replicas"] = $"{replicas}" });
     await SeedLibraryAsync(app.Http, molecules);
-    Console.WriteLine(LoadRun.ToJson(await MeasureLoadAsync(app, molecules, clients, duration)));
+    var figures = await MeasureLoadAsync(app, molecules, clients, duration);
+    figures["replicas"] = replicas;
+    Console.WriteLine(LoadRun.ToJson(figures));
 }
 
 // One instance behind the proxy, then N, on one PostgreSQL database; the library is seeded once.

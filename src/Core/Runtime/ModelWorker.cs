@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using LatentWorkbench.Core.Latent;
 using LatentWorkbench.Core.Workbench;
@@ -5,26 +6,28 @@ using LatentWorkbench.Core.Workbench;
 namespace LatentWorkbench.Core.Runtime;
 
 /// <summary>
-/// The one thread that owns a <see cref="DomainModel"/>'s tensor work. Requests from any number of callers queue
-/// on a channel; all waiting encode requests are merged into one batch (wherever they wait in the queue), and so are
-/// waiting interpolations and navigations, whose
-/// encodes, decodes, repairs and anchors then run as rows of shared batches (<see cref="PathInterpolation.RunMany"/>). The queue is bounded: past
-/// <see cref="MaxQueued"/> waiting requests a new one is refused at once with <see cref="WorkerBusyException"/>
-/// (back-pressure). A request cancelled while it waits (its client has gone) completes as cancelled at once and no
-/// longer counts against the limit; the worker skips it. TorchSharp scopes and grad mode are per thread, so nothing
-/// here awaits inside a scope.
+/// The threads that own a model's tensor work. Requests from any number of callers queue on one channel; a dispatcher
+/// merges all waiting encode requests into one batch (wherever they wait in the queue), and so are waiting
+/// interpolations and navigations, whose encodes, decodes, repairs and anchors then run as rows of shared batches
+/// (<see cref="PathInterpolation.RunMany"/>). Each batch runs on a free replica: a copy of the same checkpoint with
+/// its own thread (one by default; more let a machine's cores serve one model side by side). While every replica is
+/// busy, new requests wait and join the next batch. The queue is bounded: past <see cref="MaxQueued"/> waiting requests
+/// a new one is refused at once with <see cref="WorkerBusyException"/> (back-pressure). A request cancelled while it
+/// waits (its client has gone) completes as cancelled at once and no longer counts against the limit; the worker skips
+/// it. TorchSharp scopes and grad mode are per thread, so nothing here awaits inside a scope.
 /// </summary>
 public sealed class ModelWorker : IAsyncDisposable, IDisposable
 {
     private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Thread _thread;
-    private readonly DomainModel _model;
+    private readonly Thread _dispatcher;
+    private readonly Replica[] _replicas;
+    private readonly BlockingCollection<Replica> _idle = new();
     private readonly LatentCodeCache _codes;
     private int _queued, _codesKept;
     private bool _disposed;
 
     /// <summary>
-    /// Starts the worker thread for <paramref name="model"/>, which it now owns; at most <paramref name="maxQueued"/>
+    /// Starts the worker for <paramref name="model"/>, which it now owns; at most <paramref name="maxQueued"/>
     /// requests may wait (0: no limit). The worker's tensor operations use <paramref name="threads"/> CPU threads each
     /// (libtorch's intra-op threads, set on the worker's own thread). One is the default: a worker's operations are
     /// small (a decoding step is a few matrix products of a batch), and a second OpenMP team started from a thread other
@@ -34,29 +37,47 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
     /// same library again (the latent map) does not wait for the encoder.
     /// </summary>
     public ModelWorker(DomainModel model, int maxQueued = 0, int threads = 1, int cachedCodes = DefaultCachedCodes)
+        : this([model], maxQueued, threads, cachedCodes)
     {
+    }
+
+    /// <summary>
+    /// As <see cref="ModelWorker(DomainModel, int, int, int)"/>, with <paramref name="replicas"/>: copies of one
+    /// checkpoint (loaded separately), each with its own thread, that take batches in turn. The worker owns them.
+    /// </summary>
+    public ModelWorker(IReadOnlyList<DomainModel> replicas, int maxQueued = 0, int threads = 1, int cachedCodes = DefaultCachedCodes)
+    {
+        ArgumentNullException.ThrowIfNull(replicas);
+        if (replicas.Count == 0) throw new ArgumentException("A worker needs at least one model.", nameof(replicas));
+        if (replicas.Any(r => r.Module.Id != replicas[0].Module.Id || r.Model.Manifest.Files.Weights != replicas[0].Model.Manifest.Files.Weights))
+            throw new ArgumentException("Replicas must be copies of one checkpoint.", nameof(replicas));
         ArgumentOutOfRangeException.ThrowIfNegative(maxQueued);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(cachedCodes);
-        _model = model;
         _codes = new LatentCodeCache(cachedCodes);
         MaxQueued = maxQueued;
         Threads = threads;
-        _thread = new Thread(Loop) { IsBackground = true, Name = $"latent-worker-{model.Module.Id}" };
-        _thread.Start();
+        var id = replicas[0].Module.Id;
+        _replicas = replicas.Select((model, i) => new Replica(model, threads, $"latent-worker-{id}-{i}", _idle)).ToArray();
+        foreach (var replica in _replicas) _idle.Add(replica);
+        _dispatcher = new Thread(Dispatch) { IsBackground = true, Name = $"latent-dispatch-{id}" };
+        _dispatcher.Start();
     }
 
     /// <summary>Default number of items whose codes a worker keeps.</summary>
     public const int DefaultCachedCodes = 4096;
 
     /// <summary>The model's domain id.</summary>
-    public string DomainId => _model.Module.Id;
+    public string DomainId => _replicas[0].Model.Module.Id;
 
     /// <summary>The model's manifest (read-only facts, safe from any thread).</summary>
-    public Checkpoints.CheckpointManifest Manifest => _model.Model.Manifest;
+    public Checkpoints.CheckpointManifest Manifest => _replicas[0].Model.Model.Manifest;
 
     /// <summary>CPU threads of each tensor operation on the worker.</summary>
     public int Threads { get; }
+
+    /// <summary>Copies of the model that take batches side by side, each on its own thread.</summary>
+    public int Replicas => _replicas.Length;
 
     /// <summary>Most requests that may wait at once (0: no limit).</summary>
     public int MaxQueued { get; }
@@ -140,44 +161,41 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
         item.CancelWhile(cancellation);
     }
 
-    private void Loop()
+    private void Dispatch()
     {
-        TorchSharp.torch.set_num_threads(Threads);
         var reader = _queue.Reader;
         // Items read from the channel and not yet started, in arrival order. Reading everything that waits lets a batch
         // take every waiting request of its kind, not only those queued right behind the first one.
         var waiting = new List<WorkItem>();
+        Replica? replica = null;
         while (true)
         {
+            // A free replica first: requests that arrive while every replica is busy wait here and join one batch.
+            replica ??= _idle.Take();
             while (reader.TryRead(out var next)) waiting.Add(next);
             if (waiting.Count == 0)
             {
-                if (!reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult()) return;
+                if (!reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult()) break;
                 continue;
             }
             var item = waiting[0];
             waiting.RemoveAt(0);
             // An item that can no longer leave the queue was cancelled while it waited: skip it.
             if (!item.TryLeave()) continue;
-            if (item is EncodeItem first)
+            // The batch is taken here, on the dispatcher, which alone reads the waiting list.
+            Action<DomainModel> work = item switch
             {
-                RunEncodeBatch(Take(first, waiting, MaxBatch));
-            }
-            else if (item is BatchItem<PathRequest, IReadOnlyList<LatentPoint>> path)
-            {
-                RunBatch(Take(path, waiting, MaxPathBatch),
-                    requests => new PathInterpolation(_model).RunMany(requests).Select(o => (o.Points, o.Error)).ToArray());
-            }
-            else if (item is BatchItem<NavigationRequest, NavigationResult> navigation)
-            {
-                RunBatch(Take(navigation, waiting, MaxNavigationBatch),
-                    requests => new Navigation(_model).RunMany(requests).Select(o => (o.Result, o.Error)).ToArray());
-            }
-            else
-            {
-                item.Execute(_model);
-            }
+                EncodeItem first => RunEncodeBatch(Take(first, waiting, MaxBatch)),
+                BatchItem<PathRequest, IReadOnlyList<LatentPoint>> path => RunBatch(Take(path, waiting, MaxPathBatch),
+                    (model, requests) => new PathInterpolation(model).RunMany(requests).Select(o => (o.Points, o.Error)).ToArray()),
+                BatchItem<NavigationRequest, NavigationResult> navigation => RunBatch(Take(navigation, waiting, MaxNavigationBatch),
+                    (model, requests) => new Navigation(model).RunMany(requests).Select(o => (o.Result, o.Error)).ToArray()),
+                _ => item.Execute,
+            };
+            replica.Run(work);
+            replica = null;
         }
+        if (replica is not null) _idle.Add(replica);
     }
 
     /// <summary>
@@ -206,14 +224,14 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
     /// One call of <paramref name="run"/> (<see cref="PathInterpolation.RunMany"/>, <see cref="Navigation.RunMany"/>) for
     /// the batch's live requests; a request with a bad item fails alone.
     /// </summary>
-    private static void RunBatch<TRequest, TResult>(List<BatchItem<TRequest, TResult>> batch,
-        Func<TRequest[], IReadOnlyList<(TResult? Result, Exception? Error)>> run) where TResult : class
+    private static Action<DomainModel> RunBatch<TRequest, TResult>(List<BatchItem<TRequest, TResult>> batch,
+        Func<DomainModel, TRequest[], IReadOnlyList<(TResult? Result, Exception? Error)>> run) where TResult : class => model =>
     {
         var live = batch.Where(b => !b.CancelIfRequested()).ToList();
         if (live.Count == 0) return;
         try
         {
-            var outcomes = run(live.Select(b => b.Request).ToArray());
+            var outcomes = run(model, live.Select(b => b.Request).ToArray());
             for (int i = 0; i < live.Count; i++)
             {
                 if (outcomes[i].Result is { } result) live[i].Completion.TrySetResult(result);
@@ -224,13 +242,13 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
         {
             foreach (var request in live) request.Completion.TrySetException(e);
         }
-    }
+    };
 
     /// <summary>
     /// One encode call for the items of many requests that are not in the cache (each distinct item once); a request
     /// with a bad item fails alone, or gets a null code for it when it is lenient.
     /// </summary>
-    private void RunEncodeBatch(List<EncodeItem> batch)
+    private Action<DomainModel> RunEncodeBatch(List<EncodeItem> batch) => model =>
     {
         var live = batch.Where(b => !b.CancelIfRequested()).ToList();
         var rows = new List<int[]>();
@@ -246,7 +264,7 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
                 {
                     // Most items come canonical already (the library stores them so): look them up before reading them.
                     if (_codes.TryGet(request.Texts[i], out var known)) { codes[i] = known; continue; }
-                    if (Read(request.Texts[i], request.Lenient) is not var (canonical, ids)) continue;
+                    if (Read(model, request.Texts[i], request.Lenient) is not var (canonical, ids)) continue;
                     if (_codes.TryGet(canonical, out var code)) codes[i] = code;
                     else pending.Add((i, canonical, ids));
                 }
@@ -259,7 +277,7 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
         if (answers.Count == 0) return;
         try
         {
-            var encoded = rows.Count == 0 ? [] : _model.Model.Encode(rows);
+            var encoded = rows.Count == 0 ? [] : model.Model.Encode(rows);
             foreach (var (canonical, row) in rowOf) _codes.Add(canonical, encoded[row]);
             Volatile.Write(ref _codesKept, _codes.Count);
             foreach (var (request, codes, pending) in answers)
@@ -280,34 +298,75 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
             rows.Add(ids);
             return rows.Count - 1;
         }
-    }
+    };
 
     /// <summary>The canonical text and token ids of <paramref name="text"/>; null when it cannot be read and <paramref name="lenient"/>.</summary>
-    private (string Canonical, int[] Ids)? Read(string text, bool lenient)
+    private static (string Canonical, int[] Ids)? Read(DomainModel model, string text, bool lenient)
     {
         try
         {
-            var canonical = _model.Canonicalize(text);
-            return (canonical, _model.Codec.ToIds(canonical));
+            var canonical = model.Canonicalize(text);
+            return (canonical, model.Codec.ToIds(canonical));
         }
-        catch (Exception e) when (lenient && e is ItemInputException or ArgumentException or FormatException or InvalidDataException)
+        catch (Exception e) when (lenient && ItemInputException.IsItemError(e))
         {
             return null;
         }
     }
 
-    /// <summary>Stops accepting work, finishes what is queued, and releases the model.</summary>
+    /// <summary>Stops accepting work, finishes what is queued, and releases the models.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed) return;
         _disposed = true;
         _queue.Writer.TryComplete();
-        await Task.Run(_thread.Join).ConfigureAwait(false);
-        _model.Dispose();
+        await Task.Run(() =>
+        {
+            _dispatcher.Join();
+            foreach (var replica in _replicas) replica.Stop();
+        }).ConfigureAwait(false);
+        foreach (var replica in _replicas) replica.Model.Dispose();
+        _idle.Dispose();
     }
 
     /// <inheritdoc/>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>One copy of the model and the thread that runs its batches, one at a time; it is idle again after each.</summary>
+    private sealed class Replica
+    {
+        private readonly BlockingCollection<Action<DomainModel>> _work = new();
+        private readonly Thread _thread;
+
+        public Replica(DomainModel model, int threads, string name, BlockingCollection<Replica> idle)
+        {
+            Model = model;
+            _thread = new Thread(() =>
+            {
+                TorchSharp.torch.set_num_threads(threads);
+                foreach (var work in _work.GetConsumingEnumerable())
+                {
+                    // Each batch completes its own requests, errors included; nothing may stop the thread.
+                    try { work(model); }
+                    catch (Exception e) { System.Diagnostics.Trace.TraceError($"{name}: {e}"); }
+                    idle.Add(this);
+                }
+            }) { IsBackground = true, Name = name };
+            _thread.Start();
+        }
+
+        public DomainModel Model { get; }
+
+        public void Run(Action<DomainModel> work) => _work.Add(work);
+
+        /// <summary>Finishes the batch it runs, then ends its thread.</summary>
+        public void Stop()
+        {
+            _work.CompleteAdding();
+            _thread.Join();
+            _work.Dispose();
+        }
+    }
 
     private abstract class WorkItem
     {

@@ -5,4 +5,10 @@ public sealed class ItemInputException(string message, int position = -1) : Exce
 {
     /// <summary>0-based character position of the problem, or -1.</summary>
     public int Position { get; } = position;
+
+    /// <summary>
+    /// Whether <paramref name="error"/> says that a user's item cannot be used: this exception, or the argument, format
+    /// and data errors a domain's parser or tokenizer throws for bad text. Such an error fails its own request alone.
+    /// </summary>
+    public static bool IsItemError(Exception error) => error is ItemInputException or ArgumentException or FormatException or InvalidDataException;
 }

@@ -39,7 +39,7 @@ public sealed class Navigation(DomainModel model)
                 ids[r] = model.Codec.ToIds(starts[r]);
                 live.Add(r);
             }
-            catch (Exception e) when (e is ItemInputException or ArgumentException or FormatException or InvalidDataException)
+            catch (Exception e) when (ItemInputException.IsItemError(e))
             {
                 outcomes[r] = new NavigationOutcome(null, e);
             }

@@ -55,7 +55,7 @@ public sealed class PathInterpolation(DomainModel model)
                 ids[r] = (model.Codec.ToIds(ends[r].From), model.Codec.ToIds(ends[r].To));
                 live.Add(r);
             }
-            catch (Exception e) when (e is ItemInputException or ArgumentException or FormatException or InvalidDataException)
+            catch (Exception e) when (ItemInputException.IsItemError(e))
             {
                 outcomes[r] = new PathOutcome(null, e);
             }

@@ -29,6 +29,12 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
     /// <summary>CPU threads of each model worker's tensor operations (<c>Models:Threads</c>, at least 1; see <see cref="ModelWorker"/>).</summary>
     public int Threads { get; } = Math.Max(1, configuration.GetValue("Models:Threads", 1));
 
+    /// <summary>
+    /// Copies of each served model that take requests side by side, each on its own thread (<c>Models:Replicas</c>, at
+    /// least 1): one serves a single user; a shared server does more with about one per core the models' work may use.
+    /// </summary>
+    public int Replicas { get; } = Math.Max(1, configuration.GetValue("Models:Replicas", 1));
+
     /// <summary>Items whose latent codes each model worker keeps (<c>Models:CachedCodes</c>; 0 = none; see <see cref="LatentCodeCache"/>).</summary>
     public int CachedCodes { get; } = Math.Max(0, configuration.GetValue("Models:CachedCodes", ModelWorker.DefaultCachedCodes));
 
@@ -66,8 +72,18 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
         {
             if (ProblemsOf(domain) is [var problem, ..]) throw new InvalidDataException(problem);
             logger.LogInformation("Loading the {Domain} model from {Folder}", domain.Id, FolderOf(domain));
-            return new ModelWorker(DomainModel.Load(domain, FolderOf(domain), configuration["Device"] ?? "auto", PrecisionSelector.Parse(configuration["Precision"])),
-                MaxQueued, Threads, CachedCodes);
+            var (folder, device, precision) = (FolderOf(domain), configuration["Device"] ?? "auto", PrecisionSelector.Parse(configuration["Precision"]));
+            var replicas = new List<DomainModel>();
+            try
+            {
+                for (int i = 0; i < Replicas; i++) replicas.Add(DomainModel.Load(domain, folder, device, precision));
+            }
+            catch
+            {
+                foreach (var loaded in replicas) loaded.Dispose();
+                throw;
+            }
+            return new ModelWorker(replicas, MaxQueued, Threads, CachedCodes);
         }));
         try
         {

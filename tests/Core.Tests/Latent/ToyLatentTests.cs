@@ -323,6 +323,29 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public async Task Worker_Replicas_TakeBatchesSideBySide_AndGiveEachRequestItsOwnAnswer()
+    {
+        Assert.Throws<ArgumentException>(() => new ModelWorker(Array.Empty<DomainModel>()));
+        await using var worker = new ModelWorker([DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu"), DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu")]);
+        Assert.Equal(2, worker.Replicas);
+        using var gate = new ManualResetEventSlim();
+        var held = worker.RunAsync(m => { gate.Wait(TimeSpan.FromSeconds(30)); return m; });
+        while (worker.Queued > 0) await Task.Delay(5);
+        // One replica is held: the other still answers, with the other copy of the model.
+        var other = await worker.RunAsync(m => m).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(held.IsCompleted);
+        gate.Set();
+        Assert.NotSame(await held, other);
+
+        var pairs = Enumerable.Range(0, 12).Select(i => (From: toy.HeldOut[2 * i], To: toy.HeldOut[2 * i + 1])).ToArray();
+        var together = await Task.WhenAll(pairs.Select(p => Task.Run(() => worker.InterpolateAsync(new PathRequest(p.From, p.To, 5)))));
+        for (int i = 0; i < pairs.Length; i++)
+            Assert.Equal(toy.Model.Interpolate(pairs[i].From, pairs[i].To, 5).Select(x => x.Text), together[i].Select(x => x.Text));
+        var codes = await Task.WhenAll(pairs.Select(p => Task.Run(() => worker.EncodeAsync([p.From, p.To]))));
+        Assert.All(codes.Zip(pairs), c => Assert.Equal(toy.Model.Encode([c.Second.From])[0].Mean, c.First[0].Mean, (a, b) => Math.Abs(a - b) < 1e-4));
+    }
+
+    [Fact]
     public async Task Worker_RunsItsTensorOperationsOnTheThreadsItWasGiven()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new ModelWorker(DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu"), threads: 0));

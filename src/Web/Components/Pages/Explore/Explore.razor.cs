@@ -146,7 +146,7 @@ public partial class Explore : DomainPage
         {
             await run();
         }
-        catch (Exception e) when (e is ItemInputException or ModelUnavailableException or WorkerBusyException or ArgumentException or InvalidDataException)
+        catch (Exception e) when (ItemInputException.IsItemError(e) || e is ModelUnavailableException or WorkerBusyException)
         {
             Message = e.Message;
         }

@@ -309,7 +309,7 @@ public partial class LatentMap : IAsyncDisposable
             PathSession = Sessions.Save(Access, SessionStore.Interpolation, Domain.Id, run.Title(), run, Path).Id;
             Build(keepPositions: true);
         }
-        catch (Exception e) when (e is ItemInputException or ModelUnavailableException or WorkerBusyException or ArgumentException or InvalidDataException)
+        catch (Exception e) when (ItemInputException.IsItemError(e) || e is ModelUnavailableException or WorkerBusyException)
         {
             Message = e.Message;
         }

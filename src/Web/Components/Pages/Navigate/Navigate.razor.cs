@@ -103,7 +103,7 @@ public partial class Navigate : DomainPage, IDisposable
         {
             Progress = "Cancelled.";
         }
-        catch (Exception e) when (e is ItemInputException or ModelUnavailableException or WorkerBusyException or ArgumentException or FormatException or InvalidDataException)
+        catch (Exception e) when (ItemInputException.IsItemError(e) || e is ModelUnavailableException or WorkerBusyException)
         {
             Message = e.Message;
             Progress = null;
