@@ -21,7 +21,8 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
     private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Thread _dispatcher;
     private readonly Replica[] _replicas;
-    private readonly BlockingCollection<Replica> _idle = new();
+    // Last in, first out: a lone client keeps getting the replica it used last, whose weights the caches still hold.
+    private readonly BlockingCollection<Replica> _idle = new(new ConcurrentStack<Replica>());
     private readonly LatentCodeCache _codes;
     private int _queued, _codesKept;
     private bool _disposed;
