@@ -138,11 +138,16 @@ public static class CheckpointStore
         }
     }
 
-    /// <summary>Rewrites the model card from the manifest, <see cref="NotesFile"/> and <see cref="EvaluationFile"/>.</summary>
+    /// <summary>
+    /// Rewrites the model card from the manifest, <see cref="NotesFile"/> and <see cref="EvaluationFile"/>, keeping the
+    /// sections of the card that were written by hand (<see cref="ModelCard.HandWritten"/>).
+    /// </summary>
     public static void RenderCard(string folder, CheckpointManifest manifest)
     {
         string? Read(string name) => File.Exists(Path.Combine(folder, name)) ? File.ReadAllText(Path.Combine(folder, name)) : null;
-        WriteFileAtomically(folder, ModelCardFile, path => File.WriteAllText(path, ModelCard.Render(manifest, Read(NotesFile), Read(EvaluationFile))));
+        var notes = Read(NotesFile);
+        var card = ModelCard.Render(manifest, notes, Read(EvaluationFile), ModelCard.HandWritten(Read(ModelCardFile), notes));
+        WriteFileAtomically(folder, ModelCardFile, path => File.WriteAllText(path, card));
     }
 
     /// <summary>Whether a file name is one this store writes (so unrelated files are never deleted).</summary>

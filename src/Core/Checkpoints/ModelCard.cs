@@ -6,12 +6,21 @@ namespace LatentWorkbench.Core.Checkpoints;
 /// <summary>Renders the short model card (<c>MODEL_CARD.md</c>) of a checkpoint from its manifest.</summary>
 public static class ModelCard
 {
-    /// <summary>Markdown text of the card, with optional notes (markdown) and evaluation figures (JSON object).</summary>
-    public static string Render(CheckpointManifest m, string? notes = null, string? evaluationJson = null)
+    /// <summary>Level-2 headings of the sections the renderer writes; any other section of a card was written by hand.</summary>
+    private static readonly HashSet<string> RenderedHeadings = new(StringComparer.Ordinal)
+    {
+        "## Model", "## Training", "## Validation", "## Evaluation (`latent evaluate`)", "## Training notes",
+    };
+
+    /// <summary>
+    /// Markdown text of the card, with optional notes (markdown) and evaluation figures (JSON object). The sections in
+    /// <paramref name="handWritten"/> (see <see cref="HandWritten"/>) follow the rendered ones, before the notes.
+    /// </summary>
+    public static string Render(CheckpointManifest m, string? notes = null, string? evaluationJson = null, string? handWritten = null)
     {
         var c = CultureInfo.InvariantCulture;
         var s = new StringBuilder();
-        s.AppendLine($"# Model card: {m.DomainId} sequence VAE").AppendLine();
+        s.AppendLine($"{TitlePrefix} {m.DomainId} sequence VAE").AppendLine();
         s.AppendLine("## Model");
         s.AppendLine(c, $"- Embedding {m.Model.EmbeddingSize}; encoder bidirectional GRU {m.Model.EncoderHidden} x {m.Model.EncoderLayers} layer(s); latent {m.Model.LatentSize}; decoder GRU {m.Model.DecoderHidden}; max length {m.Model.MaxLength} tokens; vocabulary {m.Vocabulary.Count} tokens.");
         if (m.Model.PropertyNames.Count > 0) s.AppendLine($"- Property heads: {string.Join(", ", m.Model.PropertyNames)}.");
@@ -39,7 +48,50 @@ public static class ModelCard
             s.AppendLine().AppendLine("## Evaluation (`latent evaluate`)").AppendLine().AppendLine("```json").AppendLine(evaluationJson.Trim()).AppendLine("```");
         }
         if (m.Notes.Length > 0) s.AppendLine().AppendLine("## Training notes").AppendLine(m.Notes);
+        if (!string.IsNullOrWhiteSpace(handWritten)) s.AppendLine().AppendLine(handWritten.Trim());
         if (!string.IsNullOrWhiteSpace(notes)) s.AppendLine().AppendLine(notes.Trim());
         return s.ToString();
+    }
+
+    /// <summary>
+    /// The sections of an existing card that were written by hand (level-2 sections the renderer does not write and
+    /// that <paramref name="notes"/> does not hold, since the notes are rendered again), so that writing the card again
+    /// (a new checkpoint, an evaluation, a refit) keeps them; null when there are none.
+    /// </summary>
+    public static string? HandWritten(string? card, string? notes)
+    {
+        if (string.IsNullOrWhiteSpace(card)) return null;
+        var known = Normalize(notes ?? "").Trim();
+        // The notes as the card holds them (rendered last, verbatim) go first, so no section runs on into them.
+        var text = Normalize(card);
+        if (known.Length > 0) text = text.Replace(known, "", StringComparison.Ordinal);
+        var kept = Sections(text)
+            .Where(section => section.Heading is { } heading && !RenderedHeadings.Contains(heading) && !heading.StartsWith(TitlePrefix, StringComparison.Ordinal)
+                && !known.Contains(section.Text.Trim(), StringComparison.Ordinal))
+            .Select(section => section.Text.Trim()).Where(t => t.Length > 0).ToList();
+        return kept.Count == 0 ? null : string.Join("\n\n", kept);
+    }
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    private const string TitlePrefix = "# Model card:";
+
+    /// <summary>The card's level-1 and level-2 sections with their headings (null for the text before the first); fenced code is not searched for headings.</summary>
+    private static IEnumerable<(string? Heading, string Text)> Sections(string markdown)
+    {
+        string? heading = null;
+        var text = new StringBuilder();
+        var fenced = false;
+        foreach (var line in markdown.Split('\n'))
+        {
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal)) fenced = !fenced;
+            if (!fenced && (line.StartsWith("## ", StringComparison.Ordinal) || line.StartsWith("# ", StringComparison.Ordinal)))
+            {
+                yield return (heading, text.ToString());
+                (heading, text) = (line.TrimEnd(), new StringBuilder());
+            }
+            text.Append(line).Append('\n');
+        }
+        yield return (heading, text.ToString());
     }
 }

@@ -188,9 +188,9 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
             {
                 EncodeItem first => RunEncodeBatch(Take(first, waiting, MaxBatch)),
                 BatchItem<PathRequest, IReadOnlyList<LatentPoint>> path => RunBatch(Take(path, waiting, MaxPathBatch),
-                    (model, requests) => new PathInterpolation(model).RunMany(requests).Select(o => (o.Points, o.Error)).ToArray()),
+                    (model, requests) => new PathInterpolation(model).RunMany(requests)),
                 BatchItem<NavigationRequest, NavigationResult> navigation => RunBatch(Take(navigation, waiting, MaxNavigationBatch),
-                    (model, requests) => new Navigation(model).RunMany(requests).Select(o => (o.Result, o.Error)).ToArray()),
+                    (model, requests) => new Navigation(model).RunMany(requests)),
                 _ => item.Execute,
             };
             replica.Run(work);
@@ -226,7 +226,7 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
     /// the batch's live requests; a request with a bad item fails alone.
     /// </summary>
     private static Action<DomainModel> RunBatch<TRequest, TResult>(List<BatchItem<TRequest, TResult>> batch,
-        Func<DomainModel, TRequest[], IReadOnlyList<(TResult? Result, Exception? Error)>> run) where TResult : class => model =>
+        Func<DomainModel, TRequest[], IReadOnlyList<RequestOutcome<TResult>>> run) where TResult : class => model =>
     {
         var live = batch.Where(b => !b.CancelIfRequested()).ToList();
         if (live.Count == 0) return;

@@ -23,10 +23,10 @@ public sealed class Navigation(DomainModel model)
     /// encoded in one batch, every trajectory decoded in one batch (its repairs and every start's anchoring in one search),
     /// and every neighbourhood decoded in one batch. A request with a bad item or objective fails alone.
     /// </summary>
-    public IReadOnlyList<NavigationOutcome> RunMany(IReadOnlyList<NavigationRequest> requests)
+    public IReadOnlyList<RequestOutcome<NavigationResult>> RunMany(IReadOnlyList<NavigationRequest> requests)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var outcomes = new NavigationOutcome?[requests.Count];
+        var outcomes = new RequestOutcome<NavigationResult>?[requests.Count];
         var starts = new string[requests.Count];
         var ids = new int[requests.Count][];
         var live = new List<int>();
@@ -41,7 +41,7 @@ public sealed class Navigation(DomainModel model)
             }
             catch (Exception e) when (ItemInputException.IsItemError(e))
             {
-                outcomes[r] = new NavigationOutcome(null, e);
+                outcomes[r] = new RequestOutcome<NavigationResult>(null, e);
             }
         }
         var codes = model.Model.Encode(live.Select(r => ids[r]).ToArray());
@@ -57,7 +57,7 @@ public sealed class Navigation(DomainModel model)
             }
             catch (ItemInputException e)
             {
-                outcomes[r] = new NavigationOutcome(null, e);
+                outcomes[r] = new RequestOutcome<NavigationResult>(null, e);
             }
         }
         live = live.Where(trajectories.ContainsKey).ToList();
@@ -93,7 +93,7 @@ public sealed class Navigation(DomainModel model)
                 .Select(p => new ScoredCandidate(p, Score(p, request.Objective), p.Similarities.GetValueOrDefault(Start)))
                 .Where(c => c.Similarity >= request.MinSimilarity && !double.IsNaN(c.Score) && (request.Accept?.Invoke(c.Point) ?? true))
                 .OrderByDescending(c => c.Score).ToArray();
-            outcomes[r] = new NavigationOutcome(
+            outcomes[r] = new RequestOutcome<NavigationResult>(
                 new NavigationResult(startPoint, candidates.FirstOrDefault()?.Point, candidates, trajectoryPoints[r], Describe(request.Objective)), null);
         }
         return outcomes.Select(o => o!).ToArray();

@@ -7,13 +7,6 @@ namespace LatentWorkbench.Core.Workbench;
 public sealed record PathRequest(string From, string To, int Steps, InterpolationMethod Method = InterpolationMethod.Slerp,
     DecodeOptions? Options = null, bool Smooth = false);
 
-/// <summary>What became of one <see cref="PathRequest"/>: its points, or the error that stopped it alone.</summary>
-public sealed record PathOutcome(IReadOnlyList<LatentPoint>? Points, Exception? Error)
-{
-    /// <summary>The points, or the error thrown.</summary>
-    public IReadOnlyList<LatentPoint> PointsOrThrow() => Points ?? throw Error!;
-}
-
 /// <summary>The decoded path between two items (Bowman et al. 2016; slerp after White 2016).</summary>
 public sealed class PathInterpolation(DomainModel model)
 {
@@ -31,17 +24,17 @@ public sealed class PathInterpolation(DomainModel model)
     /// </summary>
     public IReadOnlyList<LatentPoint> Run(string from, string to, int steps, InterpolationMethod method = InterpolationMethod.Slerp,
         DecodeOptions? options = null, bool smooth = false) =>
-        RunMany([new PathRequest(from, to, steps, method, options, smooth)])[0].PointsOrThrow();
+        RunMany([new PathRequest(from, to, steps, method, options, smooth)])[0].ResultOrThrow();
 
     /// <summary>
     /// Several paths at once, as <see cref="Run"/> gives each, with their tensor work shared: the ends of every path are
     /// encoded as one batch, the points of paths with the same decoding are decoded (and invalid ones repaired) as one
     /// batch, with every path's ends anchored in the same search as the repairs. A request whose items are bad fails alone.
     /// </summary>
-    public IReadOnlyList<PathOutcome> RunMany(IReadOnlyList<PathRequest> requests)
+    public IReadOnlyList<RequestOutcome<IReadOnlyList<LatentPoint>>> RunMany(IReadOnlyList<PathRequest> requests)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var outcomes = new PathOutcome?[requests.Count];
+        var outcomes = new RequestOutcome<IReadOnlyList<LatentPoint>>?[requests.Count];
         var ends = new (string From, string To)[requests.Count];
         var ids = new (int[] From, int[] To)[requests.Count];
         var live = new List<int>();
@@ -57,7 +50,7 @@ public sealed class PathInterpolation(DomainModel model)
             }
             catch (Exception e) when (ItemInputException.IsItemError(e))
             {
-                outcomes[r] = new PathOutcome(null, e);
+                outcomes[r] = new RequestOutcome<IReadOnlyList<LatentPoint>>(null, e);
             }
         }
         var codes = model.Model.Encode(live.SelectMany(r => new[] { ids[r].From, ids[r].To }).ToArray());
@@ -87,7 +80,7 @@ public sealed class PathInterpolation(DomainModel model)
         foreach (var r in live)
         {
             IReadOnlyList<LatentPoint> path = points[r];
-            outcomes[r] = new PathOutcome(requests[r].Smooth ? new SmoothPath(model).Choose(points[r], paths[r].References) : path, null);
+            outcomes[r] = new RequestOutcome<IReadOnlyList<LatentPoint>>(requests[r].Smooth ? new SmoothPath(model).Choose(points[r], paths[r].References) : path, null);
         }
         return outcomes.Select(o => o!).ToArray();
     }

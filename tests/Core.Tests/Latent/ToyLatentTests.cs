@@ -391,7 +391,7 @@ public sealed class ToyLatentTests(ToyModelFixture toy)
         for (int i = 0; i < pairs.Length; i++)
         {
             var alone = toy.Model.Interpolate(pairs[i].First, pairs[i].Second, 4 + i % 3);
-            var together = outcomes[i].PointsOrThrow();
+            var together = outcomes[i].ResultOrThrow();
             Assert.Equal(alone.Select(p => (p.T, p.Text, p.StandsIn?.Given)), together.Select(p => (p.T, p.Text, p.StandsIn?.Given)));
         }
         Assert.Equal(2, Assert.IsType<ItemInputException>(outcomes[^1].Error).Position);
