@@ -4,13 +4,13 @@ using LatentWorkbench.Domains.Music.Midi;
 namespace LatentWorkbench.Domains.Music.Audio;
 
 /// <summary>
-/// Entry points for <c>latent midi render</c> and the UI: picks FluidSynth with a General MIDI soundfont when both
-/// are installed, the built-in synthesizer otherwise, and returns WAV bytes with the renderer's name.
+/// Entry points for <c>latent midi render</c> and the UI: the built-in synthesizer by default, or FluidSynth with a
+/// General MIDI soundfont when asked for and both are installed; returns WAV bytes with the renderer's name.
 /// </summary>
 public static class AudioRenderer
 {
-    /// <summary>FluidSynth when available (and <paramref name="preferFluidSynth"/>), else the built-in synthesizer.</summary>
-    public static IAudioRenderer Detect(bool preferFluidSynth = true) =>
+    /// <summary>FluidSynth when <paramref name="preferFluidSynth"/> and it is installed, else the built-in synthesizer.</summary>
+    public static IAudioRenderer Detect(bool preferFluidSynth = false) =>
         (preferFluidSynth ? FluidSynthRenderer.TryCreate() : null) as IAudioRenderer ?? new BuiltInSynth();
 
     /// <summary>Renders a score to a 44.1 kHz 16-bit stereo WAV file.</summary>

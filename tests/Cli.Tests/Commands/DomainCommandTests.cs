@@ -53,14 +53,20 @@ public sealed class DomainCommandTests : IDisposable
     }
 
     [Fact]
-    public void MidiRender_WritesWave()
+    public void MidiRender_WritesWave_WithTheBuiltInSynthesizerUnlessFluidSynthIsAskedFor()
     {
         var output = Path.Combine(_folder, "x.wav");
-        var (code, _, err) = Run("midi", "render", SampleMidi(), "--out", output, "--built-in");
+        var (code, _, err) = Run("midi", "render", SampleMidi(), "--out", output);
         Assert.True(code == 0, err);
+        Assert.Contains(new LatentWorkbench.Domains.Music.Audio.BuiltInSynth().Name, err);
         var bytes = File.ReadAllBytes(output);
         Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
         Assert.Equal("WAVE", System.Text.Encoding.ASCII.GetString(bytes, 8, 4));
+
+        (code, _, err) = Run("midi", "render", SampleMidi(), "--out", output, "--fluidsynth");
+        Assert.True(code == 0, err);
+        var expected = LatentWorkbench.Domains.Music.Audio.FluidSynthRenderer.TryCreate()?.Name ?? new LatentWorkbench.Domains.Music.Audio.BuiltInSynth().Name;
+        Assert.Contains(expected, err);
     }
 
     [Fact]

@@ -78,7 +78,8 @@ public class AudioRendererTests
         Skip.If(renderer is null, "FluidSynth (libfluidsynth.so.3) or a GM soundfont (.sf2) is not installed");
         var audio = AudioRenderer.RenderClipText(Clip, bassBelow: 48, renderer: renderer);
         Assert.StartsWith("FluidSynth", audio.Renderer);
-        Assert.StartsWith("FluidSynth", AudioRenderer.Detect().Name);
+        Assert.StartsWith("FluidSynth", AudioRenderer.Detect(preferFluidSynth: true).Name);
+        Assert.Equal(new BuiltInSynth().Name, AudioRenderer.Detect().Name); // the built-in synthesizer is the default
         var samples = Samples(audio.Wav);
         Assert.True(Rms(samples) > 1e-3);
         Assert.InRange(audio.Seconds, 2.0, 2.0 + FluidSynthRenderer.TailSeconds + 0.1);

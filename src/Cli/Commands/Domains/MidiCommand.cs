@@ -23,13 +23,13 @@ public static class MidiCommand
 
         var renderFile = new Argument<string>("file") { Description = "A Standard MIDI File" };
         var output = new Option<string>("--out", "-o") { Description = "WAV file to write (16-bit)", Required = true };
-        var builtIn = new Option<bool>("--built-in") { Description = "Use the built-in synthesizer even when FluidSynth is installed" };
+        var fluidSynth = new Option<bool>("--fluidsynth") { Description = "Render with FluidSynth and a General MIDI soundfont when installed (else the built-in synthesizer, the default)" };
         var rate = new Option<int>("--rate") { Description = "Sample rate of the file (rendered at 44,100 Hz, then resampled; 8,000 to 192,000)", DefaultValueFactory = _ => WavFiles.SampleRate };
-        var render = new Command("render", "Render a MIDI file to WAV") { renderFile, output, builtIn, rate };
+        var render = new Command("render", "Render a MIDI file to WAV") { renderFile, output, fluidSynth, rate };
         render.SetAction(parse =>
         {
             var bytes = Read(parse.GetValue(renderFile)!);
-            var audio = AudioRenderer.RenderMidi(bytes, AudioRenderer.Detect(preferFluidSynth: !parse.GetValue(builtIn)));
+            var audio = AudioRenderer.RenderMidi(bytes, AudioRenderer.Detect(preferFluidSynth: parse.GetValue(fluidSynth)));
             var target = parse.GetRequiredValue(output);
             var sampleRate = parse.GetValue(rate);
             File.WriteAllBytes(target, sampleRate == WavFiles.SampleRate ? audio.Wav : WavFiles.Resample(audio.Wav, sampleRate));
