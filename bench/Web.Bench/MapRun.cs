@@ -8,7 +8,8 @@ namespace LatentWorkbench.Web.Bench;
 /// The latent map with many nodes in Debian's Chromium. <c>count</c> held-out molecules go into the library before any
 /// page is opened, so the first opening loads the model and encodes every item (a cold start); the second finds their
 /// codes kept by the model worker; then 100 more are added (the worker encodes them in the background as they come)
-/// and the map is opened a third time. Each opening is timed until every node is on the page and until every drawing
+/// and the map is opened a third time; then the app restarts on the same database and the map is opened a fourth time
+/// (the model loads again; the codes come from the database). Each opening is timed until every node is on the page and until every drawing
 /// is in; on the second, a pan (twenty pointer moves dragging the background) and a zoom (ten wheel steps) are timed
 /// by the page's own frames. Prints one line per figure.
 /// </summary>
@@ -22,27 +23,48 @@ public static class MapRun
         if (!File.Exists(ChromiumPath)) { Console.WriteLine($"map bench: skipped ({ChromiumPath} is not installed)"); return; }
         var molecules = HeldOutMolecules.Take(count + Later);
         if (molecules.Count < count + Later) { Console.WriteLine("map bench: skipped (../shared/data/molecules/zinc250k_valid.csv is not beside the checkout)"); return; }
-        await using var app = await BenchApp.StartAsync();
-        await AddAsync(app, molecules.Take(count));
+        var database = BenchApp.NewDatabasePath();
+        try
+        {
+            await RunAsync(count, molecules, database);
+        }
+        finally
+        {
+            BenchApp.DeleteDatabase(database);
+        }
+    }
+
+    private static async Task RunAsync(int count, IReadOnlyList<string> molecules, string database)
+    {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox", "--disable-gpu"],
         });
-        var url = new Uri(app.Http.BaseAddress!, "map/molecules").ToString();
-        await OpenAsync(browser, url, count, (_, opening) => Report(opening, "first opening (model loaded, every item encoded)"));
-        await OpenAsync(browser, url, count, async (page, opening) =>
+        await using (var app = await BenchApp.StartAsync(database: database))
         {
-            await Report(opening, "opened again (codes kept)");
-            var pan = await PanAsync(page);
-            Console.WriteLine($"  pan, 20 pointer moves: {pan.PerMove:0.0} ms per move, {pan.Frames} frames, longest frame {pan.Longest:0} ms; " +
-                $"the server had the new view {pan.Synced:0} ms after release");
-            var zoom = await ZoomAsync(page);
-            Console.WriteLine($"  zoom, 10 wheel steps: {zoom.PerStep:0.0} ms per step, longest frame {zoom.Longest:0} ms");
-        });
-        await AddAsync(app, molecules.Skip(count));
-        await OpenAsync(browser, url, count + Later, (_, opening) => Report(opening, $"after {Later} more were added (encoded in the background)"));
+            await AddAsync(app, molecules.Take(count));
+            var url = new Uri(app.Http.BaseAddress!, "map/molecules").ToString();
+            await OpenAsync(browser, url, count, (_, opening) => Report(opening, "first opening (model loaded, every item encoded)"));
+            await OpenAsync(browser, url, count, async (page, opening) =>
+            {
+                await Report(opening, "opened again (codes kept)");
+                var pan = await PanAsync(page);
+                Console.WriteLine($"  pan, 20 pointer moves: {pan.PerMove:0.0} ms per move, {pan.Frames} frames, longest frame {pan.Longest:0} ms; " +
+                    $"the server had the new view {pan.Synced:0} ms after release");
+                var zoom = await ZoomAsync(page);
+                Console.WriteLine($"  zoom, 10 wheel steps: {zoom.PerStep:0.0} ms per step, longest frame {zoom.Longest:0} ms");
+            });
+            await AddAsync(app, molecules.Skip(count));
+            await OpenAsync(browser, url, count + Later, (_, opening) => Report(opening, $"after {Later} more were added (encoded in the background)"));
+        }
+        // A restart on the same database: the model loads again, and the codes come from the database.
+        await using (var restarted = await BenchApp.StartAsync(database: database))
+        {
+            var url = new Uri(restarted.Http.BaseAddress!, "map/molecules").ToString();
+            await OpenAsync(browser, url, count + Later, (_, opening) => Report(opening, "after a restart (model loaded, codes read from the database)"));
+        }
     }
 
     private static async Task AddAsync(BenchApp app, IEnumerable<string> molecules)

@@ -120,6 +120,14 @@ public static class SchemaMigrations
             xml TEXT NOT NULL,
             created TEXT NOT NULL);
         """,
+        // Version 6: latent codes of library items, per model, so that a restart does not encode the library again.
+        """
+        CREATE TABLE latent_codes (
+            model TEXT NOT NULL,
+            item TEXT NOT NULL,
+            code BLOB NOT NULL,
+            PRIMARY KEY (model, item));
+        """,
     ];
 
     /// <summary>
@@ -218,6 +226,13 @@ public static class SchemaMigrations
             name TEXT PRIMARY KEY,
             xml TEXT NOT NULL,
             created TEXT NOT NULL);
+        """,
+        """
+        CREATE TABLE latent_codes (
+            model TEXT NOT NULL,
+            item TEXT NOT NULL,
+            code BYTEA NOT NULL,
+            PRIMARY KEY (model, item));
         """,
     ];
 

@@ -82,6 +82,7 @@ public static class WorkbenchSetup
         services.AddSingleton<LibraryStore>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<ActiveModelStore>();
+        services.AddSingleton<LatentCodeStore>();
         services.AddSingleton<LibrarySearch>();
         services.AddSingleton<LibraryImporter>();
         services.AddSingleton<ModelHub>();

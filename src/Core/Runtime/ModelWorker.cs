@@ -24,6 +24,7 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
     // Last in, first out: a lone client keeps getting the replica it used last, whose weights the caches still hold.
     private readonly BlockingCollection<Replica> _idle = new(new ConcurrentStack<Replica>());
     private readonly LatentCodeCache _codes;
+    private readonly ILatentCodeStore? _store;
     private int _queued, _codesKept;
     private bool _disposed;
 
@@ -37,16 +38,17 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
     /// <paramref name="cachedCodes"/> items encoded are kept (<see cref="LatentCodeCache"/>), so a page that encodes the
     /// same library again (the latent map) does not wait for the encoder.
     /// </summary>
-    public ModelWorker(DomainModel model, int maxQueued = 0, int threads = 1, int cachedCodes = DefaultCachedCodes)
-        : this([model], maxQueued, threads, cachedCodes)
+    public ModelWorker(DomainModel model, int maxQueued = 0, int threads = 1, int cachedCodes = DefaultCachedCodes, ILatentCodeStore? store = null)
+        : this([model], maxQueued, threads, cachedCodes, store)
     {
     }
 
     /// <summary>
-    /// As <see cref="ModelWorker(DomainModel, int, int, int)"/>, with <paramref name="replicas"/>: copies of one
+    /// As <see cref="ModelWorker(DomainModel, int, int, int, ILatentCodeStore)"/>, with <paramref name="replicas"/>: copies of one
     /// checkpoint (loaded separately), each with its own thread, that take batches in turn. The worker owns them.
+    /// <paramref name="store"/> keeps the codes of items encoded with <c>keep</c> across restarts (see <see cref="ILatentCodeStore"/>).
     /// </summary>
-    public ModelWorker(IReadOnlyList<DomainModel> replicas, int maxQueued = 0, int threads = 1, int cachedCodes = DefaultCachedCodes)
+    public ModelWorker(IReadOnlyList<DomainModel> replicas, int maxQueued = 0, int threads = 1, int cachedCodes = DefaultCachedCodes, ILatentCodeStore? store = null)
     {
         ArgumentNullException.ThrowIfNull(replicas);
         if (replicas.Count == 0) throw new ArgumentException("A worker needs at least one model.", nameof(replicas));
@@ -56,6 +58,7 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(cachedCodes);
         _codes = new LatentCodeCache(cachedCodes);
+        _store = store;
         MaxQueued = maxQueued;
         Threads = threads;
         var id = replicas[0].Module.Id;
@@ -110,11 +113,13 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Encodes the items the model can read; an item it cannot read (bad syntax, a token outside its vocabulary) has a
-    /// null code instead of failing the request. Batched, refused and cancelled as <see cref="EncodeAsync"/>.
+    /// null code instead of failing the request. Batched, refused and cancelled as <see cref="EncodeAsync"/>. With
+    /// <paramref name="keep"/> (the library's items), codes are first looked up in the worker's
+    /// <see cref="ILatentCodeStore"/>, and those encoded are written to it, so they outlive the process.
     /// </summary>
-    public Task<LatentCode?[]> TryEncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellation = default)
+    public Task<LatentCode?[]> TryEncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellation = default, bool keep = false)
     {
-        var item = new EncodeItem(texts, lenient: true, cancellation);
+        var item = new EncodeItem(texts, lenient: true, cancellation, keep);
         Enqueue(item, cancellation);
         return item.Completion.Task;
     }
@@ -252,9 +257,9 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
     private Action<DomainModel> RunEncodeBatch(List<EncodeItem> batch) => model =>
     {
         var live = batch.Where(b => !b.CancelIfRequested()).ToList();
-        var rows = new List<int[]>();
-        var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var answers = new List<(EncodeItem Request, LatentCode?[] Codes, List<(int Index, int Row)> Pending)>();
+        // Items to find or encode, each distinct canonical text once, and whether a request wants its code kept.
+        var wanted = new Dictionary<string, (int[] Ids, bool Keep)>(StringComparer.Ordinal);
+        var answers = new List<(EncodeItem Request, LatentCode?[] Codes, List<(int Index, string Canonical)> Pending)>();
         foreach (var request in live)
         {
             try
@@ -269,37 +274,56 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
                     if (_codes.TryGet(canonical, out var code)) codes[i] = code;
                     else pending.Add((i, canonical, ids));
                 }
-                // Rows are claimed only once the whole request has been read, so a request that fails adds none.
-                var claimed = pending.Select(p => (p.Index, rowOf.TryGetValue(p.Canonical, out var row) ? row : Claim(p.Canonical, p.Ids))).ToList();
-                answers.Add((request, codes, claimed));
+                // Items are wanted only once the whole request has been read, so a request that fails adds none.
+                foreach (var (_, canonical, ids) in pending)
+                    wanted[canonical] = (ids, request.Keep || (wanted.TryGetValue(canonical, out var before) && before.Keep));
+                answers.Add((request, codes, pending.Select(p => (p.Index, p.Canonical)).ToList()));
             }
             catch (Exception e) { request.Completion.TrySetException(e); }
         }
         if (answers.Count == 0) return;
         try
         {
-            var encoded = rows.Count == 0 ? [] : model.Model.Encode(rows);
-            foreach (var (canonical, row) in rowOf) _codes.Add(canonical, encoded[row]);
+            var found = FindKept(wanted.Where(w => w.Value.Keep).Select(w => w.Key).ToList());
+            var missing = wanted.Keys.Where(c => !found.ContainsKey(c)).ToList();
+            var encoded = missing.Count == 0 ? [] : model.Model.Encode(missing.Select(c => wanted[c].Ids).ToList());
+            var codeOf = new Dictionary<string, LatentCode>(found, StringComparer.Ordinal);
+            for (int i = 0; i < missing.Count; i++) codeOf[missing[i]] = encoded[i];
+            foreach (var (canonical, code) in codeOf) _codes.Add(canonical, code);
             Volatile.Write(ref _codesKept, _codes.Count);
             foreach (var (request, codes, pending) in answers)
             {
                 // Every place gets its own arrays: the same item may be asked for twice, and callers own what they get.
-                foreach (var (index, row) in pending) codes[index] = encoded[row].DeepCopy();
+                foreach (var (index, canonical) in pending) codes[index] = codeOf[canonical].DeepCopy();
                 request.Completion.TrySetResult(codes);
             }
+            KeepEncoded(missing.Select((c, i) => (c, encoded[i])).Where(e => wanted[e.c].Keep).ToList());
         }
         catch (Exception e)
         {
             foreach (var answer in answers) answer.Request.Completion.TrySetException(e);
         }
-
-        int Claim(string canonical, int[] ids)
-        {
-            rowOf[canonical] = rows.Count;
-            rows.Add(ids);
-            return rows.Count - 1;
-        }
     };
+
+    /// <summary>The store's codes of <paramref name="canonical"/>; none when there is no store or it cannot be read (a cache miss).</summary>
+    private IReadOnlyDictionary<string, LatentCode> FindKept(IReadOnlyCollection<string> canonical)
+    {
+        if (_store is null || canonical.Count == 0) return new Dictionary<string, LatentCode>();
+        try { return _store.Find(canonical); }
+        catch (Exception e)
+        {
+            System.Diagnostics.Trace.TraceWarning($"Kept latent codes of {DomainId} could not be read: {e.Message}");
+            return new Dictionary<string, LatentCode>();
+        }
+    }
+
+    /// <summary>Writes newly encoded codes to the store, if any; a failure leaves them in memory only.</summary>
+    private void KeepEncoded(IReadOnlyList<(string Canonical, LatentCode Code)> codes)
+    {
+        if (_store is null || codes.Count == 0) return;
+        try { _store.Keep(codes); }
+        catch (Exception e) { System.Diagnostics.Trace.TraceWarning($"Latent codes of {DomainId} could not be kept: {e.Message}"); }
+    }
 
     /// <summary>The canonical text and token ids of <paramref name="text"/>; null when it cannot be read and <paramref name="lenient"/>.</summary>
     private static (string Canonical, int[] Ids)? Read(DomainModel model, string text, bool lenient)
@@ -436,9 +460,12 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
         public override void Execute(DomainModel model) => throw new InvalidOperationException("This kind of request runs in batches.");
     }
 
-    private sealed class EncodeItem(IReadOnlyList<string> texts, bool lenient, CancellationToken cancellation) : WorkItem
+    private sealed class EncodeItem(IReadOnlyList<string> texts, bool lenient, CancellationToken cancellation, bool keep = false) : WorkItem
     {
         public IReadOnlyList<string> Texts { get; } = texts;
+
+        /// <summary>Whether the codes are looked up in and written to the worker's <see cref="ILatentCodeStore"/>.</summary>
+        public bool Keep { get; } = keep;
 
         /// <summary>Whether an item the model cannot read gets a null code (else it fails the request).</summary>
         public bool Lenient { get; } = lenient;

@@ -55,7 +55,7 @@ public sealed class LibraryCodeWarmer(LibraryStore library, ModelHub hub, ILogge
         if (hub.Loaded(domainId) is not { } worker) return;
         try
         {
-            await worker.TryEncodeAsync(texts, cancellation);
+            await worker.TryEncodeAsync(texts, cancellation, keep: true);
         }
         catch (Exception e) when (e is WorkerBusyException or ObjectDisposedException)
         {

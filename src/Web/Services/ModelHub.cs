@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LatentWorkbench.Core.Checkpoints;
 using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Core.Latent;
 using LatentWorkbench.Core.Runtime;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Storage;
@@ -14,7 +15,8 @@ namespace LatentWorkbench.Web.Services;
 /// <see cref="WorkerBusyException"/>, which the API answers as 503 with <c>Retry-After</c>). Instances that share a
 /// database follow each other's choices (<see cref="FollowChoicesAsync"/>, run by <see cref="ActiveModelFollower"/>).
 /// </summary>
-public sealed class ModelHub(DomainRegistry registry, IConfiguration configuration, ILogger<ModelHub> logger, ActiveModelStore? choices = null)
+public sealed class ModelHub(DomainRegistry registry, IConfiguration configuration, ILogger<ModelHub> logger, ActiveModelStore? choices = null,
+    LatentCodeStore? keptCodes = null)
     : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<ModelWorker>> _workers = new(StringComparer.OrdinalIgnoreCase);
@@ -83,7 +85,7 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
                 foreach (var loaded in replicas) loaded.Dispose();
                 throw;
             }
-            return new ModelWorker(replicas, MaxQueued, Threads, CachedCodes);
+            return new ModelWorker(replicas, MaxQueued, Threads, CachedCodes, KeptCodesOf(domain.Id, folder));
         }));
         try
         {
@@ -97,6 +99,26 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
             logger.LogError(e, "The {Domain} model in {Folder} could not be loaded", domain.Id, FolderOf(domain));
             throw new ModelUnavailableException($"The {domain.DisplayName} model in '{FolderOf(domain)}' could not be loaded: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The database's store of latent codes for the checkpoint in <paramref name="folder"/> (library items' codes kept
+    /// across restarts); the codes of the domain's other checkpoints are forgotten. Null without a database.
+    /// </summary>
+    private DatabaseCodeStore? KeptCodesOf(string domainId, string folder)
+    {
+        if (keptCodes is null) return null;
+        var model = LatentCodeStore.ModelKey(domainId, File.ReadAllText(Path.Combine(folder, CheckpointStore.ManifestFile)));
+        try
+        {
+            var forgotten = keptCodes.ForgetOtherModels(domainId, model);
+            if (forgotten > 0) logger.LogInformation("Forgot {Count} latent codes of earlier {Domain} models", forgotten, domainId);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            logger.LogWarning(e, "Latent codes of earlier {Domain} models could not be forgotten", domainId);
+        }
+        return new DatabaseCodeStore(keptCodes, model);
     }
 
     /// <summary>The worker of <paramref name="domainId"/> when its model is loaded already (this never loads one); else null.</summary>
@@ -150,4 +172,14 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
     {
         foreach (var worker in _workers.Values.Where(w => w.IsValueCreated)) await worker.Value.DisposeAsync();
     }
+}
+
+/// <summary>One model's codes in the database (<see cref="LatentCodeStore"/>), as a model worker keeps them.</summary>
+internal sealed class DatabaseCodeStore(LatentCodeStore store, string model) : ILatentCodeStore
+{
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, LatentCode> Find(IReadOnlyCollection<string> canonical) => store.Find(model, canonical);
+
+    /// <inheritdoc/>
+    public void Keep(IReadOnlyList<(string Canonical, LatentCode Code)> codes) => store.Keep(model, codes);
 }

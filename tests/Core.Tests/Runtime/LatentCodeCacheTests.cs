@@ -64,4 +64,57 @@ public sealed class LatentCodeCacheTests(ToyModelFixture toy)
         await using var uncached = new ModelWorker(DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu"), cachedCodes: 0);
         Assert.Equal(second.Mean, (await uncached.EncodeAsync([item]))[0].Mean, (x, y) => Math.Abs(x - y) < 1e-5f);
     }
+
+    [Fact]
+    public async Task KeptEncode_ReadsTheStoreFirst_AndWritesWhatItEncoded_OtherEncodesNeverTouchIt()
+    {
+        var store = new MemoryStore();
+        var items = toy.HeldOut.Take(3).ToList();
+        await using (var worker = new ModelWorker(DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu"), store: store))
+        {
+            await worker.TryEncodeAsync([items[0]]);
+            await worker.EncodeAsync([items[1]]);
+            Assert.Equal(0, store.Reads + store.Codes.Count); // requests that do not ask to keep leave the store alone
+            var codes = await worker.TryEncodeAsync([items[2], "ABZ"], keep: true);
+            Assert.Null(codes[1]);
+            Assert.Equal([items[2]], store.Codes.Keys);
+            Assert.Equal(toy.Model.Encode([items[2]])[0].Mean, store.Codes[items[2]].Mean, (x, y) => Math.Abs(x - y) < 1e-5f);
+        }
+        // A new worker (a restart) takes a kept code as it is, without encoding the item.
+        store.Codes[items[0]] = Code(7);
+        await using (var restarted = new ModelWorker(DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu"), store: store))
+        {
+            var codes = await restarted.TryEncodeAsync([items[0], items[1]], keep: true);
+            Assert.Equal(7, codes[0]!.Mean[0]);
+            Assert.Equal(toy.Model.Encode([items[1]])[0].Mean, codes[1]!.Mean, (x, y) => Math.Abs(x - y) < 1e-5f);
+            Assert.Contains(items[1], store.Codes.Keys); // the item it encoded is kept too
+        }
+        // A store that fails is a cache miss: the answer comes from the encoder.
+        store.Fail = true;
+        await using var failing = new ModelWorker(DomainModel.Load(toy.Domain, toy.ModelFolder, "cpu"), store: store);
+        var answer = await failing.TryEncodeAsync([items[0]], keep: true);
+        Assert.Equal(toy.Model.Encode([items[0]])[0].Mean, answer[0]!.Mean, (x, y) => Math.Abs(x - y) < 1e-5f);
+    }
+
+    private sealed class MemoryStore : ILatentCodeStore
+    {
+        public Dictionary<string, LatentCode> Codes { get; } = new(StringComparer.Ordinal);
+
+        public int Reads { get; private set; }
+
+        public bool Fail { get; set; }
+
+        public IReadOnlyDictionary<string, LatentCode> Find(IReadOnlyCollection<string> canonical)
+        {
+            if (Fail) throw new IOException("the store is gone");
+            Reads++;
+            return canonical.Where(Codes.ContainsKey).ToDictionary(c => c, c => Codes[c].DeepCopy());
+        }
+
+        public void Keep(IReadOnlyList<(string Canonical, LatentCode Code)> codes)
+        {
+            if (Fail) throw new IOException("the store is gone");
+            foreach (var (canonical, code) in codes) Codes[canonical] = code.DeepCopy();
+        }
+    }
 }

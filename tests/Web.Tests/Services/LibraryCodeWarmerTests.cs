@@ -32,5 +32,12 @@ public sealed class LibraryCodeWarmerTests(ToyModelFixture toy)
         while (worker.CodesKept < kept + 3 && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(20);
         Assert.Equal(kept + 3, worker.CodesKept);
         await warmer.StopAsync(CancellationToken.None);
+
+        // The codes are in the database too, under this checkpoint, for the next start.
+        var model = LatentCodeStore.ModelKey("toy", File.ReadAllText(Path.Combine(toy.ModelFolder, Core.Checkpoints.CheckpointStore.ManifestFile)));
+        var stored = context.Services.GetRequiredService<LatentCodeStore>().Find(model, ["CHAD", "EDDA", "BCDE", "ABBA"]);
+        Assert.Equal(["BCDE", "CHAD", "EDDA"], stored.Keys.Order(StringComparer.Ordinal));
+        var encoded = toy.Model.Encode(["CHAD"])[0].Mean;
+        Assert.Equal(encoded, stored["CHAD"].Mean, (a, b) => Math.Abs(a - b) < 1e-4);
     }
 }

@@ -133,8 +133,8 @@ public partial class LatentMap : IAsyncDisposable
             var worker = Hub.Get(Domain.Id);
             var items = Candidates();
             // One request for all: the items the model can read are encoded as one batch (or come from the worker's cache
-            // of codes when the map was drawn before), the others are left out.
-            var codes = await worker.TryEncodeAsync(items.Select(i => i.Text).ToList());
+            // of codes when the map was drawn before, or from the database since an earlier start), the others are left out.
+            var codes = await worker.TryEncodeAsync(items.Select(i => i.Text).ToList(), keep: true);
             var encoded = items.Zip(codes, (item, code) => (Item: item, Code: code)).Where(x => x.Code is not null)
                 .Select(x => (x.Item, x.Code!.Mean)).ToList();
             if (encoded.Count < 2)
@@ -178,7 +178,7 @@ public partial class LatentMap : IAsyncDisposable
     {
         try
         {
-            _ = Hub.Get(Domain.Id).TryEncodeAsync(Candidates().Select(i => i.Text).ToList())
+            _ = Hub.Get(Domain.Id).TryEncodeAsync(Candidates().Select(i => i.Text).ToList(), keep: true)
                 .ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
         }
         catch (Exception e) when (e is ModelUnavailableException or WorkerBusyException)
