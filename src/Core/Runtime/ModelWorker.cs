@@ -291,13 +291,14 @@ public sealed class ModelWorker : IAsyncDisposable, IDisposable
             for (int i = 0; i < missing.Count; i++) codeOf[missing[i]] = encoded[i];
             foreach (var (canonical, code) in codeOf) _codes.Add(canonical, code);
             Volatile.Write(ref _codesKept, _codes.Count);
+            // Written before the answers go out, so a request that asked to keep its codes finds them kept when it completes.
+            KeepEncoded(missing.Select((c, i) => (c, encoded[i])).Where(e => wanted[e.c].Keep).ToList());
             foreach (var (request, codes, pending) in answers)
             {
                 // Every place gets its own arrays: the same item may be asked for twice, and callers own what they get.
                 foreach (var (index, canonical) in pending) codes[index] = codeOf[canonical].DeepCopy();
                 request.Completion.TrySetResult(codes);
             }
-            KeepEncoded(missing.Select((c, i) => (c, encoded[i])).Where(e => wanted[e.c].Keep).ToList());
         }
         catch (Exception e)
         {
