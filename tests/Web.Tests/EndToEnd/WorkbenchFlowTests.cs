@@ -75,7 +75,8 @@ public sealed class WorkbenchFlowTests(BrowserFixture browser)
         var panel = page.Locator("[data-domain=molecules] [data-test=training]");
         await panel.Locator("[data-test=train-form] .mud-expand-panel-header").ClickAsync();
         await panel.Locator("[data-test=train-upload]").SetInputFilesAsync(upload);
-        await Assertions.Expect(panel.Locator("[data-test=train-message]")).ToContainTextAsync("Uploaded 1 file");
+        // The file streams over the page's live connection: on a busy 2-core runner that can take more than the default 5 s.
+        await Assertions.Expect(panel.Locator("[data-test=train-message]")).ToContainTextAsync("Uploaded 1 file", new() { Timeout = 60_000 });
         await panel.Locator("[data-test=train-name] input, input[data-test=train-name]").FillAsync("browser-model");
         await panel.Locator("[data-test=train-epochs] input, input[data-test=train-epochs]").FillAsync("1");
         await panel.Locator("[data-test=train-epochs] input, input[data-test=train-epochs]").PressAsync("Tab");
