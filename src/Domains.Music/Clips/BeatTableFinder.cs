@@ -20,8 +20,7 @@ public sealed class BeatTableFinder
         }
         if (!_indexes.TryGetValue(parent, out var index))
         {
-            index = Directory.EnumerateDirectories(parent)
-                .SelectMany(d => Directory.EnumerateFiles(d, "*.csv"))
+            index = CsvFilesBeside(parent)
                 .GroupBy(f => Normalize(Path.GetFileNameWithoutExtension(f)))
                 .ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).First());
             _indexes[parent] = index;
@@ -33,6 +32,24 @@ public sealed class BeatTableFinder
             csv = extended.Count == 1 ? index[extended[0]] : null;
         }
         return csv is null ? null : BeatGrid.Parse(File.ReadAllText(csv));
+    }
+
+    /// <summary>
+    /// The CSV files in the folders of <paramref name="parent"/>. A folder that cannot be read, or that goes away while
+    /// it is read (a temporary folder beside the user's file), holds no table rather than failing the file.
+    /// </summary>
+    private static List<string> CsvFilesBeside(string parent)
+    {
+        var files = new List<string>();
+        string[] folders;
+        try { folders = Directory.GetDirectories(parent); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return files; }
+        foreach (var folder in folders)
+        {
+            try { files.AddRange(Directory.GetFiles(folder, "*.csv")); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+        return files;
     }
 
     private static string Normalize(string name) =>
