@@ -6,10 +6,13 @@ namespace LatentWorkbench.Core.Checkpoints;
 /// <summary>Renders the short model card (<c>MODEL_CARD.md</c>) of a checkpoint from its manifest.</summary>
 public static class ModelCard
 {
-    /// <summary>Level-2 headings of the sections the renderer writes; any other section of a card was written by hand.</summary>
+    // The headings of the sections the renderer writes; any other section of a card was written by hand.
+    private const string ModelHeading = "## Model", TrainingHeading = "## Training", ValidationHeading = "## Validation",
+        EvaluationHeading = "## Evaluation (`latent evaluate`)", NotesHeading = "## Training notes";
+
     private static readonly HashSet<string> RenderedHeadings = new(StringComparer.Ordinal)
     {
-        "## Model", "## Training", "## Validation", "## Evaluation (`latent evaluate`)", "## Training notes",
+        ModelHeading, TrainingHeading, ValidationHeading, EvaluationHeading, NotesHeading,
     };
 
     /// <summary>
@@ -21,13 +24,13 @@ public static class ModelCard
         var c = CultureInfo.InvariantCulture;
         var s = new StringBuilder();
         s.AppendLine($"{TitlePrefix} {m.DomainId} sequence VAE").AppendLine();
-        s.AppendLine("## Model");
+        s.AppendLine(ModelHeading);
         s.AppendLine(c, $"- Embedding {m.Model.EmbeddingSize}; encoder bidirectional GRU {m.Model.EncoderHidden} x {m.Model.EncoderLayers} layer(s); latent {m.Model.LatentSize}; decoder GRU {m.Model.DecoderHidden}; max length {m.Model.MaxLength} tokens; vocabulary {m.Vocabulary.Count} tokens.");
         if (m.Model.PropertyNames.Count > 0) s.AppendLine($"- Property heads: {string.Join(", ", m.Model.PropertyNames)}.");
         if (m.Model.TagNames.Count > 0) s.AppendLine($"- Tag classifier: {string.Join(", ", m.Model.TagNames)}.");
         if (m.Model.EventEndTokens.Count > 0)
             s.AppendLine($"- Event decoder: one GRU step per event, chained heads inside it; events end with {string.Join(", ", m.Model.EventEndTokens)} or the end token.");
-        s.AppendLine().AppendLine("## Training");
+        s.AppendLine().AppendLine(TrainingHeading);
         var t = m.Training;
         s.AppendLine(c, $"- {m.TrainingItems:N0} items (data fingerprint `{m.DataFingerprint}`); {m.State.EpochsDone}/{t.Epochs} epochs, {m.State.Step:N0} steps, {m.State.Seconds / 3600:0.00} h; completed: {(m.State.Completed ? "yes" : "no")}.");
         s.AppendLine(c, $"- AdamW lr {t.LearningRate:g3} (warm-up {t.WarmupSteps}, cosine to {t.MinLearningRateFraction:g2}), batch {t.BatchSize}, clip {t.GradientClip:g3}, weight decay {t.WeightDecay:g2}.");
@@ -35,7 +38,7 @@ public static class ModelCard
         s.AppendLine($"- TorchSharp {m.TorchSharpVersion}; written {m.WrittenUtc:u}.");
         if (m.Metrics is { } v)
         {
-            s.AppendLine().AppendLine("## Validation");
+            s.AppendLine().AppendLine(ValidationHeading);
             s.AppendLine(c, $"- Teacher-forced token accuracy {v.TokenAccuracy:0.0000}; greedy exact reconstruction {v.ExactReconstruction:0.0000}.");
             if (v.GreedyTokenAccuracy is { } greedy) s.AppendLine(c, $"- Greedy per-step token accuracy {greedy:0.0000}.");
             s.AppendLine(c, $"- KL {v.Kl:0.00} nats/item; active units {v.ActiveUnits}/{m.Model.LatentSize} ({v.ActiveUnitsFraction:0.00}).");
@@ -45,9 +48,9 @@ public static class ModelCard
         }
         if (evaluationJson is not null)
         {
-            s.AppendLine().AppendLine("## Evaluation (`latent evaluate`)").AppendLine().AppendLine("```json").AppendLine(evaluationJson.Trim()).AppendLine("```");
+            s.AppendLine().AppendLine(EvaluationHeading).AppendLine().AppendLine("```json").AppendLine(evaluationJson.Trim()).AppendLine("```");
         }
-        if (m.Notes.Length > 0) s.AppendLine().AppendLine("## Training notes").AppendLine(m.Notes);
+        if (m.Notes.Length > 0) s.AppendLine().AppendLine(NotesHeading).AppendLine(m.Notes);
         if (!string.IsNullOrWhiteSpace(handWritten)) s.AppendLine().AppendLine(handWritten.Trim());
         if (!string.IsNullOrWhiteSpace(notes)) s.AppendLine().AppendLine(notes.Trim());
         return s.ToString();

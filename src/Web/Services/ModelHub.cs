@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using LatentWorkbench.Core.Checkpoints;
 using LatentWorkbench.Core.Domains;
-using LatentWorkbench.Core.Latent;
 using LatentWorkbench.Core.Runtime;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Storage;
@@ -172,14 +171,4 @@ public sealed class ModelHub(DomainRegistry registry, IConfiguration configurati
     {
         foreach (var worker in _workers.Values.Where(w => w.IsValueCreated)) await worker.Value.DisposeAsync();
     }
-}
-
-/// <summary>One model's codes in the database (<see cref="LatentCodeStore"/>), as a model worker keeps them.</summary>
-internal sealed class DatabaseCodeStore(LatentCodeStore store, string model) : ILatentCodeStore
-{
-    /// <inheritdoc/>
-    public IReadOnlyDictionary<string, LatentCode> Find(IReadOnlyCollection<string> canonical) => store.Find(model, canonical);
-
-    /// <inheritdoc/>
-    public void Keep(IReadOnlyList<(string Canonical, LatentCode Code)> codes) => store.Keep(model, codes);
 }

@@ -73,13 +73,11 @@ internal sealed class StepDecoder : IDisposable
         // The rows still decoding, in the order of the state's rows: a row that ends leaves the batch, so the steps
         // after it cost only what the rows still running need (a sampled repair's group ends at its first valid row).
         var live = Enumerable.Range(0, batch).ToArray();
-        var liveNext = new long[batch];
         var onHost = _device.type == TorchSharp.DeviceType.CPU;
         var previous = onHost ? empty(batch, ScalarType.Int64) : null; // rewritten in place each step on the CPU
         for (int step = 0; step < maxLength && live.Length > 0; step++)
         {
-            for (int p = 0; p < live.Length; p++) liveNext[p] = next[live[p]];
-            var ids = liveNext.AsSpan(0, live.Length).ToArray();
+            var ids = Array.ConvertAll(live, b => next[b]);
             using (var stepScope = NewDisposeScope())
             {
                 if (previous is not null) previous.data<long>().CopyFrom(ids);
