@@ -2,6 +2,8 @@
 // QED navigation from held-out molecules, printed as one JSON line.
 // usage: dotnet run -c Release --project bench/Molecules.Bench -- --model DIR --data HELDOUT.csv [--pairs 200] [--starts 200] [--steps 10] [--smooth] [--decoding greedy|beam|sample|consistent] [--points FILE]
 // --points FILE writes every path point (one per line, invalid decodes too) for an outside check such as RDKit's.
+// --priors [--train TRAIN.csv] [--exemplars 20000] [--samples 3000] [--prior-list normal:1,...] compares priors instead
+// (PriorComparison.cs), a JSON line each.
 using System.Diagnostics;
 using System.Text.Json;
 using LatentWorkbench.Core.Domains;
@@ -19,6 +21,13 @@ var smooth = args.Contains("--smooth");
 var decodingName = Arg("--decoding", "greedy");
 var decoding = DecodeOptions.Named(decodingName);
 using var model = DomainModel.Load(module, modelFolder, Arg("--device", "cpu"));
+if (args.Contains("--priors"))
+{
+    PriorComparison.Run(model, Arg("--train", "../shared/data/molecules/zinc250k_train.csv"), int.Parse(Arg("--exemplars", "20000")),
+        referenceCount: 24445, int.Parse(Arg("--samples", "3000")),
+        Arg("--prior-list", "normal:1,normal:0.8,posterior:1,posterior:1.5,posterior:2,iso:0.4,iso:0.5,iso:0.7").Split(','));
+    return;
+}
 var random = new Random(7);
 var pool = module.Datasets.Read(data, new DatasetOptions(Limit: 20000)).Select(r => r.Text)
     .Where(t => model.Codec.TryToIds(t, out _, out _)).ToArray();
