@@ -1,6 +1,6 @@
 // Path and navigation figures of a molecule model (issue 4): interpolation between random held-out pairs and
 // QED navigation from held-out molecules, printed as one JSON line.
-// usage: dotnet run -c Release --project bench/Molecules.Bench -- --model DIR --data HELDOUT.csv [--pairs 200] [--starts 200] [--steps 10] [--smooth] [--decoding greedy|beam|sample|consistent] [--points FILE]
+// usage: dotnet run -c Release --project bench/Molecules.Bench -- --model DIR --data HELDOUT.csv [--pairs 200] [--starts 200] [--steps 10] [--smooth] [--decoding greedy|beam|sample|consistent] [--points FILE] [--ascent-step 0.15]
 // --points FILE writes every path point (one per line, invalid decodes too) for an outside check such as RDKit's.
 // --priors [--train TRAIN.csv] [--exemplars 20000] [--samples 3000] [--prior-list normal:1,...] compares priors instead
 // (PriorComparison.cs), a JSON line each.
@@ -55,12 +55,17 @@ if (pointsFile.Length > 0) File.WriteAllLines(pointsFile, pathTexts);
 
 clock.Restart();
 var lowQed = pool.Skip(2 * pairs).Where(t => module.Properties.Compute(t).GetValueOrDefault("qed", 1) < 0.7).Take(starts).ToArray();
-int success = 0;
+var ascent = new AscentSettings(StepSize: double.Parse(Arg("--ascent-step", "0.15"), System.Globalization.CultureInfo.InvariantCulture));
+int success = 0, trajectoryItems = 0, stuck = 0;
 foreach (var start in lowQed)
 {
     var startQed = module.Properties.Compute(start)["qed"];
-    var result = model.Navigate(new NavigationRequest(start, ObjectiveParser.Parse("qed:max"), MinSimilarity: 0.4));
+    var result = model.Navigate(new NavigationRequest(start, ObjectiveParser.Parse("qed:max"), MinSimilarity: 0.4, Ascent: ascent));
     if (result.Candidates.Any(c => c.Point.Properties.GetValueOrDefault("qed") >= startQed + 0.1)) success++;
+    // How far the climb itself gets: distinct items its points decode to, and starts whose every point is the start.
+    var distinct = result.Trajectory.Where(p => p.Valid).Select(p => p.Text).Distinct().Count();
+    trajectoryItems += distinct;
+    if (distinct == 1) stuck++;
 }
 
 double? Share(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
@@ -76,6 +81,9 @@ var figures = new Dictionary<string, object?>
     ["interpolation_ms_per_path"] = pairs == 0 ? null : Math.Round(interpolationSeconds * 1000 / pairs, 1),
     ["navigation_starts"] = lowQed.Length,
     ["navigation_success"] = Share(success, lowQed.Length),
+    ["navigation_ascent_step"] = ascent.StepSize,
+    ["trajectory_distinct_items_per_start"] = Share(trajectoryItems, lowQed.Length),
+    ["trajectory_never_leaves_start"] = Share(stuck, lowQed.Length),
     ["navigation_ms_per_start"] = lowQed.Length == 0 ? null : Math.Round(clock.Elapsed.TotalMilliseconds / lowQed.Length, 1),
 };
 Console.WriteLine(JsonSerializer.Serialize(figures));

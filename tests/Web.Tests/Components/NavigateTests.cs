@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using Bunit;
 using LatentWorkbench.Core.Tests.Toy;
+using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Components.Pages.Navigate;
 using LatentWorkbench.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,13 +43,33 @@ public sealed class NavigateTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public void TrajectoryRuns_RepeatedDecodes_BecomeOneRunEach_InOrder()
+    {
+        static LatentPoint Point(int step, string text, bool valid = true) =>
+            new(step, text, valid, null, new Dictionary<string, double>(), new Dictionary<string, double>(), 0, valid ? null : "invalid", []);
+        var runs = TrajectoryRun.Of([Point(0, "AB"), Point(1, "AB"), Point(2, "AB"), Point(3, "ABB"), Point(4, "ABB", valid: false), Point(5, "AB")]);
+        Assert.Equal(["steps 0–2", "step 3", "step 4", "step 5"], runs.Select(r => r.Caption));
+        Assert.Equal(["AB", "ABB", "ABB", "AB"], runs.Select(r => r.Point.Text));
+        Assert.Empty(TrajectoryRun.Of([]));
+    }
+
+    [Fact]
     public async Task Navigate_Run_ShowsTrajectoryAndCandidates_AndSavesTheSession()
     {
         await using var context = ToyContext.Create(toy);
         var cut = Render(context);
         cut.Find("[data-test=navigate]").Click();
         cut.WaitForAssertion(() => Assert.Contains("Done", cut.Find("[data-test=progress]").TextContent), TimeSpan.FromSeconds(60));
-        Assert.NotEmpty(cut.FindAll("[data-test=trajectory] [data-test=point-card]"));
+        // One card per run of equal decodes; the runs' steps tile the trajectory (0 to its last step, in order).
+        var points = int.Parse(Regex.Match(cut.Find("[data-test=trajectory-title]").TextContent, @"\((\d+) points").Groups[1].Value);
+        var next = 0;
+        foreach (var caption in cut.FindAll("[data-test=trajectory] [data-test=point-caption]").Select(e => e.TextContent))
+        {
+            var steps = Regex.Matches(caption, @"\d+").Select(m => int.Parse(m.Value)).ToArray();
+            Assert.Equal(next, steps[0]);
+            next = steps[^1] + 1;
+        }
+        Assert.Equal(points, next);
         var session = Assert.Single(context.Services.GetRequiredService<SessionStore>().List(ItemAccess.Everyone, "toy"));
         Assert.Equal(SessionStore.Navigation, session.Kind);
         if (cut.FindAll("[data-test=as-a]").Count > 0)

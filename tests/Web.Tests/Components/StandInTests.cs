@@ -33,7 +33,21 @@ public sealed class StandInTests : IAsyncLifetime
         Assert.Contains("The model cannot represent this item; the path starts from its nearest decodable neighbour.", warning);
         Assert.Contains("similarity 0.50", warning);
         Assert.Contains("OOD score 1.25", warning);
-        Assert.Contains("ABCD", cut.Find("[data-test=given-item]").TextContent);
+        Assert.Equal("ABCD", cut.Find("[data-test=given-text]").TextContent);
+    }
+
+    [Fact]
+    public void PointCard_StandInOfAClip_PlaysTheGivenClip_AndKeepsItsTokensOutOfSight()
+    {
+        const string given = "M4 BAR P0 N60 D24 V3 P24 N64 D24 V3";
+        var music = new LatentWorkbench.Domains.Music.MusicModule();
+        var point = new LatentPoint(0, "M4 BAR P0 N62 D24 V3", true, null, new Dictionary<string, double>(), new Dictionary<string, double> { ["from"] = 0.4 },
+            1.1, null, []) { StandsIn = new StandIn(given, 0.4, Note) };
+        var cut = _context.Render<PointCard>(p => p.Add(c => c.Domain, music).Add(c => c.Point, point));
+        var item = cut.Find("[data-test=given-item]");
+        Assert.Equal(PointCard.AudioUrl(music, given), item.QuerySelector("[data-test=given-audio]")?.GetAttribute("src"));
+        Assert.DoesNotContain("N60", item.TextContent);
+        Assert.Null(item.QuerySelector("[data-test=given-text]"));
     }
 
     [Fact]
