@@ -26,12 +26,14 @@ public sealed class LibraryTests(ToyModelFixture toy)
         await using var context = ToyContext.Create(toy);
         var cut = Render(context, "toy");
         Assert.Contains("0 item(s)", cut.Find("[data-test=count]").TextContent);
+        Assert.Contains("library is empty. Add an item above", cut.Find("[data-test=empty]").TextContent);
         cut.Find(Item).Input("ABZ");
         cut.WaitForAssertion(() => Assert.True(cut.Find("[data-test=add-button]").HasAttribute("disabled")));
         cut.Find(Item).Input("ABBA");
         cut.WaitForAssertion(() => Assert.False(cut.Find("[data-test=add-button]").HasAttribute("disabled")));
         cut.Find("[data-test=add-button]").Click();
         cut.WaitForAssertion(() => Assert.Contains("1 item(s)", cut.Find("[data-test=count]").TextContent));
+        Assert.Empty(cut.FindAll("[data-test=empty]"));
         cut.Find("[data-test=remove]").Click();
         cut.WaitForAssertion(() => Assert.Contains("0 item(s)", cut.Find("[data-test=count]").TextContent));
     }
@@ -48,6 +50,9 @@ public sealed class LibraryTests(ToyModelFixture toy)
         cut.Find("[data-test=search-pattern] input, input[data-test=search-pattern]").Change("c1ccccc1");
         cut.Find("[data-test=search-button]").Click();
         cut.WaitForAssertion(() => Assert.Contains("1 item(s)", cut.Find("[data-test=count]").TextContent));
+        cut.Find("[data-test=search-pattern] input, input[data-test=search-pattern]").Change("C#N");
+        cut.Find("[data-test=search-button]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("No item of the Molecules library matches this search.", cut.Find("[data-test=empty]").TextContent));
         cut.Find("[data-test=search-pattern] input, input[data-test=search-pattern]").Change("c1cc(");
         cut.Find("[data-test=search-button]").Click();
         cut.WaitForAssertion(() => Assert.Contains("position", cut.Find("[data-test=message]").TextContent));

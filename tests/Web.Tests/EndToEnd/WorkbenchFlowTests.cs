@@ -10,6 +10,26 @@ public sealed class WorkbenchFlowTests(BrowserFixture browser)
     private const string To = "[data-test=to] input, input[data-test=to]";
 
     [SkippableFact]
+    public async Task EveryPage_HasTheAppIcon_AndNoFailedRequest()
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        var page = await browser.OpenAsync("");
+        var failed = new List<string>();
+        page.RequestFailed += (_, r) => failed.Add(r.Url);
+        page.Response += (_, r) => { if (r.Status >= 400) failed.Add($"{r.Status} {r.Url}"); };
+        var icon = await page.EvaluateAsync<string>("() => document.querySelector('link[rel=icon]').href");
+        var answer = await page.APIRequest.GetAsync(icon);
+        Assert.Equal(200, answer.Status);
+        Assert.Contains("<svg", await answer.TextAsync());
+        foreach (var path in new[] { "library/molecules", "sessions", "models", "plugins" })
+        {
+            await page.GotoAsync(new Uri(browser.App.BaseAddress, path).ToString());
+            await page.Locator("[data-test=circuit][data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        }
+        Assert.Empty(failed);
+    }
+
+    [SkippableFact]
     public async Task Molecules_InterpolateShowsDepictions_ThenNavigateTowardHigherQed()
     {
         Skip.If(browser.SkipReason is not null, browser.SkipReason);

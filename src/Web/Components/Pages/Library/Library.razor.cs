@@ -33,6 +33,9 @@ public partial class Library : WorkbenchPage
     private string? NewTags { get; set; }
     private string? Query { get; set; }
     private string? Pattern { get; set; }
+
+    /// <summary>Whether <see cref="Items"/> holds a search's results rather than the whole library.</summary>
+    private bool Searched { get; set; }
     private string? Message { get; set; }
     private Severity MessageSeverity { get; set; } = Severity.Info;
 
@@ -42,9 +45,16 @@ public partial class Library : WorkbenchPage
         var next = DomainId is null ? Registry.Modules[0] : Registry.Find(DomainId) ?? Registry.Modules[0];
         if (Domain?.Id == next.Id) return;
         Domain = next;
-        (Query, Pattern, Message) = (null, null, null);
+        (Query, Pattern, Message, Searched) = (null, null, null, false);
         Items = Store.List(Access, Domain.Id);
     }
+
+    /// <summary>What an empty list means, and how to fill it.</summary>
+    private string EmptyNote => Searched
+        ? $"No item of the {Domain.DisplayName} library matches this search."
+        : $"The {Domain.DisplayName} library is empty. " + (CanEditLibrary
+            ? $"Add an item above{(Domain.Files is { } files ? $", import a file ({string.Join(", ", files.Extensions)})" : "")}, or keep items from Explore and Navigate with \"To library\". From a terminal: latent library import --domain {Domain.Id} --file FILE."
+            : "Items that editors add will show here.");
 
     private void SetNewText(string text) => NewText = text;
 
@@ -88,6 +98,7 @@ public partial class Library : WorkbenchPage
         try
         {
             Items = Finder.Find(Access, Domain.Id, Query, Pattern);
+            Searched = !string.IsNullOrWhiteSpace(Query) || !string.IsNullOrWhiteSpace(Pattern);
             Message = null;
         }
         catch (ItemInputException e)
