@@ -30,6 +30,9 @@ public sealed class ExploreTests(ToyModelFixture toy)
         Assert.Equal("ABC", cut.Find(From).GetAttribute("value"));
         Assert.Equal("HAHA", cut.Find(To).GetAttribute("value"));
         Assert.False(cut.Find("[data-test=interpolate]").HasAttribute("disabled"));
+        // The lists show which samples these are (music's defaults are known by their names, not their tokens).
+        Assert.Equal("s0", cut.Find("[data-test=from-pick]").GetAttribute("value"));
+        Assert.Equal("s1", cut.Find("[data-test=to-pick]").GetAttribute("value"));
     }
 
     [Fact]
@@ -49,6 +52,9 @@ public sealed class ExploreTests(ToyModelFixture toy)
         var cut = Render(context);
         cut.Find("[data-test=from-pick]").Change("s1");
         cut.WaitForAssertion(() => Assert.Equal("HAHA", cut.Find(From).GetAttribute("value")));
+        Assert.Equal("s1", cut.Find("[data-test=from-pick]").GetAttribute("value"));
+        cut.Find(From).Input("ABBA");
+        cut.WaitForAssertion(() => Assert.Equal("", cut.Find("[data-test=from-pick]").GetAttribute("value")));
     }
 
     [Fact]
@@ -139,6 +145,11 @@ public sealed class ExploreTests(ToyModelFixture toy)
         Assert.Empty(cut.FindAll(From));
         Assert.NotEmpty(cut.FindAll("[data-test=from-upload]"));
         Assert.Contains("bars 1-2 (jazz)", cut.Find("[data-test=from-pick]").TextContent);
+        // The default pair is a jazz clip and a classical one, each shown by its name.
+        var samples = new LatentWorkbench.Domains.Music.MusicModule().Samples;
+        var (a, b) = (int.Parse(cut.Find("[data-test=from-pick]").GetAttribute("value")![1..]), int.Parse(cut.Find("[data-test=to-pick]").GetAttribute("value")![1..]));
+        Assert.Contains("jazz", samples[a].Tags);
+        Assert.Contains("classical", samples[b].Tags);
         Assert.NotEmpty(cut.FindAll("[data-test=from-preview] .clip-view svg"));
         Assert.NotEmpty(cut.FindAll("audio[data-test=from-audio]"));
         cut.Find("input[data-test=from-advanced]").Change(true);

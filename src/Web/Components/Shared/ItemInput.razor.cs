@@ -81,6 +81,22 @@ public partial class ItemInput
         _filePart = 0;
     }
 
+    /// <summary>
+    /// The list entry that holds the current item ("s2": the third sample, "l0": the first library item), so a default or
+    /// a picked item shows by its name; empty for a typed or uploaded item.
+    /// </summary>
+    private string PickedValue
+    {
+        get
+        {
+            for (int i = 0; i < Domain.Samples.Count; i++)
+                if (Domain.Samples[i].Text == Text) return $"s{i}";
+            for (int i = 0; i < LibraryItems.Count; i++)
+                if (LibraryItems[i].Text == Text) return $"l{i}";
+            return "";
+        }
+    }
+
     private async Task PickAsync(ChangeEventArgs e)
     {
         var value = e.Value as string ?? "";

@@ -67,9 +67,11 @@ public partial class Explore : DomainPage
     {
         Points = [];
         Playhead = [];
+        // The default pair contrasts: B is the first sample that shares no tag with A (jazz to classical), else the second.
         var samples = Domain.Samples;
         From = samples.Count > 0 ? samples[0].Text : "";
-        To = samples.Count > 1 ? samples[1].Text : "";
+        To = samples.Skip(1).FirstOrDefault(s => samples[0].Tags.Count > 0 && !s.Tags.Intersect(samples[0].Tags).Any())?.Text
+            ?? (samples.Count > 1 ? samples[1].Text : "");
     }
 
     private void Reopen(long id)
