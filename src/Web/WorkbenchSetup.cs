@@ -139,6 +139,7 @@ public static class WorkbenchSetup
         app.MapPluginsApi();
         app.MapInstanceApi();
         app.MapAudioApi();
+        app.MapItemFilesApi();
         app.MapLibraryApi();
         app.MapSessionsApi();
         app.MapModelsApi();

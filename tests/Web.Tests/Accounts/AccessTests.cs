@@ -31,6 +31,8 @@ public sealed partial class AccessTests(SignInWebFactory factory) : IClassFixtur
         ["POST /api/domains/{domain}/sample"] = WorkbenchRoles.Viewer,
         ["POST /api/domains/{domain}/sample-around"] = WorkbenchRoles.Viewer,
         ["GET /api/domains/{domain}/audio"] = WorkbenchRoles.Viewer,
+        ["POST /api/domains/{domain}/read"] = WorkbenchRoles.Viewer,
+        ["GET /api/domains/{domain}/file"] = WorkbenchRoles.Viewer,
         ["GET /api/plugins"] = WorkbenchRoles.Admin,
         ["GET /healthz"] = null,
         ["GET /api/instance"] = WorkbenchRoles.Admin,
@@ -91,18 +93,18 @@ public sealed partial class AccessTests(SignInWebFactory factory) : IClassFixtur
     public async Task EveryEndpoint_RefusesAnonymousAndUnderPrivilegedCallers()
     {
         var failures = new List<string>();
-        foreach (var (key, (method, url, _)) in Endpoints())
+        foreach (var (key, (method, url, _, upload)) in Endpoints())
         {
             if (!Needed.TryGetValue(key, out var needed) || needed is null) continue;
             var isApi = url.StartsWith("/api", StringComparison.Ordinal) || url.StartsWith("/openapi", StringComparison.Ordinal);
-            var anonymous = await Send(null, method, url);
+            var anonymous = await Send(null, method, url, upload);
             var refusedAnonymous = isApi
                 ? anonymous.StatusCode == HttpStatusCode.Unauthorized && anonymous.Content.Headers.ContentType?.MediaType == "application/problem+json"
                 : anonymous.StatusCode == HttpStatusCode.Redirect && anonymous.Headers.Location?.ToString().Contains("/account/login") == true;
             if (!refusedAnonymous) failures.Add($"{key} anonymous: {(int)anonymous.StatusCode}");
             foreach (var role in WorkbenchRoles.All)
             {
-                var answer = await Send(role, method, url);
+                var answer = await Send(role, method, url, upload);
                 var refused = answer.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
                 if (refused != !WorkbenchRoles.Allows(role, needed)) failures.Add($"{key} as {role}: {(int)answer.StatusCode}");
             }
@@ -119,19 +121,19 @@ public sealed partial class AccessTests(SignInWebFactory factory) : IClassFixtur
         Assert.Contains("(editor)", await refused.Content.ReadAsStringAsync());
     }
 
-    private async Task<HttpResponseMessage> Send(string? user, string method, string url)
+    private async Task<HttpResponseMessage> Send(string? user, string method, string url, bool upload = false)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         // Uploads are routed only with a multipart body (else 415 before any access check); the rest take JSON.
         if (method is "POST" or "PUT")
-            request.Content = url.EndsWith("/import") || url.EndsWith("/datasets")
+            request.Content = upload
                 ? new MultipartFormDataContent { { new ByteArrayContent("ABC"u8.ToArray()), "file", "items.txt" } }
                 : new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
         return await factory.ClientOf(user).SendAsync(request);
     }
 
     /// <summary>Each routed endpoint of the app as "METHOD pattern" with a URL to call it by; the framework's own files and hub left out.</summary>
-    private IEnumerable<KeyValuePair<string, (string Method, string Url, string? Name)>> Endpoints()
+    private IEnumerable<KeyValuePair<string, (string Method, string Url, string? Name, bool Upload)>> Endpoints()
     {
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         foreach (var endpoint in endpoints)
@@ -140,9 +142,13 @@ public sealed partial class AccessTests(SignInWebFactory factory) : IClassFixtur
             if (IsFrameworkFile(pattern, endpoint)) continue;
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             foreach (var method in methods.Where(m => m != "HEAD" && !(m == "POST" && IsPage(endpoint))))
-                yield return new($"{method} {pattern}", (method, Url(pattern), endpoint.DisplayName));
+                yield return new($"{method} {pattern}", (method, Url(pattern), endpoint.DisplayName, IsUpload(endpoint)));
         }
     }
+
+    // An endpoint that takes files (a multipart form), known from its metadata so that a new upload is covered too.
+    private static bool IsUpload(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true;
 
     // Pages also take POST for forms; their access is the same as GET's, checked above.
     private static bool IsPage(RouteEndpoint endpoint) => endpoint.Metadata.Any(m => m.GetType().Name == "ComponentTypeMetadata");
