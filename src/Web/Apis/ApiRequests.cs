@@ -26,3 +26,9 @@ public sealed record SampleRequest(int N = 10, int Seed = 1);
 /// <c>radius</c> (latent units) the neighbourhood's standard deviation; decoding as for interpolate.
 /// </summary>
 public sealed record SampleAroundRequest(string Item, int N = 10, double Radius = 0.5, int Seed = 1, string Decoding = "greedy");
+
+/// <summary>
+/// Body of <c>POST /api/domains/{domain}/move</c>: <c>from</c> moved along the model's <c>attribute</c> vector by
+/// <c>amount</c> times its length (negative: the other way), decoded at <c>steps</c> + 1 points.
+/// </summary>
+public sealed record MoveRequest(string From, string Attribute, double Amount = 1, int Steps = 4);

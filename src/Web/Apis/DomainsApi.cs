@@ -21,6 +21,9 @@ public static class DomainsApi
     /// <summary>Largest neighbourhood (latent units) a sample-around request may ask for.</summary>
     public const double MaxRadius = 10;
 
+    /// <summary>Largest move along an attribute vector, in multiples of its length, either way.</summary>
+    public const double MaxAmount = 10;
+
     /// <summary>Maps <c>/api/domains</c>.</summary>
     public static RouteGroupBuilder MapDomainsApi(this IEndpointRouteBuilder app)
     {
@@ -32,6 +35,7 @@ public static class DomainsApi
         api.MapPost("/{domain}/navigate", Navigate).WithSummary("Steer an item toward an objective").ProducesProblems(400, 404, 503);
         api.MapPost("/{domain}/sample", Sample).WithSummary("Items decoded from the prior").ProducesProblems(400, 404, 503);
         api.MapPost("/{domain}/sample-around", SampleAround).WithSummary("Items decoded around one item").ProducesProblems(400, 404, 503);
+        api.MapPost("/{domain}/move", Move).WithSummary("An item moved along one of the model's attribute vectors (e.g. swing)").ProducesProblems(400, 404, 503);
         return api.WithApiErrors();
     }
 
@@ -95,6 +99,14 @@ public static class DomainsApi
         ApiErrors.Require(request.Radius is >= 0 and <= MaxRadius, $"Radius must be between 0 and {MaxRadius} (got {request.Radius}).");
         var decoding = DecodeOptions.Named(request.Decoding);
         return TypedResults.Ok(await hub.Get(domain).RunAsync(m => Points(m, m.SampleAround(request.Item, request.N, request.Radius, request.Seed, decoding)), ct));
+    }
+
+    private static async Task<Ok<PointsResponse>> Move(string domain, MoveRequest request, ModelHub hub, CancellationToken ct)
+    {
+        ApiErrors.Require(!string.IsNullOrWhiteSpace(request.From), "from is required");
+        ApiErrors.Require(!string.IsNullOrWhiteSpace(request.Attribute), "attribute is required");
+        ApiErrors.Require(request.Amount is >= -MaxAmount and <= MaxAmount, $"amount must be between -{MaxAmount} and {MaxAmount} (got {request.Amount})");
+        return TypedResults.Ok(await hub.Get(domain).RunAsync(m => Points(m, m.MoveAlong(request.From, request.Attribute, request.Amount, request.Steps)), ct));
     }
 
     private static PointsResponse Points(DomainModel model, IEnumerable<LatentPoint> points) => new(PointResponse.Of(model.Module, points));

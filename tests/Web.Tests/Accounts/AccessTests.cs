@@ -30,6 +30,7 @@ public sealed partial class AccessTests(SignInWebFactory factory) : IClassFixtur
         ["POST /api/domains/{domain}/navigate"] = WorkbenchRoles.Viewer,
         ["POST /api/domains/{domain}/sample"] = WorkbenchRoles.Viewer,
         ["POST /api/domains/{domain}/sample-around"] = WorkbenchRoles.Viewer,
+        ["POST /api/domains/{domain}/move"] = WorkbenchRoles.Viewer,
         ["GET /api/domains/{domain}/audio"] = WorkbenchRoles.Viewer,
         ["POST /api/domains/{domain}/read"] = WorkbenchRoles.Viewer,
         ["GET /api/domains/{domain}/file"] = WorkbenchRoles.Viewer,

@@ -21,6 +21,7 @@ public sealed class HostileBodyTests(ToyWebFactory factory) : IClassFixture<ToyW
         ["/api/domains/{domain}/navigate"] = """{"from":"BCDE","objective":"a_share:max","min_similarity":0,"steps":2,"samples_per_step":1}""",
         ["/api/domains/{domain}/sample"] = """{"n":2,"seed":3}""",
         ["/api/domains/{domain}/sample-around"] = """{"item":"ABCA","n":2,"radius":0.5,"seed":3,"decoding":"greedy"}""",
+        ["/api/domains/{domain}/move"] = """{"from":"ABCA","attribute":"a_share","amount":1.5,"steps":3}""",
         ["/api/models/{domain}/evaluate"] = """{"data":"valid.txt","samples":2,"limit":5,"consistent":false}""",
         ["/api/library/{domain}"] = """{"text":"ABC","name":"x","tags":["t"]}""",
         ["/api/models/{domain}/active"] = """{"name":"model"}""",
