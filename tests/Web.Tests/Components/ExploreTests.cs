@@ -46,6 +46,20 @@ public sealed class ExploreTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public async Task Explore_MoveA_WalksAlongTheAttribute_WithCaptionsInItsUnits()
+    {
+        await using var context = ToyContext.Create(toy);
+        var cut = Render(context);
+        cut.Find("[data-test=move-amount] input, input[data-test=move-amount]").Change("-2");
+        cut.Find("[data-test=move]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll(".path-card").Count), TimeSpan.FromSeconds(30));
+        Assert.Equal(["Share of A 0", "Share of A -0.5", "Share of A -1.0", "Share of A -1.5", "Share of A -2.0"],
+            cut.FindAll("[data-test=point-caption]").Select(c => c.TextContent));
+        Assert.Contains("Along Share of A", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-test=path-player]"));
+    }
+
+    [Fact]
     public async Task Explore_PickingASample_FillsTheField()
     {
         await using var context = ToyContext.Create(toy);

@@ -37,11 +37,33 @@ public partial class Explore : DomainPage
     private bool Busy { get; set; }
     private IReadOnlyList<LatentPoint> Points { get; set; } = [];
 
-    /// <summary>Whether <see cref="Points"/> were sampled around A rather than decoded along the path.</summary>
-    private bool Around { get; set; }
+    /// <summary>What <see cref="Points"/> are: the path from A to B, samples around A, or A moved along an attribute.</summary>
+    private ResultKind Shown { get; set; }
+
+    // "Move A": the attribute and amount chosen, and those of the walk shown (for its captions).
+    private string MoveAttribute { get; set; } = "";
+    private double MoveAmount { get; set; } = 1;
+    private const double MaxMoveAmount = 5;
+    private (string Name, double Amount) Moved { get; set; }
 
     /// <summary>The saved path that "Play the path" plays: one the domain can hear, with a valid point.</summary>
-    private long? PlayableSession => Domain.Audio is not null && !Around && Points.Any(p => p.Valid) ? SessionId : null;
+    private long? PlayableSession => Domain.Audio is not null && Shown == ResultKind.Path && Points.Any(p => p.Valid) ? SessionId : null;
+
+    /// <summary>A card's caption: its place on the path, its number among the samples, or how far along the attribute it is.</summary>
+    private string CaptionOf(LatentPoint point) => Shown switch
+    {
+        ResultKind.Around => $"sample {point.T + 1:0}",
+        ResultKind.Move => $"{Moved.Name} {(point.T * Moved.Amount).ToString("+0.0#;-0.0#;0", System.Globalization.CultureInfo.InvariantCulture)}",
+        _ => $"t = {point.T:0.00}",
+    };
+
+    /// <summary>The chart's title.</summary>
+    private string ChartTitle => Shown switch
+    {
+        ResultKind.Around => "Around A",
+        ResultKind.Move => $"Along {Moved.Name}",
+        _ => "Along the path",
+    };
 
     /// <summary>
     /// Per point, the seconds it spans in the path's audio (valid points play one after another; invalid ones are
@@ -70,6 +92,7 @@ public partial class Explore : DomainPage
         // The default pair contrasts: B is the first sample that shares no tag with A (jazz to classical), else the second.
         var samples = Domain.Samples;
         From = samples.Count > 0 ? samples[0].Text : "";
+        MoveAttribute = Domain.Attributes.FirstOrDefault()?.Key ?? "";
         To = samples.Skip(1).FirstOrDefault(s => samples[0].Tags.Count > 0 && !s.Tags.Intersect(samples[0].Tags).Any())?.Text
             ?? (samples.Count > 1 ? samples[1].Text : "");
     }
@@ -80,7 +103,7 @@ public partial class Explore : DomainPage
         var request = SessionStore.RequestOf<InterpolationRun>(session)!;
         (From, To, Steps, Method, Decoding, Smooth) = (request.From, request.To, request.Steps, request.Method, request.Decoding, request.Smooth);
         Points = SessionStore.ResultOf<LatentPoint[]>(session) ?? [];
-        Around = false;
+        Shown = ResultKind.Path;
         Playhead = PlaySpan.Of(Domain, Points);
     }
 
@@ -119,13 +142,17 @@ public partial class Explore : DomainPage
 
     private void SetAroundCount(int count) => AroundCount = Math.Clamp(count, 1, MaxAround);
 
+    private void SetMoveAttribute(string key) => MoveAttribute = key;
+
+    private void SetMoveAmount(double amount) => MoveAmount = double.IsFinite(amount) ? Math.Clamp(amount, -MaxMoveAmount, MaxMoveAmount) : 1;
+
     private Task InterpolateAsync() => RunAsync(async () =>
     {
         var run = new InterpolationRun(From, To, Steps, Method, Decoding, Smooth);
         var method = Interpolation.Named(Method);
         var decoding = DecodeOptions.Named(Decoding);
         Points = await Hub.Get(Domain.Id).InterpolateAsync(new PathRequest(run.From, run.To, run.Steps, method, decoding, run.Smooth));
-        Around = false;
+        Shown = ResultKind.Path;
         SessionId = Sessions.Save(Access, SessionStore.Interpolation, Domain.Id, run.Title(), run, Points).Id;
         Playhead = PlaySpan.Of(Domain, Points);
     });
@@ -135,7 +162,18 @@ public partial class Explore : DomainPage
     {
         var (item, count, radius, decoding) = (From, AroundCount, Radius, DecodeOptions.Named(Decoding));
         Points = await Hub.Get(Domain.Id).RunAsync(m => m.SampleAround(item, count, radius, options: decoding));
-        Around = true;
+        Shown = ResultKind.Around;
+        Playhead = [];
+        SessionId = null;
+    });
+
+    // A moved along an attribute vector (MusicVAE's attribute arithmetic): shown like samples, not saved as a session.
+    private Task MoveAsync() => RunAsync(async () =>
+    {
+        var (item, key, amount) = (From, MoveAttribute, MoveAmount);
+        Points = await Hub.Get(Domain.Id).RunAsync(m => m.MoveAlong(item, key, amount));
+        Moved = (Domain.Attributes.FirstOrDefault(a => a.Key == key)?.Name ?? key, amount);
+        Shown = ResultKind.Move;
         Playhead = [];
         SessionId = null;
     });
@@ -159,4 +197,6 @@ public partial class Explore : DomainPage
     }
 
     private void AddToLibrary(LatentPoint point) => AddToLibrary(point.Text, "from explore");
+
+    private enum ResultKind { Path, Around, Move }
 }
