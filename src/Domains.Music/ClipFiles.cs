@@ -43,7 +43,15 @@ public sealed class ClipFiles(MusicDatasetReader reader, Func<IAudioRenderer> re
         return clips.Select(c => new SampleItem($"{stem}, {BarsOf(c)}", ClipText.ToText(c), []) { Note = note }).ToList();
     }
 
-    /// <summary>The clip whose bars include bar <paramref name="part"/> (1-based), or the first clip.</summary>
+    /// <summary>The first clip in which every bar sounds (else the first): what a musician means by "a clip of this file".</summary>
+    public int FirstChoice(IReadOnlyList<SampleItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var index = items.ToList().FindIndex(i => ClipText.Parse(i.Text).Clip is { EveryBarSounds: true });
+        return Math.Max(0, index);
+    }
+
+    /// <summary>The clip whose bars include bar <paramref name="part"/> (1-based), or the first in which every bar sounds.</summary>
     public string Read(string fileName, byte[] content, int? part = null)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -141,7 +149,7 @@ public sealed class ClipFiles(MusicDatasetReader reader, Func<IAudioRenderer> re
     private static Clip Pick(IReadOnlyList<Clip> clips, string name, int? bar)
     {
         if (clips.Count == 0) throw new InvalidDataException($"{name}: no bar of this file holds a note.");
-        if (bar is not { } wanted) return clips[0];
+        if (bar is not { } wanted) return clips.FirstOrDefault(c => c.EveryBarSounds) ?? clips[0];
         if (wanted < 1) throw new InvalidDataException($"Bars are numbered from 1 (got {wanted}).");
         var clip = clips.FirstOrDefault(c => wanted - 1 >= c.FirstBar && wanted - 1 < c.FirstBar + c.Bars)
             ?? throw new InvalidDataException($"{name}: bar {wanted} is not in any clip (clips start at bars {string.Join(", ", clips.Take(12).Select(c => c.FirstBar + 1))}{(clips.Count > 12 ? ", ..." : "")}; bars without notes are skipped).");

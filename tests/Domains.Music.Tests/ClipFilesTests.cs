@@ -36,6 +36,24 @@ public class ClipFilesTests
     }
 
     [Fact]
+    public void Read_WithoutABar_PassesOverClipsWithASilentBar_AsTheUploadDoes()
+    {
+        // A file that opens with a bar of rest, as many solos do: its first clip is half silence.
+        var notes = Enumerable.Range(4, 20).Select(i => new ClipNote(i * 12, 60 + i % 12, 12, 80)).ToList();
+        var midi = ClipMidi.ToMidiBytes(new Clip(4, 6, notes));
+        var items = Format.ReadAll("pickup.mid", midi);
+        Assert.Equal(["pickup, bars 1-2", "pickup, bars 3-4", "pickup, bars 5-6"], items.Select(i => i.Name));
+        Assert.False(ClipText.Parse(items[0].Text).Clip!.EveryBarSounds);
+        Assert.Equal(1, Format.FirstChoice(items));
+        Assert.Equal(items[1].Text, Format.Read("pickup.mid", midi));
+        Assert.Equal(items[0].Text, Format.Read("pickup.mid", midi, part: 1)); // asked for, it is given
+        // A note held across the bar line makes the next bar sound too; a file with no fully sounding clip gives its first.
+        Assert.True(new Clip(4, 2, [new ClipNote(0, 60, 96, 80)]).EveryBarSounds);
+        var sparse = Format.ReadAll("sparse.mid", ClipMidi.ToMidiBytes(new Clip(4, 4, [new ClipNote(0, 60, 12, 80), new ClipNote(96, 62, 12, 80)])));
+        Assert.Equal(0, Format.FirstChoice(sparse));
+    }
+
+    [Fact]
     public void Read_ExplainsBadBarsAndUnusableFiles()
     {
         var midi = ClipMidi.ToMidiBytes(Scale(2));

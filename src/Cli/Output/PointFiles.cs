@@ -18,8 +18,8 @@ public static class PointFiles
 
     /// <summary>
     /// The item named by <paramref name="value"/>: the contents of a file in the domain's format when one exists there
-    /// (<paramref name="part"/> picks the part, e.g. a bar), otherwise the text itself. What the reader had to assume
-    /// (e.g. "it was cut as 4/4") is written to <paramref name="log"/>.
+    /// (<paramref name="part"/> picks the part, e.g. a bar), otherwise the text itself. The part taken, and what the
+    /// reader had to assume (e.g. "it was cut as 4/4"), are written to <paramref name="log"/>.
     /// </summary>
     public static string Item(IDomainModule domain, string value, int? part, TextWriter? log = null)
     {
@@ -28,6 +28,8 @@ public static class PointFiles
         if (domain.Files is { } format && format.Extensions.Any(e => value.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
         {
             var item = format.ReadItem(value, part);
+            // Which part was taken (a MIDI file's clip by its bars), so that another can be asked for by name.
+            log?.WriteLine($"read: {item.Name}{(part is null ? " (another part: --bar N, or --to-bar N for --to)" : "")}");
             if (item.Note is { } note) log?.WriteLine($"note: {item.Name}: {note}");
             return item.Text;
         }

@@ -19,14 +19,20 @@ public interface IItemFiles
     IReadOnlyList<SampleItem> ReadAll(string fileName, byte[] content);
 
     /// <summary>
+    /// Which of <paramref name="items"/> (as <see cref="ReadAll"/> gave them) a front offers when the user names none,
+    /// 0-based: by default the first; music passes over clips with a silent bar (a file's opening rest).
+    /// </summary>
+    int FirstChoice(IReadOnlyList<SampleItem> items) => 0;
+
+    /// <summary>
     /// One item of the file: <paramref name="part"/> picks it as the domain defines parts (molecules: the N-th record,
-    /// music: the clip holding bar N, both 1-based); null takes the first. By default the <paramref name="part"/>-th of
+    /// music: the clip holding bar N, both 1-based); null takes the <see cref="FirstChoice"/>. By default the <paramref name="part"/>-th of
     /// <see cref="ReadAll"/>. Throws <see cref="InvalidDataException"/> when the file has no such item.
     /// </summary>
     string Read(string fileName, byte[] content, int? part = null)
     {
         var items = ReadAll(fileName, content);
-        if (part is null) return items[0].Text;
+        if (part is null) return items[FirstChoice(items)].Text;
         return part >= 1 && part <= items.Count
             ? items[part.Value - 1].Text
             : throw new InvalidDataException($"'{fileName}' holds {items.Count} item(s); there is no item {part}.");

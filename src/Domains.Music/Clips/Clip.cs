@@ -18,6 +18,9 @@ public sealed record Clip(int QuartersPerBar, int Bars, IReadOnlyList<ClipNote> 
     /// <summary>Steps in the whole clip.</summary>
     public int TotalSteps => Bars * StepsPerBar;
 
+    /// <summary>Whether a note sounds in every bar (a clip cut across a file's opening rest or a long pause does not).</summary>
+    public bool EveryBarSounds => Enumerable.Range(0, Bars).All(b => Notes.Any(n => n.Step < (b + 1) * StepsPerBar && n.End > b * StepsPerBar));
+
     /// <summary>The clip moved by <paramref name="semitones"/>; <c>null</c> when a note would leave the pitch range 21..108.</summary>
     public Clip? Transpose(int semitones)
     {

@@ -116,6 +116,19 @@ public sealed class MusicCliTests : IDisposable
         var (code, _, err) = Run("interpolate", "--domain", "music", "--from", file, "--bar", "3", "--to", Sample("classical"), "--steps", "3", "--device", "cpu");
         Assert.True(code == 0, err);
         Assert.Contains("note: one-four, bars 3-4: A clip cannot be in this file's time signature (1/4); it was cut as 4/4.", err);
+        Assert.Contains("read: one-four, bars 3-4\n", err.ReplaceLineEndings("\n"));
+    }
+
+    [SkippableFact]
+    public void Interpolate_FromAFileThatOpensWithARest_TakesItsFirstFullySoundingClip_AndSaysWhich()
+    {
+        SkipWithoutModel();
+        var notes = Enumerable.Range(4, 12).Select(i => new ClipNote(i * 12, 60 + i % 7, 12, 80)).ToList();
+        var file = Path.Combine(_folder, "pickup.mid");
+        File.WriteAllBytes(file, ClipMidi.ToMidiBytes(new Clip(4, 4, notes)));
+        var (code, _, err) = Run("interpolate", "--domain", "music", "--from", file, "--to", Sample("classical"), "--steps", "3", "--device", "cpu");
+        Assert.True(code == 0, err);
+        Assert.Contains("read: pickup, bars 3-4 (another part: --bar N, or --to-bar N for --to)", err);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -171,6 +171,19 @@ public sealed class ExploreTests(ToyModelFixture toy)
     }
 
     [Fact]
+    public async Task Explore_Music_AFileThatOpensWithARest_OffersItsFirstFullySoundingClip()
+    {
+        await using var context = ToyContext.Create(toy, [new LatentWorkbench.Domains.Music.MusicModule()]);
+        var cut = Render(context, "music");
+        var notes = Enumerable.Range(4, 12).Select(i => new LatentWorkbench.Domains.Music.Clips.ClipNote(i * 12, 60 + i % 7, 12, 80)).ToList();
+        var bytes = LatentWorkbench.Domains.Music.Clips.ClipMidi.ToMidiBytes(new LatentWorkbench.Domains.Music.Clips.Clip(4, 4, notes));
+        cut.FindComponents<InputFile>()[0].UploadFiles(InputFileContent.CreateFromBinary(bytes, "pickup.mid"));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-test=from-part] option").Count));
+        Assert.True(cut.FindAll("[data-test=from-part] option")[1].HasAttribute("selected"));
+        Assert.Contains("pickup, bars 3-4", cut.FindAll("[data-test=from-part] option")[1].TextContent);
+    }
+
+    [Fact]
     public async Task Explore_Music_AFileInAMeterNoClipCanHave_SaysItWasCutAs44()
     {
         await using var context = ToyContext.Create(toy, [new LatentWorkbench.Domains.Music.MusicModule()]);

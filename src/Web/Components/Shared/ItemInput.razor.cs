@@ -124,8 +124,9 @@ public partial class ItemInput
             await using (var stream = e.File.OpenReadStream(MaxUploadBytes)) await stream.CopyToAsync(buffer);
             var items = files.ReadAll(e.File.Name, buffer.ToArray());
             if (items.Count == 0) throw new InvalidDataException($"'{e.File.Name}' holds no item.");
-            (_fileItems, _fileName, _filePart, _fileNote) = (items, e.File.Name, 0, items[0].Note);
-            await SetTextAsync(items[0].Text);
+            var first = files.FirstChoice(items);
+            (_fileItems, _fileName, _filePart, _fileNote) = (items, e.File.Name, first, items[first].Note);
+            await SetTextAsync(items[first].Text);
         }
         catch (Exception error) when (error is InvalidDataException or IOException)
         {
