@@ -41,7 +41,8 @@ public static class ItemFilesApi
             throw new ItemInputException(e.Message);
         }
         if (items.Count == 0) throw new ItemInputException($"'{file.FileName}' holds no item.");
-        return TypedResults.Ok(new FileItemsResponse(file.FileName, items.Select(i => new FileItemResponse(i.Name, i.Text, i.Tags, i.Note)).ToArray()));
+        return TypedResults.Ok(new FileItemsResponse(file.FileName, items.Select(i => new FileItemResponse(i.Name, i.Text, i.Tags, i.Note)).ToArray(),
+            files.FirstChoice(items)));
     }
 
     private static FileContentHttpResult Write(string domain, string? item, string? extension, string? name, DomainRegistry registry)

@@ -35,6 +35,7 @@ public sealed class ItemFilesApiTests(WebApplicationFactory<Program> factory) : 
         var items = body.GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal(["my-tune, bars 1-2", "my-tune, bars 3-4"], items.Select(i => i.GetProperty("name").GetString()));
         Assert.Contains("cut as 4/4", items[0].GetProperty("note").GetString());
+        Assert.Equal(0, body.GetProperty("first_choice").GetInt32());
         var clip = items[1].GetProperty("text").GetString()!;
         Assert.NotNull(ClipText.Parse(clip).Clip);
 
@@ -46,6 +47,10 @@ public sealed class ItemFilesApiTests(WebApplicationFactory<Program> factory) : 
         Assert.Equal("MThd", System.Text.Encoding.ASCII.GetString(midi, 0, 4));
         var again = (await Json(await Upload(client, "music", midi, "second.mid"))).GetProperty("items")[0].GetProperty("text").GetString();
         Assert.Equal(clip, again);
+
+        // A file that opens with a bar of rest: its first fully sounding clip is the one offered.
+        var pickup = ClipMidi.ToMidiBytes(new Clip(4, 4, Enumerable.Range(4, 12).Select(i => new ClipNote(i * 12, 60, 12, 80)).ToList()));
+        Assert.Equal(1, (await Json(await Upload(client, "music", pickup, "pickup.mid"))).GetProperty("first_choice").GetInt32());
     }
 
     [Fact]
