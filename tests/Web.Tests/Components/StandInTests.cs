@@ -48,6 +48,10 @@ public sealed class StandInTests : IAsyncLifetime
         Assert.Equal(PointCard.AudioUrl(music, given), item.QuerySelector("[data-test=given-audio]")?.GetAttribute("src"));
         Assert.DoesNotContain("N60", item.TextContent);
         Assert.Null(item.QuerySelector("[data-test=given-text]"));
+        // The decoded clip downloads as a MIDI file named after the card's caption.
+        Assert.Equal(PointCard.FileUrl(music, point.Text, "t = 0.43"), _context.Render<PointCard>(p => p.Add(c => c.Domain, music).Add(c => c.Point, point)
+            .Add(c => c.Caption, "t = 0.43")).Find("[data-test=download]").GetAttribute("href"));
+        Assert.EndsWith("&name=t-0.43", PointCard.FileUrl(music, point.Text, "t = 0.43"));
     }
 
     [Fact]
@@ -56,6 +60,7 @@ public sealed class StandInTests : IAsyncLifetime
         var cut = _context.Render<PointCard>(p => p.Add(c => c.Domain, _domain).Add(c => c.Point, Point(null)));
         Assert.Empty(cut.FindAll("[data-test=stands-in]"));
         Assert.Empty(cut.FindAll("[data-test=given-item]"));
+        Assert.Empty(cut.FindAll("[data-test=download]")); // the toy domain keeps its items as text only
     }
 
     [Fact]

@@ -55,6 +55,11 @@ public sealed class MusicExploreFlowTests(BrowserFixture browser) : IDisposable
         var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
         var score = MidiScore.FromBytes(bytes);
         Assert.True(score.AllNotes().Count >= 20, $"{score.AllNotes().Count} notes in the downloaded path");
+
+        // And each card downloads its own clip.
+        var one = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-test=path] [data-test=download]").Nth(1).ClickAsync());
+        Assert.EndsWith(".mid", one.SuggestedFilename);
+        Assert.NotEmpty(MidiScore.FromBytes(await File.ReadAllBytesAsync((await one.PathAsync())!)).AllNotes());
         await browser.ScreenshotAsync(page, "music-explore-upload");
     }
 
