@@ -32,6 +32,12 @@ public sealed class SessionsAndModelsTests(ToyModelFixture toy)
         var model = cut.Find("[data-domain=toy] [data-test=model]");
         Assert.Contains("active", model.TextContent);
         Assert.Empty(cut.FindAll("[data-test=activate]"));
+        // Figures read as words, each with its JSON key (as latent evaluate writes it) in the tooltip.
+        var kl = cut.FindAll("[data-domain=toy] [data-test=metric]").Single(c => c.GetAttribute("title") == "kl");
+        Assert.StartsWith("KL (nats) ", kl.TextContent.Trim());
+        Assert.Equal("exact reconstruction", ModelMetrics.Label("recon_exact"));
+        Assert.Equal("note f1 with offsets", ModelMetrics.Label("note_f1_with_offsets"));
+        Assert.Equal("property MAE · logp", ModelMetrics.Label("property_mae.logp"));
     }
 
     [Fact]
