@@ -25,6 +25,17 @@ public interface IItemFiles
     int FirstChoice(IReadOnlyList<SampleItem> items) => 0;
 
     /// <summary>
+    /// <paramref name="files"/>' <see cref="FirstChoice"/> of <paramref name="items"/>, kept within them: what the fronts
+    /// use, so that a plugin's out-of-range answer picks the nearest item instead of failing the page.
+    /// </summary>
+    static int ChoiceOf(IItemFiles files, IReadOnlyList<SampleItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(items);
+        return items.Count == 0 ? 0 : Math.Clamp(files.FirstChoice(items), 0, items.Count - 1);
+    }
+
+    /// <summary>
     /// One item of the file: <paramref name="part"/> picks it as the domain defines parts (molecules: the N-th record,
     /// music: the clip holding bar N, both 1-based); null takes the <see cref="FirstChoice"/>. By default the <paramref name="part"/>-th of
     /// <see cref="ReadAll"/>. Throws <see cref="InvalidDataException"/> when the file has no such item.
@@ -32,7 +43,7 @@ public interface IItemFiles
     string Read(string fileName, byte[] content, int? part = null)
     {
         var items = ReadAll(fileName, content);
-        if (part is null) return items[FirstChoice(items)].Text;
+        if (part is null) return items[ChoiceOf(this, items)].Text;
         return part >= 1 && part <= items.Count
             ? items[part.Value - 1].Text
             : throw new InvalidDataException($"'{fileName}' holds {items.Count} item(s); there is no item {part}.");

@@ -42,7 +42,7 @@ public static class ItemFilesApi
         }
         if (items.Count == 0) throw new ItemInputException($"'{file.FileName}' holds no item.");
         return TypedResults.Ok(new FileItemsResponse(file.FileName, items.Select(i => new FileItemResponse(i.Name, i.Text, i.Tags, i.Note)).ToArray(),
-            files.FirstChoice(items)));
+            IItemFiles.ChoiceOf(files, items)));
     }
 
     private static FileContentHttpResult Write(string domain, string? item, string? extension, string? name, DomainRegistry registry)

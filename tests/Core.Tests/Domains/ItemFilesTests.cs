@@ -19,6 +19,31 @@ public sealed class ItemFilesTests
 
     private readonly IItemFiles _files = new LineFiles();
 
+    /// <summary>Lines whose first choice is a fixed index, right or wrong.</summary>
+    private sealed class ChoosingFiles(int choice) : IItemFiles
+    {
+        private readonly LineFiles _lines = new();
+        public IReadOnlyList<string> Extensions => _lines.Extensions;
+        public IReadOnlyList<SampleItem> ReadAll(string fileName, byte[] content) => _lines.ReadAll(fileName, content);
+        public int FirstChoice(IReadOnlyList<SampleItem> items) => choice;
+        public IReadOnlyList<ItemFile> Write(string item, string baseName, bool rendered = false) => _lines.Write(item, baseName, rendered);
+        public IReadOnlyList<ExportFormat> ExportFormats => [];
+        public byte[] Export(string formatId, IReadOnlyList<ExportItem> items) => throw new ArgumentException(formatId);
+    }
+
+    [Theory]
+    [InlineData(1, "BAD")]
+    [InlineData(99, "CAB")] // a wrong answer picks the nearest item rather than failing the page
+    [InlineData(-5, "ABC")]
+    public void Read_WithoutAPart_TakesTheDomainsFirstChoice_KeptWithinTheItems(int choice, string expected)
+    {
+        IItemFiles files = new ChoosingFiles(choice);
+        var content = Encoding.UTF8.GetBytes("ABC\nBAD\nCAB\n");
+        Assert.Equal(expected, files.Read("three.txt", content));
+        Assert.Equal(0, _files.FirstChoice(_files.ReadAll("three.txt", content)));
+        Assert.Equal(0, IItemFiles.ChoiceOf(files, []));
+    }
+
     [Fact]
     public void Read_TakesTheFirstOrTheNthItem_AndNamesAMissingOne()
     {

@@ -92,9 +92,9 @@ public partial class Explore : DomainPage
         // The default pair contrasts: B is the first sample that shares no tag with A (jazz to classical), else the second.
         var samples = Domain.Samples;
         From = samples.Count > 0 ? samples[0].Text : "";
-        MoveAttribute = Domain.Attributes.FirstOrDefault()?.Key ?? "";
         To = samples.Skip(1).FirstOrDefault(s => samples[0].Tags.Count > 0 && !s.Tags.Intersect(samples[0].Tags).Any())?.Text
             ?? (samples.Count > 1 ? samples[1].Text : "");
+        MoveAttribute = Domain.Attributes.FirstOrDefault()?.Key ?? "";
     }
 
     private void Reopen(long id)
