@@ -70,7 +70,7 @@ public static class DomainsApi
         var response = new PointsResponse(PointResponse.Of(module, path));
         if (!request.Save) return TypedResults.Ok(response);
         var run = new InterpolationRun(request.From, request.To, request.Steps, request.Method, request.Decoding, request.Smooth);
-        var saved = sessions.Save(WorkbenchCaller.Of(user).Access, SessionStore.Interpolation, module.Id, run.Title(), run, path.ToArray());
+        var saved = sessions.Save(WorkbenchCaller.Of(user).Access, SessionStore.Interpolation, module.Id, run.Title(module, null), run, path.ToArray());
         return TypedResults.Ok(response with { SessionId = saved.Id });
     }
 

@@ -2,6 +2,7 @@ using Bunit;
 using LatentWorkbench.Core.Tests.Toy;
 using LatentWorkbench.Domains.Molecules;
 using LatentWorkbench.Web.Components.Pages.Explore;
+using LatentWorkbench.Web.Components.Shared;
 using LatentWorkbench.Storage;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -84,6 +85,7 @@ public sealed class ExploreTests(ToyModelFixture toy)
         Assert.Equal($"api/sessions/{session.Id}/export?format=csv", cut.Find("[data-test=export-csv]").GetAttribute("href"));
         Assert.NotEmpty(cut.FindAll("[data-test=decoding]"));
         Assert.Equal("greedy", SessionStore.RequestOf<InterpolationRun>(session)!.Decoding);
+        Assert.Equal("abc → hah", session.Title); // the samples by their names, not their texts
 
         var navigation = context.Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo(navigation.GetUriWithQueryParameter("session", session.Id));
@@ -181,6 +183,29 @@ public sealed class ExploreTests(ToyModelFixture toy)
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-test=from-part] option").Count));
         Assert.True(cut.FindAll("[data-test=from-part] option")[1].HasAttribute("selected"));
         Assert.Contains("pickup, bars 3-4", cut.FindAll("[data-test=from-part] option")[1].TextContent);
+
+        // The input tells its page the name of what was chosen, for session titles.
+        var named = new List<string>();
+        var input = context.Render<ItemInput>(p => p.Add(x => x.Domain, new LatentWorkbench.Domains.Music.MusicModule())
+            .Add(x => x.Named, (LatentWorkbench.Core.Domains.SampleItem item) => named.Add(item.Name)));
+        input.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(bytes, "pickup.mid"));
+        input.WaitForAssertion(() => Assert.Equal(["pickup, bars 3-4"], named));
+    }
+
+    [Fact]
+    public void SessionTitles_NameItems_AsTheUserChoseThem()
+    {
+        var music = new LatentWorkbench.Domains.Music.MusicModule();
+        var sample = music.Samples[0];
+        const string clip = "M4 BAR P0 N60 D24 V3 BAR P0 N62 D24 V3";
+        var names = new Dictionary<string, string> { [clip] = "my-tune, bars 3-4" };
+        Assert.Equal("my-tune, bars 3-4", ItemChecks.NameOf(music, clip, null, names)); // a part of an uploaded file
+        Assert.Equal(ItemChecks.Short(sample.Name, 48), ItemChecks.NameOf(music, sample.Text)); // a sample
+        var library = new[] { new LibraryItem(1, "music", "warm-up", clip, [], new Dictionary<string, double>(), DateTimeOffset.UtcNow) };
+        Assert.Equal("warm-up", ItemChecks.NameOf(music, clip, library)); // a library item
+        Assert.Equal(ItemChecks.Short(clip, 48), ItemChecks.NameOf(music, clip)); // nothing known: its first characters
+        Assert.Equal("my-tune, bars 3-4 → " + ItemChecks.Short(sample.Name, 48),
+            new InterpolationRun(clip, sample.Text, 8, "slerp").Title(music, null, names));
     }
 
     [Fact]

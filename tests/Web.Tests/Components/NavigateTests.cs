@@ -72,6 +72,7 @@ public sealed class NavigateTests(ToyModelFixture toy)
         Assert.Equal(points, next);
         var session = Assert.Single(context.Services.GetRequiredService<SessionStore>().List(ItemAccess.Everyone, "toy"));
         Assert.Equal(SessionStore.Navigation, session.Kind);
+        Assert.EndsWith(" from abc", session.Title); // the start by its sample name
         if (cut.FindAll("[data-test=as-a]").Count > 0)
             Assert.StartsWith("explore/toy?a=", cut.Find("[data-test=as-a]").GetAttribute("href"));
     }

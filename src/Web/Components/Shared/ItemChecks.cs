@@ -1,4 +1,5 @@
 using LatentWorkbench.Core.Domains;
+using LatentWorkbench.Storage;
 
 namespace LatentWorkbench.Web.Components.Shared;
 
@@ -15,6 +16,14 @@ public static class ItemChecks
 
     /// <summary>Whether <paramref name="text"/> is a non-empty valid item.</summary>
     public static bool IsUsable(IDomainModule domain, string text) => text.Length > 0 && domain.Validator.Validate(text).IsValid;
+
+    /// <summary>
+    /// How titles name an item: by the name an input reported for it (<paramref name="names"/>, e.g. a part of an
+    /// uploaded file), else as the sample or library item it is, else by its first characters.
+    /// </summary>
+    public static string NameOf(IDomainModule domain, string text, IReadOnlyList<LibraryItem>? library = null, IReadOnlyDictionary<string, string>? names = null) =>
+        Short(names?.GetValueOrDefault(text) ?? domain.Samples.FirstOrDefault(s => s.Text == text)?.Name
+            ?? library?.FirstOrDefault(i => i.Text == text)?.Name ?? text, 48);
 
     /// <summary>The first characters of an item for titles and messages.</summary>
     public static string Short(string text, int length = 30) => text.Length <= length ? text : text[..(length - 3)] + "...";

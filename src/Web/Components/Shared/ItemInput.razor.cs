@@ -40,6 +40,12 @@ public partial class ItemInput
     /// <summary>Raised when the text changes (typed, picked or uploaded).</summary>
     [Parameter] public EventCallback<string> TextChanged { get; set; }
 
+    /// <summary>
+    /// Raised after a text change with the item and its name when the item has one (a sample, a library item, a part of
+    /// an uploaded file such as "my-tune, bars 3-4"), so that pages can name it in titles instead of showing its text.
+    /// </summary>
+    [Parameter] public EventCallback<SampleItem> Named { get; set; }
+
     /// <summary>Library items offered beside the samples.</summary>
     [Parameter] public IReadOnlyList<LibraryItem> LibraryItems { get; set; } = [];
 
@@ -69,6 +75,9 @@ public partial class ItemInput
         _check = ItemChecks.Check(Domain, Text);
         _uploadError = null;
         await TextChanged.InvokeAsync(Text);
+        var named = _fileItems.FirstOrDefault(i => i.Text == Text) ?? Domain.Samples.FirstOrDefault(s => s.Text == Text)
+            ?? LibraryItems.Where(i => i.Text == Text).Select(i => new SampleItem(i.Name, i.Text, i.Tags)).FirstOrDefault();
+        if (named is not null) await Named.InvokeAsync(named);
     }
 
     private void SetAdvanced(bool advanced) => _advanced = advanced;

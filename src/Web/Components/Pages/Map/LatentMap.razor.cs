@@ -306,7 +306,8 @@ public partial class LatentMap : IAsyncDisposable
             var run = new InterpolationRun(from.Item.Text, to.Item.Text, PathSteps, "slerp");
             var request = new PathRequest(run.From, run.To, run.Steps, Interpolation.Named(run.Method), DecodeOptions.Named(run.Decoding), run.Smooth);
             Path = await Hub.Get(Domain.Id).InterpolateAsync(request);
-            PathSession = Sessions.Save(Access, SessionStore.Interpolation, Domain.Id, run.Title(), run, Path).Id;
+            var names = new Dictionary<string, string> { [from.Item.Text] = from.Item.Name, [to.Item.Text] = to.Item.Name };
+            PathSession = Sessions.Save(Access, SessionStore.Interpolation, Domain.Id, run.Title(Domain, null, names), run, Path).Id;
             Build(keepPositions: true);
         }
         catch (Exception e) when (ItemInputException.IsItemError(e) || e is ModelUnavailableException or WorkerBusyException)
