@@ -1,3 +1,4 @@
+using LatentWorkbench.Core.Domains;
 using LatentWorkbench.Core.Runtime;
 using LatentWorkbench.Core.Workbench;
 using LatentWorkbench.Web.Services;
@@ -15,6 +16,18 @@ public static class ApiErrors
     public static void Require(bool condition, string message)
     {
         if (!condition) throw new ItemInputException(message);
+    }
+
+    /// <summary>
+    /// The canonical form of an item a request names (e.g. <c>?item=</c>): 1 to <paramref name="maxLength"/> characters
+    /// the domain's validator accepts; else a 400 naming what is wrong (with the position where the validator gives one).
+    /// </summary>
+    public static string CanonicalItem(IDomainModule module, string? item, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        Require(item is { Length: > 0 } && item.Length <= maxLength, $"item must hold 1 to {maxLength} characters");
+        var check = module.Validator.Validate(item!);
+        return check.IsValid ? check.Canonical! : throw new ItemInputException(check.Error ?? "The item is not valid.", check.Position);
     }
 
     /// <summary>

@@ -24,13 +24,11 @@ public static class AudioApi
     {
         var module = registry.Get(domain);
         if (module.Audio is not { } audio) throw new ItemInputException($"Domain '{module.Id}' has no audio rendering.");
-        ApiErrors.Require(item is { Length: > 0 and <= MaxItemLength }, $"item must hold 1 to {MaxItemLength} characters");
-        var check = module.Validator.Validate(item!);
-        if (!check.IsValid) throw new ItemInputException(check.Error ?? "The item is not valid.", check.Position);
-        var wav = await cache.Memory.GetOrCreateAsync((module.Id, check.Canonical), entry =>
+        var canonical = ApiErrors.CanonicalItem(module, item, MaxItemLength);
+        var wav = await cache.Memory.GetOrCreateAsync((module.Id, canonical), entry =>
         {
             entry.Size = 1;
-            return Task.Run(() => audio.RenderWav(check.Canonical!), ct);
+            return Task.Run(() => audio.RenderWav(canonical), ct);
         });
         return TypedResults.File(wav!, "audio/wav", enableRangeProcessing: true);
     }

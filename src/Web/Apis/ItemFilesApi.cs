@@ -49,13 +49,11 @@ public static class ItemFilesApi
     {
         var module = registry.Get(domain);
         var files = FilesOf(module);
-        ApiErrors.Require(item is { Length: > 0 and <= AudioApi.MaxItemLength }, $"item must hold 1 to {AudioApi.MaxItemLength} characters");
-        var check = module.Validator.Validate(item!);
-        if (!check.IsValid) throw new ItemInputException(check.Error ?? "The item is not valid.", check.Position);
+        var canonical = ApiErrors.CanonicalItem(module, item, AudioApi.MaxItemLength);
         var stem = string.IsNullOrWhiteSpace(name) ? "item" : name.Trim();
         ApiErrors.Require(stem.Length <= 100 && stem.IndexOfAny([.. Path.GetInvalidFileNameChars(), '\\']) < 0 && stem is not ("." or ".."),
             "name must be a plain file name of at most 100 characters");
-        var written = files.Write(check.Canonical!, stem);
+        var written = files.Write(canonical, stem);
         var wanted = string.IsNullOrWhiteSpace(extension) ? null : "." + extension.Trim().TrimStart('.').ToLowerInvariant();
         var chosen = wanted is null ? written[0] : written.FirstOrDefault(f => Path.GetExtension(f.Name).Equals(wanted, StringComparison.OrdinalIgnoreCase))
             ?? throw new ItemInputException($"extension must be one of {string.Join(", ", written.Select(f => Path.GetExtension(f.Name)))} (got '{extension}')");
