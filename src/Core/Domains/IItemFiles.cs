@@ -36,6 +36,19 @@ public interface IItemFiles
     }
 
     /// <summary>
+    /// A user's file as the fronts offer it (an upload in Explore, <c>POST .../read</c>): its items and the index of the
+    /// one to offer first (<see cref="ChoiceOf"/>). Throws <see cref="InvalidDataException"/> when the file cannot be
+    /// read or holds no item.
+    /// </summary>
+    static (IReadOnlyList<SampleItem> Items, int First) ReadUpload(IItemFiles files, string fileName, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var items = files.ReadAll(fileName, content);
+        if (items.Count == 0) throw new InvalidDataException($"'{fileName}' holds no item.");
+        return (items, ChoiceOf(files, items));
+    }
+
+    /// <summary>
     /// One item of the file: <paramref name="part"/> picks it as the domain defines parts (molecules: the N-th record,
     /// music: the clip holding bar N, both 1-based); null takes the <see cref="FirstChoice"/>. By default the <paramref name="part"/>-th of
     /// <see cref="ReadAll"/>. Throws <see cref="InvalidDataException"/> when the file has no such item.

@@ -31,18 +31,16 @@ public static class ItemFilesApi
         var files = FilesOf(registry.Get(domain));
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        IReadOnlyList<SampleItem> items;
+        (IReadOnlyList<SampleItem> Items, int First) read;
         try
         {
-            items = files.ReadAll(file.FileName, buffer.ToArray());
+            read = IItemFiles.ReadUpload(files, file.FileName, buffer.ToArray());
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
             throw new ItemInputException(e.Message);
         }
-        if (items.Count == 0) throw new ItemInputException($"'{file.FileName}' holds no item.");
-        return TypedResults.Ok(new FileItemsResponse(file.FileName, items.Select(i => new FileItemResponse(i.Name, i.Text, i.Tags, i.Note)).ToArray(),
-            IItemFiles.ChoiceOf(files, items)));
+        return TypedResults.Ok(new FileItemsResponse(file.FileName, read.Items.Select(i => new FileItemResponse(i.Name, i.Text, i.Tags, i.Note)).ToArray(), read.First));
     }
 
     private static FileContentHttpResult Write(string domain, string? item, string? extension, string? name, DomainRegistry registry)

@@ -131,9 +131,7 @@ public partial class ItemInput
         {
             using var buffer = new MemoryStream();
             await using (var stream = e.File.OpenReadStream(MaxUploadBytes)) await stream.CopyToAsync(buffer);
-            var items = files.ReadAll(e.File.Name, buffer.ToArray());
-            if (items.Count == 0) throw new InvalidDataException($"'{e.File.Name}' holds no item.");
-            var first = IItemFiles.ChoiceOf(files, items);
+            var (items, first) = IItemFiles.ReadUpload(files, e.File.Name, buffer.ToArray());
             (_fileItems, _fileName, _filePart, _fileNote) = (items, e.File.Name, first, items[first].Note);
             await SetTextAsync(items[first].Text);
         }
