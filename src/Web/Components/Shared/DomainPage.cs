@@ -24,6 +24,15 @@ public abstract class DomainPage : WorkbenchPage
     private protected string? Message { get; set; }
     private protected long? SessionId { get; set; }
 
+    // Names the page's inputs reported for items (a part of an uploaded file), by text, for session titles.
+    private readonly Dictionary<string, string> _itemNames = new(StringComparer.Ordinal);
+
+    /// <summary>Keeps the name an input reported for an item (its <c>Named</c> callback).</summary>
+    private protected void Remember(SampleItem item) => _itemNames[item.Text] = item.Name;
+
+    /// <summary>Names the page's inputs reported, by item text (see <see cref="ItemChecks.NameOf"/>).</summary>
+    private protected IReadOnlyDictionary<string, string> ItemNames => _itemNames;
+
     /// <inheritdoc/>
     protected override void OnParametersSet()
     {

@@ -22,8 +22,11 @@ public static class ItemChecks
     /// uploaded file), else as the sample or library item it is, else by its first characters.
     /// </summary>
     public static string NameOf(IDomainModule domain, string text, IReadOnlyList<LibraryItem>? library = null, IReadOnlyDictionary<string, string>? names = null) =>
-        Short(names?.GetValueOrDefault(text) ?? domain.Samples.FirstOrDefault(s => s.Text == text)?.Name
-            ?? library?.FirstOrDefault(i => i.Text == text)?.Name ?? text, 48);
+        Short(names?.GetValueOrDefault(text) ?? KnownName(domain, text, library) ?? text, 48);
+
+    /// <summary>The name of the sample or library item whose text is <paramref name="text"/>; null when it is neither.</summary>
+    public static string? KnownName(IDomainModule domain, string text, IReadOnlyList<LibraryItem>? library = null) =>
+        domain.Samples.FirstOrDefault(s => s.Text == text)?.Name ?? library?.FirstOrDefault(i => i.Text == text)?.Name;
 
     /// <summary>The first characters of an item for titles and messages.</summary>
     public static string Short(string text, int length = 30) => text.Length <= length ? text : text[..(length - 3)] + "...";

@@ -75,9 +75,8 @@ public partial class ItemInput
         _check = ItemChecks.Check(Domain, Text);
         _uploadError = null;
         await TextChanged.InvokeAsync(Text);
-        var named = _fileItems.FirstOrDefault(i => i.Text == Text) ?? Domain.Samples.FirstOrDefault(s => s.Text == Text)
-            ?? LibraryItems.Where(i => i.Text == Text).Select(i => new SampleItem(i.Name, i.Text, i.Tags)).FirstOrDefault();
-        if (named is not null) await Named.InvokeAsync(named);
+        if ((_fileItems.FirstOrDefault(i => i.Text == Text)?.Name ?? ItemChecks.KnownName(Domain, Text, LibraryItems)) is { } name)
+            await Named.InvokeAsync(new SampleItem(name, Text, []));
     }
 
     private void SetAdvanced(bool advanced) => _advanced = advanced;

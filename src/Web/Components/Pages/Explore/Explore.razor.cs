@@ -109,11 +109,6 @@ public partial class Explore : DomainPage
 
     private void SetFrom(string text) => From = text;
 
-    // Names the inputs reported for items (a part of an uploaded file), by text, for session titles.
-    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-
-    private void Remember(SampleItem item) => _names[item.Text] = item.Name;
-
     /// <summary>A point's place in the path's audio, in seconds from its start.</summary>
     private sealed record PlaySpan(double Start, double End)
     {
@@ -158,7 +153,7 @@ public partial class Explore : DomainPage
         var decoding = DecodeOptions.Named(Decoding);
         Points = await Hub.Get(Domain.Id).InterpolateAsync(new PathRequest(run.From, run.To, run.Steps, method, decoding, run.Smooth));
         Shown = ResultKind.Path;
-        SessionId = Sessions.Save(Access, SessionStore.Interpolation, Domain.Id, run.Title(Domain, Library, _names), run, Points).Id;
+        SessionId = Sessions.Save(Access, SessionStore.Interpolation, Domain.Id, run.Title(Domain, Library, ItemNames), run, Points).Id;
         Playhead = PlaySpan.Of(Domain, Points);
     });
 

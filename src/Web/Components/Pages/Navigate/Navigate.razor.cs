@@ -78,11 +78,6 @@ public partial class Navigate : DomainPage, IDisposable
 
     private void SetStart(string text) => Start = text;
 
-    // Names the input reported for items (a part of an uploaded file), by text, for the session's title.
-    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-
-    private void Remember(SampleItem item) => _names[item.Text] = item.Name;
-
     private async Task NavigateAsync()
     {
         _cancel = new CancellationTokenSource();
@@ -102,7 +97,7 @@ public partial class Navigate : DomainPage, IDisposable
             Result = await worker.NavigateAsync(quick with { SamplesPerStep = SamplesPerStep }, _cancel.Token);
             Progress = $"Done: {_checked} candidates checked, {Result.Candidates.Count} meet the constraints.";
             var run = new NavigationRun(Start, Property, Direction, Target, MinSimilarity, Steps);
-            SessionId = Sessions.Save(Access, SessionStore.Navigation, Domain.Id, $"{Objective} from {ItemChecks.NameOf(Domain, Start, Library, _names)}", run, Result with { Objective = Objective }).Id;
+            SessionId = Sessions.Save(Access, SessionStore.Navigation, Domain.Id, $"{Objective} from {ItemChecks.NameOf(Domain, Start, Library, ItemNames)}", run, Result with { Objective = Objective }).Id;
         }
         catch (OperationCanceledException)
         {
