@@ -47,9 +47,11 @@ public sealed class ClipFiles(MusicDatasetReader reader, Func<IAudioRenderer> re
     public int FirstChoice(IReadOnlyList<SampleItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var index = items.ToList().FindIndex(i => ClipText.Parse(i.Text).Clip is { EveryBarSounds: true });
-        return Math.Max(0, index);
+        return FirstSounding(items.Select(i => ClipText.Parse(i.Text).Clip).ToList());
     }
+
+    /// <summary>The index of the first clip in which every bar sounds, else 0: the clip offered when no bar is named.</summary>
+    private static int FirstSounding(IReadOnlyList<Clip?> clips) => Math.Max(0, clips.ToList().FindIndex(c => c is { EveryBarSounds: true }));
 
     /// <summary>The clip whose bars include bar <paramref name="part"/> (1-based), or the first in which every bar sounds.</summary>
     public string Read(string fileName, byte[] content, int? part = null)
@@ -149,7 +151,7 @@ public sealed class ClipFiles(MusicDatasetReader reader, Func<IAudioRenderer> re
     private static Clip Pick(IReadOnlyList<Clip> clips, string name, int? bar)
     {
         if (clips.Count == 0) throw new InvalidDataException($"{name}: no bar of this file holds a note.");
-        if (bar is not { } wanted) return clips.FirstOrDefault(c => c.EveryBarSounds) ?? clips[0];
+        if (bar is not { } wanted) return clips[FirstSounding(clips)];
         if (wanted < 1) throw new InvalidDataException($"Bars are numbered from 1 (got {wanted}).");
         var clip = clips.FirstOrDefault(c => wanted - 1 >= c.FirstBar && wanted - 1 < c.FirstBar + c.Bars)
             ?? throw new InvalidDataException($"{name}: bar {wanted} is not in any clip (clips start at bars {string.Join(", ", clips.Take(12).Select(c => c.FirstBar + 1))}{(clips.Count > 12 ? ", ..." : "")}; bars without notes are skipped).");
