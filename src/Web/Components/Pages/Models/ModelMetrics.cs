@@ -53,7 +53,7 @@ public static class ModelMetrics
         }
         if (entry.Manifest.Metrics is not { } m) return [];
         return [(Label("kl"), m.Kl.ToString("0.##", CultureInfo.InvariantCulture), "kl"),
-            ("token accuracy", m.TokenAccuracy.ToString("0.###", CultureInfo.InvariantCulture), "token_accuracy")];
+            (Label("token_accuracy"), m.TokenAccuracy.ToString("0.###", CultureInfo.InvariantCulture), "token_accuracy")];
     }
 
     /// <summary>The readable name of a figure's key; a nested one (<c>property_mae.logp</c>) part by part.</summary>
